@@ -1,0 +1,202 @@
+//! `semaforo`: check and evaluate plan files from the command line, for an OIV auditor
+//! or a site build that works in batch. All logic is in `semaforo-core`; this file only
+//! reads files, parses arguments and prints.
+
+use semaforo_core::evaluate::{Evaluation, NodeKind, NodeResult};
+use semaforo_core::format;
+use semaforo_core::plan::Verdict;
+use semaforo_core::{check_plan, evaluate, load_plan, Diagnostic, Lang, Plan};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+semaforo: check and evaluate performance plans (Semaforo plan format v1)
+
+Usage:
+  semaforo check PLAN               validation report; exit code 1 on errors
+  semaforo evaluate PLAN            the tree with scores and verdicts
+  semaforo evaluate PLAN --json     every node and indicator, scores as exact decimals
+  semaforo evaluate PLAN --explain  the table, with the rule behind every number
+  semaforo schema                   the JSON Schema of the plan format
+
+Options:
+  --lang it|en                      language of the table and explanations (default it)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    let lang = match args.iter().position(|a| a == "--lang").and_then(|i| args.get(i + 1)).map(String::as_str) {
+        Some("en") => Lang::En,
+        _ => Lang::It,
+    };
+    let positional: Vec<&str> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| !a.starts_with("--") && !(*i > 0 && args[i - 1] == "--lang"))
+        .map(|(_, a)| a.as_str())
+        .collect();
+    match positional.as_slice() {
+        ["check", path] => check(path),
+        ["evaluate", path] => evaluate_command(path, flag("--json"), flag("--explain"), lang),
+        ["schema"] => {
+            let schema = schemars::schema_for!(Plan);
+            println!("{}", serde_json::to_string_pretty(&schema).expect("a schema serialises"));
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read(path: &str) -> Result<String, ExitCode> {
+    std::fs::read_to_string(path).map_err(|e| {
+        eprintln!("{path}: cannot read the file: {e}");
+        ExitCode::from(2)
+    })
+}
+
+fn print_diagnostics(path: &str, diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        eprintln!("{path}: {d}");
+    }
+}
+
+fn check(path: &str) -> ExitCode {
+    let text = match read(path) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let (_, diagnostics) = check_plan(&text);
+    print_diagnostics(path, &diagnostics);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    println!("{path}: {errors} errors, {warnings} warnings");
+    if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn evaluate_command(path: &str, json: bool, explain: bool, lang: Lang) -> ExitCode {
+    let text = match read(path) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let plan = match load_plan(&text) {
+        Ok(plan) => plan,
+        Err(diagnostics) => {
+            print_diagnostics(path, &diagnostics);
+            return ExitCode::FAILURE;
+        }
+    };
+    let evaluation = evaluate(&plan);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&evaluation).expect("results serialise"));
+    } else {
+        print!("{}", table(&plan, &evaluation, explain, lang));
+    }
+    ExitCode::SUCCESS
+}
+
+/// The tree as an indented table: code, name, weight, score, verdict.
+fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> String {
+    let decimals = plan.policy.display_decimals;
+    let mut out = String::new();
+    let header = match lang {
+        Lang::It => ["Codice", "Nome", "Peso", "Risultato", "Valutazione"],
+        Lang::En => ["Code", "Name", "Weight", "Score", "Verdict"],
+    };
+    out.push_str(&format!("{:<34} {:<48} {:>8} {:>10}  {}\n", header[0], header[1], header[2], header[3], header[4]));
+    let mut write_node = |node: &NodeResult, depth: usize, out: &mut String| {
+        out.push_str(&row(
+            depth,
+            &node.code,
+            &node.name,
+            node.weight,
+            node.score,
+            node.verdict,
+            decimals,
+            lang,
+        ));
+        if explain {
+            out.push_str(&format!("{:indent$}  = {}\n", "", node.explanation.render(lang), indent = depth * 2));
+        }
+        for id in &node.indicators {
+            if let Some(i) = evaluation.indicator(id) {
+                out.push_str(&row(depth + 1, &i.code, &i.name, i.weight, i.achievement, i.verdict, decimals, lang));
+                if explain {
+                    out.push_str(&format!("{:indent$}  = {}\n", "", i.explanation.render(lang), indent = (depth + 1) * 2));
+                }
+            }
+        }
+    };
+    fn walk(
+        evaluation: &Evaluation,
+        id: &str,
+        depth: usize,
+        out: &mut String,
+        write: &mut dyn FnMut(&NodeResult, usize, &mut String),
+    ) {
+        if let Some(node) = evaluation.node(id) {
+            write(node, depth, out);
+            for child in &node.children {
+                // A cruscotto lists referenced objectives as children: show them once, in the tree.
+                if evaluation.node(child).is_some_and(|c| c.parent.as_deref() == Some(id)) {
+                    walk(evaluation, child, depth + 1, out, write);
+                }
+            }
+        }
+    }
+    walk(evaluation, "ENTE", 0, &mut out, &mut write_node);
+    let others: Vec<&NodeResult> = evaluation
+        .nodes
+        .iter()
+        .filter(|n| matches!(n.kind, NodeKind::Unit | NodeKind::Cruscotto) && n.parent.is_none())
+        .collect();
+    if !others.is_empty() {
+        out.push('\n');
+        for node in others {
+            walk(evaluation, &node.id, 0, &mut out, &mut write_node);
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn row(
+    depth: usize,
+    code: &str,
+    name: &str,
+    weight: Option<rust_decimal::Decimal>,
+    score: Option<rust_decimal::Decimal>,
+    verdict: Option<Verdict>,
+    decimals: u32,
+    lang: Lang,
+) -> String {
+    let number = |v| match lang {
+        Lang::It => format::number(v, decimals),
+        Lang::En => format::number_en(v, decimals),
+    };
+    let code = format!("{:indent$}{code}", "", indent = depth * 2);
+    let name: String = if name.chars().count() > 48 { name.chars().take(47).chain(['…']).collect() } else { name.to_string() };
+    let weight = weight.map(number).unwrap_or_default();
+    let score = score.map(|s| format!("{} %", number(s))).unwrap_or_else(|| "—".into());
+    let verdict = verdict.map(|v| verdict_label(v, lang)).unwrap_or("");
+    format!("{code:<34} {name:<48} {weight:>8} {score:>10}  {verdict}\n")
+}
+
+fn verdict_label(verdict: Verdict, lang: Lang) -> &'static str {
+    match (verdict, lang) {
+        (Verdict::Raggiunto, Lang::It) => "● Raggiunto",
+        (Verdict::ParzialmenteRaggiunto, Lang::It) => "◐ Parzialmente raggiunto",
+        (Verdict::NonRaggiunto, Lang::It) => "○ Non raggiunto",
+        (Verdict::NonValutabile, Lang::It) => "– Non valutabile",
+        (Verdict::Raggiunto, Lang::En) => "● Achieved",
+        (Verdict::ParzialmenteRaggiunto, Lang::En) => "◐ Partly achieved",
+        (Verdict::NonRaggiunto, Lang::En) => "○ Not achieved",
+        (Verdict::NonValutabile, Lang::En) => "– Not assessable",
+    }
+}

@@ -1,0 +1,503 @@
+//! Evaluation: every indicator's achievement and every node's score, verdict and
+//! explanation, computed from a plan with exact decimals.
+//!
+//! Nodes are the ente, the objectives of the tree, the organisational units, the
+//! cruscotti and their groups. Each is scored as R = Σ(m·p) / Σp over the items that
+//! count (section 3.3 of seed 004); excluded items drop out and the rest are re-weighted.
+//! Evaluation never fails: what cannot be scored has no score and says why.
+
+use crate::explain::{Explanation, Term};
+use crate::plan::{
+    Cruscotto, CruscottoItem, Indicator, Level, Objective, Plan, Policy, Published, ScoreFrom, SharedIndicator, Unit,
+    Verdict,
+};
+use crate::score::{score_indicator, Deviation};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    Ente,
+    Area,
+    Strategic,
+    Operational,
+    Unit,
+    Cruscotto,
+    Group,
+}
+
+impl From<Level> for NodeKind {
+    fn from(level: Level) -> Self {
+        match level {
+            Level::Area => NodeKind::Area,
+            Level::Strategic => NodeKind::Strategic,
+            Level::Operational => NodeKind::Operational,
+        }
+    }
+}
+
+/// The result for one node. `id` is unique in the evaluation: the plan code for the
+/// ente and the tree, `unit/CODE`, `cruscotto/CODE` and `cruscotto/CODE/GROUP` for the
+/// others, since a group may repeat an objective's code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NodeResult {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub kind: NodeKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+    pub explanation: Explanation,
+    /// Ids of the nodes listed under this one (for a cruscotto, also referenced objectives).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub children: Vec<String>,
+    /// Ids of the indicators listed under this one.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub indicators: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<Published>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorResult {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    /// Id of the node the indicator belongs to.
+    pub parent: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub achievement: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deviation: Option<Deviation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+    pub explanation: Explanation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<Published>,
+}
+
+/// Every result of a plan, in tree order (ente first, then depth first), then units and
+/// cruscotti.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    pub nodes: Vec<NodeResult>,
+    pub indicators: Vec<IndicatorResult>,
+    #[serde(skip)]
+    node_index: HashMap<String, usize>,
+    #[serde(skip)]
+    indicator_index: HashMap<String, usize>,
+}
+
+impl Evaluation {
+    pub fn node(&self, id: &str) -> Option<&NodeResult> {
+        self.node_index.get(id).map(|&i| &self.nodes[i])
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorResult> {
+        self.indicator_index.get(id).map(|&i| &self.indicators[i])
+    }
+
+    fn push_node(&mut self, node: NodeResult) {
+        self.node_index.entry(node.id.clone()).or_insert(self.nodes.len());
+        self.nodes.push(node);
+    }
+
+    fn push_indicator(&mut self, indicator: IndicatorResult) {
+        self.indicator_index.entry(indicator.id.clone()).or_insert(self.indicators.len());
+        self.indicators.push(indicator);
+    }
+
+    fn score_of_node(&self, id: &str) -> Option<Decimal> {
+        self.node(id).and_then(|n| n.score)
+    }
+
+    fn achievement_of(&self, id: &str) -> Option<Decimal> {
+        self.indicator(id).and_then(|i| i.achievement)
+    }
+}
+
+/// The verdict for a score under the plan's thresholds.
+pub fn verdict(score: Decimal, policy: &Policy) -> Verdict {
+    if score >= policy.tolerance {
+        Verdict::Raggiunto
+    } else if score < policy.critical {
+        Verdict::NonRaggiunto
+    } else {
+        Verdict::ParzialmenteRaggiunto
+    }
+}
+
+/// Evaluates a whole plan.
+pub fn evaluate(plan: &Plan) -> Evaluation {
+    let mut evaluation = Evaluation::default();
+    let policy = &plan.policy;
+    let ente = &plan.ente;
+    let tree_indicators = tree_indicators(&ente.indicators, &ente.objectives);
+    let node = evaluate_node(
+        &mut evaluation,
+        policy,
+        &tree_indicators,
+        NodeSpec {
+            id: ente.code.clone(),
+            name: ente.name.clone(),
+            kind: NodeKind::Ente,
+            parent: None,
+            weight: None,
+            score_from: ScoreFrom::Both,
+            indicators: &ente.indicators,
+            shared: &[],
+            objectives: &ente.objectives,
+            published: ente.published.clone(),
+        },
+    );
+    evaluation.push_node(node);
+    // The ente is pushed after its subtree is evaluated; keep it first for readers.
+    let ente_node = evaluation.nodes.pop().expect("just pushed");
+    evaluation.nodes.insert(0, ente_node);
+    evaluation.reindex();
+
+    for cruscotto in &plan.cruscotti {
+        evaluate_cruscotto(&mut evaluation, policy, cruscotto);
+    }
+    let mut visiting = Vec::new();
+    for unit in &plan.units {
+        evaluate_unit(&mut evaluation, plan, unit, &mut visiting);
+    }
+    evaluation
+}
+
+impl Evaluation {
+    fn reindex(&mut self) {
+        self.node_index.clear();
+        for (i, node) in self.nodes.iter().enumerate() {
+            self.node_index.entry(node.id.clone()).or_insert(i);
+        }
+    }
+}
+
+struct NodeSpec<'a> {
+    id: String,
+    name: String,
+    kind: NodeKind,
+    parent: Option<String>,
+    weight: Option<Decimal>,
+    score_from: ScoreFrom,
+    indicators: &'a [Indicator],
+    shared: &'a [SharedIndicator],
+    objectives: &'a [Objective],
+    published: Option<Published>,
+}
+
+/// Evaluates a node's subtree (pushing every descendant) and returns the node itself.
+fn evaluate_node(
+    evaluation: &mut Evaluation,
+    policy: &Policy,
+    tree_indicators: &HashMap<&str, &Indicator>,
+    spec: NodeSpec<'_>,
+) -> NodeResult {
+    let mut indicator_terms = Vec::new();
+    let mut indicator_ids = Vec::new();
+    for indicator in spec.indicators {
+        let result = evaluate_indicator(policy, indicator, indicator.code.clone(), &spec.id, indicator.weight);
+        indicator_terms.push(Entry { code: indicator.code.clone(), score: result.achievement, weight: indicator.weight });
+        indicator_ids.push(result.id.clone());
+        evaluation.push_indicator(result);
+    }
+    for shared in spec.shared {
+        let score = match tree_indicators.get(shared.indicator.as_str()) {
+            Some(indicator) => score_indicator(indicator, shared.weight, policy).achievement,
+            None => None, // validation reports the missing reference
+        };
+        indicator_terms.push(Entry { code: shared.indicator.clone(), score, weight: shared.weight });
+        indicator_ids.push(shared.indicator.clone());
+    }
+    let mut child_terms = Vec::new();
+    let mut child_ids = Vec::new();
+    for objective in spec.objectives {
+        let child = evaluate_node(
+            evaluation,
+            policy,
+            tree_indicators,
+            NodeSpec {
+                id: objective.code.clone(),
+                name: objective.name.clone(),
+                kind: objective.level.into(),
+                parent: Some(spec.id.clone()),
+                weight: objective.weight,
+                score_from: objective.score_from.unwrap_or(policy.score_from),
+                indicators: &objective.indicators,
+                shared: &objective.shared_indicators,
+                objectives: &objective.objectives,
+                published: objective.published.clone(),
+            },
+        );
+        child_terms.push(Entry { code: child.code.clone(), score: child.score, weight: child.weight });
+        child_ids.push(child.id.clone());
+        evaluation.push_node(child);
+    }
+    let entries = match spec.score_from {
+        ScoreFrom::Indicators if !indicator_terms.is_empty() => indicator_terms,
+        ScoreFrom::Indicators => child_terms,
+        ScoreFrom::Children if !child_terms.is_empty() => child_terms,
+        ScoreFrom::Children => indicator_terms,
+        ScoreFrom::Both => indicator_terms.into_iter().chain(child_terms).collect(),
+    };
+    let explanation = weighted_mean(&entries);
+    let score = explanation.result();
+    NodeResult {
+        id: spec.id.clone(),
+        code: spec.id,
+        name: spec.name,
+        kind: spec.kind,
+        parent: spec.parent,
+        weight: spec.weight,
+        score,
+        verdict: score.map(|s| verdict(s, policy)),
+        explanation,
+        children: child_ids,
+        indicators: indicator_ids,
+        published: spec.published,
+    }
+}
+
+fn evaluate_indicator(
+    policy: &Policy,
+    indicator: &Indicator,
+    id: String,
+    parent: &str,
+    weight: Option<Decimal>,
+) -> IndicatorResult {
+    let scored = score_indicator(indicator, weight, policy);
+    let verdict = match (&scored.achievement, &indicator.actual) {
+        (Some(a), _) => Some(verdict(*a, policy)),
+        (None, Some(crate::plan::Actual::NotEvaluable { .. })) => Some(Verdict::NonValutabile),
+        (None, _) => None,
+    };
+    IndicatorResult {
+        id,
+        code: indicator.code.clone(),
+        name: indicator.name.clone(),
+        parent: parent.to_string(),
+        weight,
+        achievement: scored.achievement,
+        deviation: scored.deviation,
+        verdict,
+        explanation: scored.explanation,
+        published: indicator.published.clone(),
+    }
+}
+
+fn evaluate_cruscotto(evaluation: &mut Evaluation, policy: &Policy, cruscotto: &Cruscotto) {
+    let id = format!("cruscotto/{}", cruscotto.code);
+    let node = evaluate_items(
+        evaluation,
+        policy,
+        ItemsSpec { id, code: cruscotto.code.clone(), name: cruscotto.name.clone(), kind: NodeKind::Cruscotto, parent: None, weight: None },
+        &cruscotto.items,
+        cruscotto.published.clone(),
+    );
+    evaluation.push_node(node);
+}
+
+struct ItemsSpec {
+    id: String,
+    code: String,
+    name: String,
+    kind: NodeKind,
+    parent: Option<String>,
+    weight: Option<Decimal>,
+}
+
+fn evaluate_items(
+    evaluation: &mut Evaluation,
+    policy: &Policy,
+    spec: ItemsSpec,
+    items: &[CruscottoItem],
+    published: Option<Published>,
+) -> NodeResult {
+    let mut entries = Vec::new();
+    let mut children = Vec::new();
+    let mut indicators = Vec::new();
+    for item in items {
+        if let Some(code) = &item.indicator {
+            let score = if item.weight.is_some_and(|w| w.is_zero()) { None } else { evaluation.achievement_of(code) };
+            entries.push(Entry { code: code.clone(), score, weight: item.weight });
+            indicators.push(code.clone());
+        } else if let Some(code) = &item.objective {
+            entries.push(Entry { code: code.clone(), score: evaluation.score_of_node(code), weight: item.weight });
+            children.push(code.clone());
+        } else if let Some(own) = &item.own {
+            let id = format!("{}/{}", spec.id, own.code);
+            let result = evaluate_indicator(policy, own, id.clone(), &spec.id, item.weight);
+            entries.push(Entry { code: own.code.clone(), score: result.achievement, weight: item.weight });
+            indicators.push(id);
+            evaluation.push_indicator(result);
+        } else if let Some(group) = &item.group {
+            let id = format!("{}/{}", spec.id, group.code);
+            let node = evaluate_items(
+                evaluation,
+                policy,
+                ItemsSpec {
+                    id: id.clone(),
+                    code: group.code.clone(),
+                    name: group.name.clone(),
+                    kind: NodeKind::Group,
+                    parent: Some(spec.id.clone()),
+                    weight: item.weight,
+                },
+                &group.items,
+                group.published.clone(),
+            );
+            entries.push(Entry { code: group.code.clone(), score: node.score, weight: item.weight });
+            children.push(id);
+            evaluation.push_node(node);
+        }
+    }
+    let explanation = weighted_mean(&entries);
+    let score = explanation.result();
+    NodeResult {
+        id: spec.id,
+        code: spec.code,
+        name: spec.name,
+        kind: spec.kind,
+        parent: spec.parent,
+        weight: spec.weight,
+        score,
+        verdict: score.map(|s| verdict(s, policy)),
+        explanation,
+        children,
+        indicators,
+        published,
+    }
+}
+
+/// A unit's score: its cruscotto's, if it has one; otherwise the plain mean of the
+/// objectives it carries; otherwise the plain mean of its sub-units.
+fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting: &mut Vec<String>) -> Option<Decimal> {
+    let id = format!("unit/{}", unit.code);
+    if let Some(node) = evaluation.node(&id) {
+        return node.score;
+    }
+    if visiting.contains(&unit.code) {
+        return None; // a cycle of parents: validation reports it
+    }
+    visiting.push(unit.code.clone());
+    let cruscotto = plan.cruscotti.iter().find(|c| c.unit.as_deref() == Some(unit.code.as_str()));
+    let carried: Vec<&Objective> = objectives_of_unit(&plan.ente.objectives, &unit.code);
+    let sub_units: Vec<&Unit> = plan.units.iter().filter(|u| u.parent.as_deref() == Some(unit.code.as_str())).collect();
+    let mut children: Vec<String> = Vec::new();
+    let explanation = if let Some(cruscotto) = cruscotto {
+        let cid = format!("cruscotto/{}", cruscotto.code);
+        children.push(cid.clone());
+        match evaluation.score_of_node(&cid) {
+            Some(result) => Explanation::Same { code: cruscotto.code.clone(), result },
+            None => Explanation::NothingToScore { excluded: vec![cruscotto.code.clone()] },
+        }
+    } else if !carried.is_empty() {
+        let entries: Vec<Entry> = carried
+            .iter()
+            .map(|o| Entry { code: o.code.clone(), score: evaluation.score_of_node(&o.code), weight: None })
+            .collect();
+        children.extend(carried.iter().map(|o| o.code.clone()));
+        weighted_mean(&entries)
+    } else {
+        let mut entries = Vec::new();
+        for sub in sub_units {
+            let score = evaluate_unit(evaluation, plan, sub, visiting);
+            entries.push(Entry { code: sub.code.clone(), score, weight: None });
+            children.push(format!("unit/{}", sub.code));
+        }
+        weighted_mean(&entries)
+    };
+    visiting.pop();
+    let score = explanation.result();
+    evaluation.push_node(NodeResult {
+        id,
+        code: unit.code.clone(),
+        name: unit.name.clone(),
+        kind: NodeKind::Unit,
+        parent: unit.parent.as_ref().map(|p| format!("unit/{p}")),
+        weight: None,
+        score,
+        verdict: score.map(|s| verdict(s, &plan.policy)),
+        explanation,
+        children,
+        indicators: Vec::new(),
+        published: unit.published.clone(),
+    });
+    score
+}
+
+/// Every indicator of the tree by code, for shared references.
+pub(crate) fn tree_indicators<'a>(indicators: &'a [Indicator], objectives: &'a [Objective]) -> HashMap<&'a str, &'a Indicator> {
+    let mut map: HashMap<&str, &Indicator> = indicators.iter().map(|i| (i.code.as_str(), i)).collect();
+    let mut stack: Vec<&Objective> = objectives.iter().collect();
+    while let Some(objective) = stack.pop() {
+        for indicator in &objective.indicators {
+            map.entry(&indicator.code).or_insert(indicator);
+        }
+        stack.extend(&objective.objectives);
+    }
+    map
+}
+
+fn objectives_of_unit<'a>(objectives: &'a [Objective], unit: &str) -> Vec<&'a Objective> {
+    let mut out = Vec::new();
+    for objective in objectives {
+        if objective.units.iter().any(|u| u == unit) {
+            out.push(objective);
+        }
+        out.extend(objectives_of_unit(&objective.objectives, unit));
+    }
+    out
+}
+
+/// One candidate term of a weighted mean.
+struct Entry {
+    code: String,
+    score: Option<Decimal>,
+    weight: Option<Decimal>,
+}
+
+/// R = Σ(m·p) / Σp over the entries with a score and a positive weight. When no entry
+/// has a weight, all weigh the same.
+fn weighted_mean(entries: &[Entry]) -> Explanation {
+    let equal_weights = entries.iter().all(|e| e.weight.is_none());
+    let mut terms = Vec::new();
+    let mut excluded = Vec::new();
+    for entry in entries {
+        let weight = if equal_weights { Some(Decimal::ONE) } else { entry.weight };
+        match (entry.score, weight) {
+            (Some(score), Some(weight)) if weight > Decimal::ZERO => {
+                terms.push(Term { code: entry.code.clone(), score, weight })
+            }
+            _ => excluded.push(entry.code.clone()),
+        }
+    }
+    let overflow = || Explanation::Unscorable { reason: "weights too large to add up".into() };
+    let mut sum_products = Decimal::ZERO;
+    let mut sum_weights = Decimal::ZERO;
+    for term in &terms {
+        let Some(product) = term.score.checked_mul(term.weight) else { return overflow() };
+        let (Some(p), Some(w)) = (sum_products.checked_add(product), sum_weights.checked_add(term.weight)) else {
+            return overflow();
+        };
+        sum_products = p;
+        sum_weights = w;
+    }
+    if terms.is_empty() || sum_weights.is_zero() {
+        return Explanation::NothingToScore { excluded };
+    }
+    let Some(result) = sum_products.checked_div(sum_weights) else { return overflow() };
+    Explanation::WeightedMean { terms, excluded, equal_weights, sum_products, sum_weights, result }
+}

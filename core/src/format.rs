@@ -1,0 +1,92 @@
+//! Numbers, percents and dates as Italian documents write them: `1.010,50`, `97,87 %`,
+//! `31/12/2023`. Rounding is half away from zero and happens only here, never in scoring.
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// `1234.5` with 2 decimals: `1.234,50`.
+pub fn number(value: Decimal, decimals: u32) -> String {
+    let rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{:.*}", decimals as usize, rounded.abs());
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut out = String::with_capacity(text.len() + 4);
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        out.push('-');
+    }
+    for (i, digit) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(digit);
+    }
+    if let Some(frac) = frac_part {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// `98.9612` with 2 decimals: `98,96 %`.
+pub fn percent(value: Decimal, decimals: u32) -> String {
+    format!("{} %", number(value, decimals))
+}
+
+/// A number with an explicit sign, as deviations are printed: `+8,32`, `-0,36`, `0,00`.
+pub fn signed(value: Decimal, decimals: u32) -> String {
+    let text = number(value, decimals);
+    if text.starts_with('-') || value.round_dp(decimals).is_zero() {
+        text
+    } else {
+        format!("+{text}")
+    }
+}
+
+/// `2023-12-31`: `31/12/2023`.
+pub fn date(value: NaiveDate) -> String {
+    value.format("%d/%m/%Y").to_string()
+}
+
+/// Number formatting in English, for the English interface: `1,234.50`.
+pub fn number_en(value: Decimal, decimals: u32) -> String {
+    number(value, decimals).chars().map(|c| match c { '.' => ',', ',' => '.', c => c }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn italian_numbers() {
+        let cases = [
+            ("0", 2, "0,00"),
+            ("97.8723", 2, "97,87"),
+            ("1010", 0, "1.010"),
+            ("1234567.891", 2, "1.234.567,89"),
+            ("-13.52", 2, "-13,52"),
+            ("90.125", 2, "90,13"),
+            ("-0.001", 2, "0,00"),
+            ("999.999", 2, "1.000,00"),
+        ];
+        for (input, decimals, expected) in cases {
+            assert_eq!(number(d(input), decimals), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn percents_dates_signs() {
+        assert_eq!(percent(d("98.9612"), 2), "98,96 %");
+        assert_eq!(signed(d("8.32"), 2), "+8,32");
+        assert_eq!(signed(d("-0.36"), 2), "-0,36");
+        assert_eq!(signed(d("0.001"), 2), "0,00");
+        assert_eq!(date(NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()), "31/12/2023");
+        assert_eq!(number_en(d("1234.5"), 2), "1,234.50");
+    }
+}

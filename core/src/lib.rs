@@ -1,0 +1,30 @@
+//! Semaforo's core: the plan format, exact scoring, explanations and validation for the
+//! performance plans of Italian public bodies.
+//!
+//! The core does no IO, reads no clock and knows nothing of the browser: it turns text
+//! into a [`Plan`], a plan into an [`Evaluation`], and says why. Scores are exact
+//! decimals ([`rust_decimal::Decimal`]); rounding happens only when formatting.
+//!
+//! ```
+//! let text = include_str!("../../tests/fixtures/tno-2023.json");
+//! let plan = semaforo_core::load_plan(text).expect("a valid plan");
+//! let evaluation = semaforo_core::evaluate(&plan);
+//! let ente = evaluation.node("ENTE").unwrap();
+//! assert_eq!(semaforo_core::format::percent(ente.score.unwrap(), 2), "98,96 %");
+//! ```
+
+pub mod diagnostic;
+pub mod evaluate;
+pub mod explain;
+pub mod format;
+pub mod load;
+pub mod plan;
+pub mod score;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use evaluate::{evaluate, Evaluation, IndicatorResult, NodeKind, NodeResult};
+pub use explain::{Explanation, Lang};
+pub use load::{check_plan, load_plan, parse_plan};
+pub use plan::Plan;
+pub use validate::validate;

@@ -1,0 +1,295 @@
+//! Reading a plan from JSON text, with every structural problem reported by path.
+//!
+//! serde stops at the first error. To report them all at once, the text is first read
+//! as a [`serde_json::Value`]; the typed reading is then retried, each time removing the
+//! value that failed, until it succeeds or a bound is reached. An error whose path lies
+//! above one already reported is a consequence of that removal and is not repeated.
+
+use crate::diagnostic::{has_errors, Diagnostic};
+use crate::plan::{Plan, FORMAT_VERSION};
+use crate::validate::validate;
+use serde_json::Value;
+
+/// Past this many structural errors the report stops growing: the document is probably
+/// not a plan at all, and a longer list would not help its author.
+const MAX_STRUCTURAL_ERRORS: usize = 50;
+
+/// Reads a plan and validates it: the plan if there is no error, otherwise every
+/// diagnostic (errors and warnings).
+pub fn load_plan(text: &str) -> Result<Plan, Vec<Diagnostic>> {
+    match check_plan(text) {
+        (Some(plan), diagnostics) if !has_errors(&diagnostics) => Ok(plan),
+        (_, diagnostics) => Err(diagnostics),
+    }
+}
+
+/// Every problem of a plan text, structural and semantic, and the plan when its
+/// structure is sound. When structural errors were found, the semantic checks still run
+/// on what remains once the faulty values are set aside, so one pass reports all.
+pub fn check_plan(text: &str) -> (Option<Plan>, Vec<Diagnostic>) {
+    match read_structure(text) {
+        Structure::Sound(plan) => {
+            let diagnostics = validate(&plan);
+            (Some(plan), diagnostics)
+        }
+        Structure::Faulty { mut diagnostics, rest, removals } => {
+            if let Some(rest) = rest {
+                for mut d in validate(&rest) {
+                    d.path = removals.original_path(&d.path);
+                    if !diagnostics.iter().any(|e| e.path == d.path) {
+                        diagnostics.push(d);
+                    }
+                }
+            }
+            (None, diagnostics)
+        }
+    }
+}
+
+/// Reads a plan's structure without semantic validation.
+pub fn parse_plan(text: &str) -> Result<Plan, Vec<Diagnostic>> {
+    match read_structure(text) {
+        Structure::Sound(plan) => Ok(plan),
+        Structure::Faulty { diagnostics, .. } => Err(diagnostics),
+    }
+}
+
+enum Structure {
+    Sound(Plan),
+    /// The structural errors, and the plan that remains without the faulty values.
+    Faulty { diagnostics: Vec<Diagnostic>, rest: Option<Plan>, removals: Removals },
+}
+
+fn read_structure(text: &str) -> Structure {
+    let faulty = |d: Diagnostic| Structure::Faulty { diagnostics: vec![d], rest: None, removals: Removals::default() };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => {
+            return faulty(Diagnostic::error(
+                "",
+                "malformed-json",
+                format!("the file is not valid JSON: {e}"),
+            ))
+        }
+    };
+    if let Some(problem) = check_version(&value) {
+        return faulty(problem);
+    }
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut removals = Removals::default();
+    loop {
+        match serde_path_to_error::deserialize::<_, Plan>(&value) {
+            Ok(plan) if diagnostics.is_empty() => return Structure::Sound(plan),
+            Ok(plan) => return Structure::Faulty { diagnostics, rest: Some(plan), removals },
+            Err(error) => {
+                let path = error.path().to_string();
+                let path = if path == "." { String::new() } else { path };
+                let message = error.inner().to_string();
+                let unknown_field = unknown_field_name(&message);
+                let working_path = match (&unknown_field, path.is_empty()) {
+                    (Some(field), true) => field.clone(),
+                    (Some(field), false) if !path.ends_with(field.as_str()) => format!("{path}.{field}"),
+                    _ => path.clone(),
+                };
+                let reported_path = removals.original_path(&working_path);
+                let is_consequence = diagnostics.iter().any(|d| is_ancestor(&reported_path, &d.path));
+                if !is_consequence {
+                    let code = if unknown_field.is_some() { "unknown-field" } else { "wrong-shape" };
+                    diagnostics.push(Diagnostic::error(reported_path, code, message));
+                }
+                let removed = unknown_field.is_none() && put_placeholder(&mut value, &working_path)
+                    || remove_at(&mut value, &working_path, &mut removals);
+                if !removed || diagnostics.len() >= MAX_STRUCTURAL_ERRORS || working_path.is_empty() {
+                    return Structure::Faulty { diagnostics, rest: None, removals };
+                }
+            }
+        }
+    }
+}
+
+/// Values tried in place of a faulty required field, so that the rest of the plan can
+/// still be read and checked: the first one that the typed reading accepts at that path
+/// stays. Its value never reaches the user: the plan is not loaded while errors remain.
+const PLACEHOLDERS: [&str; 6] = [r#""0""#, "0", r#""""#, r#""2000-01-01""#, "[]", "false"];
+
+/// Replaces the faulty value at `path` by a placeholder when removing it would only turn
+/// the error into "missing field" (a required field of the wrong type).
+fn put_placeholder(root: &mut Value, path: &str) -> bool {
+    let Some(slot) = pointer_mut(root, path) else { return false };
+    let original = slot.take();
+    let is_optional = {
+        let mut probe = root.clone();
+        remove_in_place(&mut probe, path);
+        !error_at(&probe, path, true)
+    };
+    if is_optional {
+        *pointer_mut(root, path).expect("just found") = original;
+        return false;
+    }
+    for placeholder in PLACEHOLDERS {
+        let candidate: Value = serde_json::from_str(placeholder).expect("placeholders are JSON");
+        *pointer_mut(root, path).expect("just found") = candidate;
+        if !error_at(root, path, false) {
+            return true;
+        }
+    }
+    *pointer_mut(root, path).expect("just found") = original;
+    false
+}
+
+/// Whether the typed reading of `value` fails at `path` itself, or (with `missing`) at
+/// its parent for lack of the field.
+fn error_at(value: &Value, path: &str, missing: bool) -> bool {
+    let Err(error) = serde_path_to_error::deserialize::<_, Plan>(value) else { return false };
+    let at = error.path().to_string();
+    let field = path.rsplit('.').next().unwrap_or(path);
+    if missing {
+        let parent = path.rsplit_once('.').map_or("", |(p, _)| p);
+        let at = if at == "." { "" } else { at.as_str() };
+        at == parent && error.inner().to_string() == format!("missing field `{field}`")
+    } else {
+        at == path
+    }
+}
+
+fn pointer_mut<'v>(root: &'v mut Value, path: &str) -> Option<&'v mut Value> {
+    let mut node = root;
+    for step in steps(path) {
+        node = match step {
+            Step::Key(k) => node.as_object_mut()?.get_mut(&k)?,
+            Step::Index(i) => node.as_array_mut()?.get_mut(i)?,
+        };
+    }
+    Some(node)
+}
+
+fn remove_in_place(root: &mut Value, path: &str) {
+    if let Some((parent, key)) = path.rsplit_once('.') {
+        if let Some(Value::Object(map)) = pointer_mut(root, parent) {
+            map.remove(key);
+        }
+    } else if let Value::Object(map) = root {
+        map.remove(path);
+    }
+}
+
+/// Array elements removed so far, so that paths are reported with the indices of the
+/// file the author wrote, not of the trimmed copy.
+#[derive(Default)]
+struct Removals(Vec<(String, usize)>);
+
+impl Removals {
+    fn original_path(&self, working: &str) -> String {
+        let mut out = String::new();
+        for step in steps(working) {
+            match step {
+                Step::Key(k) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(&k);
+                }
+                Step::Index(mut i) => {
+                    for (array, removed) in self.0.iter().rev() {
+                        if *array == out && i >= *removed {
+                            i += 1;
+                        }
+                    }
+                    out.push_str(&format!("[{i}]"));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn check_version(value: &Value) -> Option<Diagnostic> {
+    let Some(object) = value.as_object() else {
+        return Some(Diagnostic::error("", "wrong-shape", "a plan is a JSON object with `version`, `ente` and `policy`"));
+    };
+    match object.get("version").and_then(Value::as_u64) {
+        Some(v) if v == u64::from(FORMAT_VERSION) => None,
+        Some(v) => Some(Diagnostic::error(
+            "version",
+            "unsupported-version",
+            format!("this is a plan of format version {v}; this Semaforo reads version {FORMAT_VERSION}"),
+        )),
+        None => Some(Diagnostic::error(
+            "version",
+            "missing-version",
+            format!("expected `\"version\": {FORMAT_VERSION}` at the top of the plan"),
+        )),
+    }
+}
+
+fn unknown_field_name(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    Some(rest[..rest.find('`')?].to_string())
+}
+
+/// `a.b` is an ancestor of `a.b[0].c` (and of itself).
+fn is_ancestor(ancestor: &str, path: &str) -> bool {
+    ancestor.is_empty()
+        || path == ancestor
+        || (path.starts_with(ancestor) && matches!(path.as_bytes().get(ancestor.len()), Some(b'.') | Some(b'[')))
+}
+
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// Splits `a.b[2].c` into steps. Keys with dots or brackets are not in the format.
+fn steps(path: &str) -> Vec<Step> {
+    let mut out = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let mut rest = part;
+        if let Some(open) = rest.find('[') {
+            if open > 0 {
+                out.push(Step::Key(rest[..open].to_string()));
+            }
+            rest = &rest[open..];
+            while let Some(stripped) = rest.strip_prefix('[') {
+                let close = stripped.find(']').unwrap_or(stripped.len());
+                if let Ok(i) = stripped[..close].parse() {
+                    out.push(Step::Index(i));
+                }
+                rest = stripped.get(close + 1..).unwrap_or("");
+            }
+        } else {
+            out.push(Step::Key(rest.to_string()));
+        }
+    }
+    out
+}
+
+/// Removes the value at `path`; false when there is nothing there to remove.
+fn remove_at(root: &mut Value, path: &str, removals: &mut Removals) -> bool {
+    let steps = steps(path);
+    let Some((last, parents)) = steps.split_last() else { return false };
+    let mut node = root;
+    for step in parents {
+        node = match (step, node) {
+            (Step::Key(k), Value::Object(map)) => match map.get_mut(k) {
+                Some(v) => v,
+                None => return false,
+            },
+            (Step::Index(i), Value::Array(items)) => match items.get_mut(*i) {
+                Some(v) => v,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    match (last, node) {
+        (Step::Key(k), Value::Object(map)) => map.remove(k).is_some(),
+        (Step::Index(i), Value::Array(items)) if *i < items.len() => {
+            items.remove(*i);
+            let array_path = removals.original_path(path.rsplit_once('[').map_or("", |(head, _)| head));
+            removals.0.push((array_path, *i));
+            true
+        }
+        _ => false,
+    }
+}
