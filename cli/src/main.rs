@@ -40,7 +40,7 @@ fn main() -> ExitCode {
         ["evaluate", path] => evaluate_command(path, flag("--json"), flag("--explain"), lang),
         ["schema"] => {
             let schema = schemars::schema_for!(Plan);
-            println!("{}", serde_json::to_string_pretty(&schema).expect("a schema serialises"));
+            emit(&format!("{}\n", serde_json::to_string_pretty(&schema).expect("a schema serialises")));
             ExitCode::SUCCESS
         }
         _ => {
@@ -48,6 +48,12 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes to standard output; a closed pipe (`semaforo evaluate … | head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 fn read(path: &str) -> Result<String, ExitCode> {
@@ -69,10 +75,11 @@ fn check(path: &str) -> ExitCode {
         Err(code) => return code,
     };
     let (_, diagnostics) = check_plan(&text);
-    print_diagnostics(path, &diagnostics);
+    let report: String = diagnostics.iter().map(|d| format!("{path}: {d}\n")).collect();
+    emit(&report);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
-    println!("{path}: {errors} errors, {warnings} warnings");
+    emit(&format!("{path}: {errors} errors, {warnings} warnings\n"));
     if errors > 0 {
         ExitCode::FAILURE
     } else {
@@ -94,9 +101,9 @@ fn evaluate_command(path: &str, json: bool, explain: bool, lang: Lang) -> ExitCo
     };
     let evaluation = evaluate(&plan);
     if json {
-        println!("{}", serde_json::to_string_pretty(&evaluation).expect("results serialise"));
+        emit(&format!("{}\n", serde_json::to_string_pretty(&evaluation).expect("results serialise")));
     } else {
-        print!("{}", table(&plan, &evaluation, explain, lang));
+        emit(&table(&plan, &evaluation, explain, lang));
     }
     ExitCode::SUCCESS
 }

@@ -499,5 +499,92 @@ fn weighted_mean(entries: &[Entry]) -> Explanation {
         return Explanation::NothingToScore { excluded };
     }
     let Some(result) = sum_products.checked_div(sum_weights) else { return overflow() };
-    Explanation::WeightedMean { terms, excluded, equal_weights, sum_products, sum_weights, result }
+    // Normalised so that results read `97.007841`, not `97.0078410000000000000000`.
+    Explanation::WeightedMean {
+        terms,
+        excluded,
+        equal_weights,
+        sum_products: sum_products.normalize(),
+        sum_weights: sum_weights.normalize(),
+        result: result.normalize(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load_plan;
+
+    /// A plan with one area and one objective holding `indicators` (JSON array text).
+    fn plan_with(indicators: &str, extra: &str) -> Plan {
+        let text = format!(
+            r#"{{"version": 1, "ente": {{"code": "ENTE", "name": "E", "year": 2023, "objectives": [
+                {{"code": "AS", "level": "area", "name": "A", "objectives": [
+                  {{"code": "OO", "level": "operational", "name": "O", "units": ["U"], "indicators": {indicators}}}]}}]}},
+              "units": [{{"code": "U", "name": "U", "kind": "ufficio"}}] {extra}}}"#
+        );
+        load_plan(&text).unwrap_or_else(|d| panic!("{d:?}"))
+    }
+
+    fn ind(code: &str, weight: &str, target: &str, actual: &str) -> String {
+        format!(r#"{{"code": "{code}", "name": "n", "unit": "number", "weight": "{weight}", "target": {{"op": ">=", "value": "{target}"}}, "actual": {actual}}}"#)
+    }
+
+    fn score(evaluation: &Evaluation, id: &str) -> Option<String> {
+        evaluation.node(id).unwrap().score.map(|s| s.round_dp(4).normalize().to_string())
+    }
+
+    #[test]
+    fn excluded_indicators_drop_out_and_the_rest_are_reweighted() {
+        let indicators = format!(
+            "[{}, {}, {}]",
+            ind("A", "25", "10", r#"{"value": "5"}"#),
+            ind("B", "25", "10", r#"{"not_evaluable": {"reason": "esogena"}}"#),
+            ind("C", "50", "10", r#"{"value": "10"}"#)
+        );
+        let evaluation = evaluate(&plan_with(&indicators, ""));
+        // (50·25 + 100·50) / 75
+        assert_eq!(score(&evaluation, "OO").as_deref(), Some("83.3333"));
+        assert_eq!(evaluation.indicator("B").unwrap().verdict, Some(Verdict::NonValutabile));
+        let Explanation::WeightedMean { excluded, .. } = &evaluation.node("OO").unwrap().explanation else { panic!() };
+        assert_eq!(excluded, &vec!["B".to_string()]);
+    }
+
+    #[test]
+    fn a_node_with_nothing_measured_has_no_score_and_says_why() {
+        let indicators = format!("[{}]", ind("A", "100", "10", r#"{"not_available": {}}"#));
+        let evaluation = evaluate(&plan_with(&indicators, ""));
+        assert_eq!(score(&evaluation, "OO"), None);
+        assert_eq!(score(&evaluation, "ENTE"), None);
+        assert!(matches!(evaluation.node("OO").unwrap().explanation, Explanation::NothingToScore { .. }));
+    }
+
+    #[test]
+    fn verdicts_follow_the_plan_thresholds() {
+        let policy = Policy::default();
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(verdict(d("90"), &policy), Verdict::Raggiunto);
+        assert_eq!(verdict(d("89.99"), &policy), Verdict::ParzialmenteRaggiunto);
+        assert_eq!(verdict(d("50"), &policy), Verdict::ParzialmenteRaggiunto);
+        assert_eq!(verdict(d("49.99"), &policy), Verdict::NonRaggiunto);
+    }
+
+    #[test]
+    fn cruscotti_and_units_are_scored_from_what_they_reference() {
+        let indicators = format!(
+            "[{}, {}]",
+            ind("A", "50", "10", r#"{"value": "5"}"#),
+            ind("B", "50", "10", r#"{"value": "10"}"#)
+        );
+        let cruscotti = r#", "cruscotti": [{"code": "C", "name": "C", "items": [
+            {"weight": "1", "indicator": "A"},
+            {"weight": "3", "objective": "OO"},
+            {"weight": "0", "indicator": "B"}
+        ]}]"#;
+        let evaluation = evaluate(&plan_with(&indicators, cruscotti));
+        // OO = 75; cruscotto = (50·1 + 75·3) / 4; B has weight 0 there.
+        assert_eq!(score(&evaluation, "cruscotto/C").as_deref(), Some("68.75"));
+        // The unit carries OO and has no cruscotto of its own.
+        assert_eq!(score(&evaluation, "unit/U").as_deref(), Some("75"));
+    }
 }

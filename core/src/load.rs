@@ -293,3 +293,41 @@ fn remove_at(root: &mut Value, path: &str, removals: &mut Removals) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(text: &str) -> Vec<String> {
+        let (_, diagnostics) = check_plan(text);
+        diagnostics.into_iter().map(|d| format!("{} {}", d.code, d.path)).collect()
+    }
+
+    #[test]
+    fn malformed_json_and_versions_are_reported_first() {
+        assert_eq!(paths("{"), vec!["malformed-json "]);
+        assert_eq!(paths("[]"), vec!["wrong-shape "]);
+        assert_eq!(paths(r#"{"ente": {}}"#), vec!["missing-version version"]);
+        assert_eq!(paths(r#"{"version": 2}"#), vec!["unsupported-version version"]);
+    }
+
+    #[test]
+    fn paths_keep_the_indices_of_the_file_after_a_bad_element_is_set_aside() {
+        let text = r#"{"version": 1, "ente": {"code": "ENTE", "name": "E", "year": 2023, "objectives": [
+            {"code": "A", "level": "area", "name": "a", "indicators": [
+              {"code": "I0", "name": "x", "unit": "metres"},
+              {"code": "I1", "name": "y", "unit": "number", "wrong": 1},
+              {"code": "I2", "name": "z", "unit": "number", "weight": "-1"}
+            ]}]}}"#;
+        let found = paths(text);
+        assert!(found.contains(&"wrong-shape ente.objectives[0].indicators[0].unit".to_string()), "{found:?}");
+        assert!(found.contains(&"unknown-field ente.objectives[0].indicators[1].wrong".to_string()), "{found:?}");
+        assert!(found.contains(&"negative-weight ente.objectives[0].indicators[2].weight".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let text = "\u{feff}{\"version\": 1, \"ente\": {\"code\": \"ENTE\", \"name\": \"E\", \"year\": 2023}}";
+        assert!(load_plan(text).is_ok());
+    }
+}

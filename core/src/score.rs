@@ -191,7 +191,7 @@ fn missed(comparison: Comparison, actual: Decimal, target: Decimal, unit: Measur
 
 /// `a / b` as a percentage, between 0 and 100.
 fn ratio(a: Decimal, b: Decimal) -> Option<Decimal> {
-    Some(clamp(a.checked_div(b)?.checked_mul(HUNDRED)?))
+    Some(clamp(a.checked_div(b)?.checked_mul(HUNDRED)?).normalize())
 }
 
 fn clamp(value: Decimal) -> Decimal {

@@ -1,0 +1,93 @@
+//! The command line as a user runs it: exit codes, the table, the JSON results.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name)
+}
+
+fn semaforo(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_semaforo")).args(args).output().expect("semaforo runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn evaluate_prints_the_tree_with_italian_figures() {
+    let out = semaforo(&["evaluate", fixture("tno-2023.json").to_str().unwrap()]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let line = |code: &str| text.lines().find(|l| l.trim_start().starts_with(code)).unwrap_or_else(|| panic!("{code}")).to_string();
+    assert!(line("ENTE").contains("98,96 %"), "{}", line("ENTE"));
+    assert!(line("AS_02").contains("97,01 %"));
+    assert!(line("OS_02.03").contains("90,13 %") && line("OS_02.03").contains("Raggiunto"));
+}
+
+#[test]
+fn evaluate_explains_every_number_and_speaks_english() {
+    let path = fixture("tno-2023.json");
+    let out = semaforo(&["evaluate", path.to_str().unwrap(), "--explain"]);
+    let text = stdout(&out);
+    assert!(text.contains("242 N. / 400 N. = 60,50 %"), "the OC_TD_01 ratio");
+    assert!(text.contains("26 giorni dopo il 31/05/2023: 100 − 26 × 1 = 74,00 %"));
+    let english = stdout(&semaforo(&["evaluate", path.to_str().unwrap(), "--explain", "--lang", "en"]));
+    assert!(english.contains("98.96 %") && english.contains("Achieved"));
+}
+
+#[test]
+fn evaluate_json_gives_every_node_with_exact_decimal_strings() {
+    let out = semaforo(&["evaluate", fixture("tno-2023.json").to_str().unwrap(), "--json"]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let nodes = json["nodes"].as_array().unwrap();
+    let ente = nodes.iter().find(|n| n["code"] == "ENTE").unwrap();
+    let score = ente["score"].as_str().expect("a decimal string");
+    assert!(score.starts_with("98.962629"), "{score}");
+    assert_eq!(ente["verdict"], "raggiunto");
+    let indicators = json["indicators"].as_array().unwrap();
+    let oc = indicators.iter().find(|i| i["code"] == "OC_TD_01").unwrap();
+    assert_eq!(oc["achievement"], "60.5");
+}
+
+#[test]
+fn check_lists_every_problem_with_its_path_and_fails() {
+    let dir = std::env::temp_dir().join(format!("semaforo-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("broken.json");
+    std::fs::write(
+        &broken,
+        r#"{"version": 1, "ente": {"code": "ENTE", "name": "x", "year": 2023, "objectives": [
+            {"code": "A", "level": "area", "name": "a", "colour": "red", "indicators": [
+              {"code": "I", "name": "i", "unit": "number", "weight": "-1", "target": {"op": ">=", "value": "1"}, "actual": {"value": true}},
+              {"code": "I", "name": "j", "unit": "date", "weight": "2", "target": {"op": "by", "date": "2023-01-01"}, "actual": {"value": "3"}}
+            ]}]}}"#,
+    )
+    .unwrap();
+    let out = semaforo(&["check", broken.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    for expected in [
+        "ente.objectives[0].colour",
+        "ente.objectives[0].indicators[0].actual.value",
+        "ente.objectives[0].indicators[0].weight",
+        "ente.objectives[0].indicators[1].code",
+        "ente.objectives[0].indicators[1].actual",
+    ] {
+        assert!(text.contains(expected), "missing {expected} in:\n{text}");
+    }
+    let good = semaforo(&["check", fixture("tno-2023.json").to_str().unwrap()]);
+    assert_eq!(good.status.code(), Some(0));
+    let missing = semaforo(&["check", dir.join("nope.json").to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
+}
+
+#[test]
+fn the_committed_schema_is_the_generated_one() {
+    let out = semaforo(&["schema"]);
+    let committed = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/plan.schema.json")).unwrap();
+    assert_eq!(stdout(&out), committed, "run `cargo run -p semaforo-cli -- schema > docs/plan.schema.json`");
+}
