@@ -133,7 +133,9 @@ fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> Str
         }
         for id in &node.indicators {
             if let Some(i) = evaluation.indicator(id) {
-                out.push_str(&row(depth + 1, &i.code, &i.name, i.weight, i.achievement, i.verdict, decimals, lang));
+                // The weight it has here: a cruscotto may weigh it differently from the tree.
+                let weight = node.items.iter().find(|item| item.indicator && &item.id == id).map_or(i.weight, |item| item.weight);
+                out.push_str(&row(depth + 1, &i.code, &i.name, weight, i.achievement, i.verdict, decimals, lang));
                 if explain {
                     out.push_str(&format!("{:indent$}  = {}\n", "", i.explanation.render(lang), indent = (depth + 1) * 2));
                 }

@@ -62,8 +62,22 @@ pub struct NodeResult {
     /// Ids of the indicators listed under this one.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub indicators: Vec<String>,
+    /// What the score is computed from, in order, with the weight each has *here* (a
+    /// cruscotto may weigh an indicator differently from the tree).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub items: Vec<Item>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<Published>,
+}
+
+/// One weighted line of a node's score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// Id of a node, or of an indicator when `indicator` is true.
+    pub id: String,
+    pub indicator: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -209,7 +223,13 @@ fn evaluate_node(
     let mut indicator_ids = Vec::new();
     for indicator in spec.indicators {
         let result = evaluate_indicator(policy, indicator, indicator.code.clone(), &spec.id, indicator.weight);
-        indicator_terms.push(Entry { code: indicator.code.clone(), score: result.achievement, weight: indicator.weight });
+        indicator_terms.push(Entry {
+            code: indicator.code.clone(),
+            id: result.id.clone(),
+            is_indicator: true,
+            score: result.achievement,
+            weight: indicator.weight,
+        });
         indicator_ids.push(result.id.clone());
         evaluation.push_indicator(result);
     }
@@ -218,7 +238,13 @@ fn evaluate_node(
             Some(indicator) => score_indicator(indicator, shared.weight, policy).achievement,
             None => None, // validation reports the missing reference
         };
-        indicator_terms.push(Entry { code: shared.indicator.clone(), score, weight: shared.weight });
+        indicator_terms.push(Entry {
+            code: shared.indicator.clone(),
+            id: shared.indicator.clone(),
+            is_indicator: true,
+            score,
+            weight: shared.weight,
+        });
         indicator_ids.push(shared.indicator.clone());
     }
     let mut child_terms = Vec::new();
@@ -241,7 +267,13 @@ fn evaluate_node(
                 published: objective.published.clone(),
             },
         );
-        child_terms.push(Entry { code: child.code.clone(), score: child.score, weight: child.weight });
+        child_terms.push(Entry {
+            code: child.code.clone(),
+            id: child.id.clone(),
+            is_indicator: false,
+            score: child.score,
+            weight: child.weight,
+        });
         child_ids.push(child.id.clone());
         evaluation.push_node(child);
     }
@@ -255,6 +287,7 @@ fn evaluate_node(
     let explanation = weighted_mean(&entries);
     let score = explanation.result();
     NodeResult {
+        items: items_of(&entries),
         id: spec.id.clone(),
         code: spec.id,
         name: spec.name,
@@ -331,15 +364,22 @@ fn evaluate_items(
     for item in items {
         if let Some(code) = &item.indicator {
             let score = if item.weight.is_some_and(|w| w.is_zero()) { None } else { evaluation.achievement_of(code) };
-            entries.push(Entry { code: code.clone(), score, weight: item.weight });
+            entries.push(Entry { code: code.clone(), id: code.clone(), is_indicator: true, score, weight: item.weight });
             indicators.push(code.clone());
         } else if let Some(code) = &item.objective {
-            entries.push(Entry { code: code.clone(), score: evaluation.score_of_node(code), weight: item.weight });
+            let score = evaluation.score_of_node(code);
+            entries.push(Entry { code: code.clone(), id: code.clone(), is_indicator: false, score, weight: item.weight });
             children.push(code.clone());
         } else if let Some(own) = &item.own {
             let id = format!("{}/{}", spec.id, own.code);
             let result = evaluate_indicator(policy, own, id.clone(), &spec.id, item.weight);
-            entries.push(Entry { code: own.code.clone(), score: result.achievement, weight: item.weight });
+            entries.push(Entry {
+                code: own.code.clone(),
+                id: id.clone(),
+                is_indicator: true,
+                score: result.achievement,
+                weight: item.weight,
+            });
             indicators.push(id);
             evaluation.push_indicator(result);
         } else if let Some(group) = &item.group {
@@ -358,7 +398,13 @@ fn evaluate_items(
                 &group.items,
                 group.published.clone(),
             );
-            entries.push(Entry { code: group.code.clone(), score: node.score, weight: item.weight });
+            entries.push(Entry {
+                code: group.code.clone(),
+                id: id.clone(),
+                is_indicator: false,
+                score: node.score,
+                weight: item.weight,
+            });
             children.push(id);
             evaluation.push_node(node);
         }
@@ -366,6 +412,7 @@ fn evaluate_items(
     let explanation = weighted_mean(&entries);
     let score = explanation.result();
     NodeResult {
+        items: items_of(&entries),
         id: spec.id,
         code: spec.code,
         name: spec.name,
@@ -396,25 +443,33 @@ fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting
     let carried: Vec<&Objective> = objectives_of_unit(&plan.ente.objectives, &unit.code);
     let sub_units: Vec<&Unit> = plan.units.iter().filter(|u| u.parent.as_deref() == Some(unit.code.as_str())).collect();
     let mut children: Vec<String> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
     let explanation = if let Some(cruscotto) = cruscotto {
         let cid = format!("cruscotto/{}", cruscotto.code);
         children.push(cid.clone());
-        match evaluation.score_of_node(&cid) {
+        let score = evaluation.score_of_node(&cid);
+        entries.push(Entry { code: cruscotto.code.clone(), id: cid.clone(), is_indicator: false, score, weight: None });
+        match score {
             Some(result) => Explanation::Same { code: cruscotto.code.clone(), result },
             None => Explanation::NothingToScore { excluded: vec![cruscotto.code.clone()] },
         }
     } else if !carried.is_empty() {
-        let entries: Vec<Entry> = carried
+        entries = carried
             .iter()
-            .map(|o| Entry { code: o.code.clone(), score: evaluation.score_of_node(&o.code), weight: None })
+            .map(|o| Entry {
+                code: o.code.clone(),
+                id: o.code.clone(),
+                is_indicator: false,
+                score: evaluation.score_of_node(&o.code),
+                weight: None,
+            })
             .collect();
         children.extend(carried.iter().map(|o| o.code.clone()));
         weighted_mean(&entries)
     } else {
-        let mut entries = Vec::new();
         for sub in sub_units {
             let score = evaluate_unit(evaluation, plan, sub, visiting);
-            entries.push(Entry { code: sub.code.clone(), score, weight: None });
+            entries.push(Entry { code: sub.code.clone(), id: format!("unit/{}", sub.code), is_indicator: false, score, weight: None });
             children.push(format!("unit/{}", sub.code));
         }
         weighted_mean(&entries)
@@ -433,6 +488,7 @@ fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting
         explanation,
         children,
         indicators: Vec::new(),
+        items: items_of(&entries),
         published: unit.published.clone(),
     });
     score
@@ -465,8 +521,21 @@ fn objectives_of_unit<'a>(objectives: &'a [Objective], unit: &str) -> Vec<&'a Ob
 /// One candidate term of a weighted mean.
 struct Entry {
     code: String,
+    /// The id of the node or indicator result it stands for.
+    id: String,
+    is_indicator: bool,
     score: Option<Decimal>,
     weight: Option<Decimal>,
+}
+
+impl Entry {
+    fn item(&self) -> Item {
+        Item { id: self.id.clone(), indicator: self.is_indicator, weight: self.weight }
+    }
+}
+
+fn items_of(entries: &[Entry]) -> Vec<Item> {
+    entries.iter().map(Entry::item).collect()
 }
 
 /// R = Σ(m·p) / Σp over the entries with a score and a positive weight. When no entry

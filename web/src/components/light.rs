@@ -1,0 +1,75 @@
+//! The traffic light: a coloured shape plus the verdict in words.
+//!
+//! Colour is never the only signal (WCAG 1.4.1): each verdict has its own shape (circle
+//! with a tick, triangle, square with a cross, dashed ring) and its name is written, or at
+//! least given to assistive technology when the row is too narrow to print it.
+
+use semaforo_core::plan::Verdict;
+use semaforo_core::Lang;
+use yew::prelude::*;
+
+use crate::i18n;
+
+#[derive(Properties, PartialEq)]
+pub struct LightProps {
+    pub verdict: Option<Verdict>,
+    pub lang: Lang,
+    /// Write the verdict beside the shape (otherwise it is visually hidden).
+    #[prop_or(true)]
+    pub label: bool,
+}
+
+/// The CSS class naming a verdict's colour.
+pub fn verdict_class(v: Option<Verdict>) -> &'static str {
+    match v {
+        Some(Verdict::Raggiunto) => "v-ok",
+        Some(Verdict::ParzialmenteRaggiunto) => "v-partial",
+        Some(Verdict::NonRaggiunto) => "v-missed",
+        Some(Verdict::NonValutabile) | None => "v-none",
+    }
+}
+
+/// The shape alone, as SVG children drawn in a 16×16 box at (x, y); used in charts too.
+pub fn shape(v: Option<Verdict>, x: f64, y: f64) -> Html {
+    let class = format!("shape {}", verdict_class(v));
+    match v {
+        Some(Verdict::Raggiunto) => html! {
+            <g class={class} transform={format!("translate({x} {y})")}>
+                <circle cx="8" cy="8" r="7.5" />
+                <path d="M4.2 8.4 L7 11.2 L12 5.4" class="mark" />
+            </g>
+        },
+        Some(Verdict::ParzialmenteRaggiunto) => html! {
+            <g class={class} transform={format!("translate({x} {y})")}>
+                <path d="M8 0.6 L15.6 15 L0.4 15 Z" />
+                <path d="M8 5.5 L8 10" class="mark" />
+                <circle cx="8" cy="12.5" r="1" class="dot" />
+            </g>
+        },
+        Some(Verdict::NonRaggiunto) => html! {
+            <g class={class} transform={format!("translate({x} {y})")}>
+                <rect x="0.8" y="0.8" width="14.4" height="14.4" rx="2" />
+                <path d="M4.5 4.5 L11.5 11.5 M11.5 4.5 L4.5 11.5" class="mark" />
+            </g>
+        },
+        Some(Verdict::NonValutabile) | None => html! {
+            <g class={class} transform={format!("translate({x} {y})")}>
+                <circle cx="8" cy="8" r="6.5" class="ring" />
+                <path d="M4.5 8 L11.5 8" class="mark" />
+            </g>
+        },
+    }
+}
+
+#[function_component]
+pub fn Light(props: &LightProps) -> Html {
+    let words = i18n::verdict(props.lang, props.verdict);
+    html! {
+        <span class={classes!("light", verdict_class(props.verdict))}>
+            <svg class="light-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                { shape(props.verdict, 0.0, 0.0) }
+            </svg>
+            <span class={if props.label { "light-text" } else { "visually-hidden" }}>{ words }</span>
+        </span>
+    }
+}

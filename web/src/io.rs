@@ -1,0 +1,115 @@
+//! The app's only input and output: files the user opens, a plan named by `?plan=`
+//! (fetched from this page's own origin, never elsewhere), and the language remembered in
+//! localStorage.
+//!
+//! Reading and checking a large plan must not freeze the page, so each step yields to
+//! the browser first: the "Caricamento…" state is painted before parsing starts.
+
+use std::rc::Rc;
+
+use gloo::storage::{LocalStorage, Storage};
+use semaforo_core::Lang;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+use crate::state::{Action, State};
+
+const LANG_KEY: &str = "semaforo.lang";
+
+pub fn stored_lang() -> Lang {
+    match LocalStorage::get::<String>(LANG_KEY).ok().as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::It,
+    }
+}
+
+/// Remembers the language and sets `<html lang>` so screen readers switch voice.
+pub fn apply_lang(lang: Lang) {
+    let code = crate::i18n::code(lang);
+    let _ = LocalStorage::set(LANG_KEY, code);
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("lang", code);
+    }
+}
+
+/// Waits until the browser has painted: a frame, then a task.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = gloo::utils::window();
+        if window.request_animation_frame(&resolve).is_err() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}
+
+/// Reads a file the user picked or dropped, then hands its text to the reducer.
+pub fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
+    let file = gloo::file::File::from(file);
+    let name: AttrValue = file.name().into();
+    let size = file.size() as f64;
+    dispatch.dispatch(Action::Reading { name: name.clone(), size });
+    wasm_bindgen_futures::spawn_local(async move {
+        yield_to_browser().await;
+        match gloo::file::futures::read_as_text(&file).await {
+            Ok(text) => parse(name, size, text, dispatch).await,
+            Err(e) => dispatch.dispatch(Action::Failed { name, message: e.to_string().into() }),
+        }
+    });
+}
+
+async fn parse(name: AttrValue, size: f64, text: String, dispatch: UseReducerDispatcher<State>) {
+    dispatch.dispatch(Action::Parsing { name: name.clone(), size });
+    yield_to_browser().await;
+    dispatch.dispatch(Action::Open { name, text: Rc::from(text) });
+}
+
+/// The `plan` query parameter, if the page was opened with one.
+pub fn plan_param() -> Option<String> {
+    let search = gloo::utils::window().location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get("plan").filter(|p| !p.trim().is_empty())
+}
+
+/// Fetches the plan named by `?plan=`, resolved against the page and refused unless it
+/// is on the page's own origin: the app makes no request to anyone else.
+pub fn fetch_plan(relative: String, dispatch: UseReducerDispatcher<State>) {
+    let name: AttrValue = relative.clone().into();
+    dispatch.dispatch(Action::Reading { name: name.clone(), size: 0.0 });
+    wasm_bindgen_futures::spawn_local(async move {
+        match fetch_text(&relative).await {
+            Ok(text) => {
+                let size = text.len() as f64;
+                parse(name, size, text, dispatch).await
+            }
+            Err(message) => dispatch.dispatch(Action::Failed { name, message: message.into() }),
+        }
+    });
+}
+
+async fn fetch_text(relative: &str) -> Result<String, String> {
+    let window = gloo::utils::window();
+    let href = window.location().href().map_err(js_text)?;
+    let url = web_sys::Url::new_with_base(relative, &href).map_err(js_text)?;
+    let origin = window.location().origin().map_err(js_text)?;
+    if url.origin() != origin {
+        return Err(format!("{} is not on this site ({origin}): only plans from the same origin are opened", url.href()));
+    }
+    let response = JsFuture::from(window.fetch_with_str(&url.href())).await.map_err(js_text)?;
+    let response: web_sys::Response = response.dyn_into().map_err(js_text)?;
+    if !response.ok() {
+        return Err(format!("HTTP {} {}", response.status(), url.href()));
+    }
+    let text = JsFuture::from(response.text().map_err(js_text)?).await.map_err(js_text)?;
+    text.as_string().ok_or_else(|| "the response is not text".to_string())
+}
+
+fn js_text(value: JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "network error".to_string())
+}

@@ -1,0 +1,195 @@
+//! A loaded plan, its evaluation, and the look-up tables the views need.
+//!
+//! [`PlanView`] is built once per plan: it calls `semaforo_core::evaluate` and indexes the
+//! plan by code (indicator definitions, objective attributes, the area, perspective and
+//! units each indicator falls under) so that components only read. Nothing here scores:
+//! every number shown comes from the core's `Evaluation`.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use semaforo_core::plan::{Budget, Classification, Indicator, Level, Objective, Perspective, Verdict};
+use semaforo_core::{evaluate, Evaluation, NodeKind, Plan};
+
+/// What the detail panel needs of an objective beyond its `NodeResult`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObjectiveInfo {
+    pub level: Level,
+    pub description: Option<String>,
+    pub perspective: Option<Perspective>,
+    pub mission: Option<Classification>,
+    pub programme: Option<Classification>,
+    pub budget: Option<Budget>,
+    pub units: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// One indicator of the tree as the finder sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorRow {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    /// The node it is defined under.
+    pub parent: String,
+    /// Code of the top-level objective (usually an ambito) above it.
+    pub area: Option<String>,
+    /// The nearest perspective set on it or an ancestor.
+    pub perspective: Option<Perspective>,
+    /// Units carrying its objective or an ancestor.
+    pub units: Vec<String>,
+    pub verdict: Option<Verdict>,
+    /// Code, name and algorithm, lower-cased, for the search box.
+    pub haystack: String,
+}
+
+pub struct PlanView {
+    /// Identity of this load: components compare views by it instead of by content.
+    pub generation: u32,
+    pub plan: Plan,
+    pub evaluation: Evaluation,
+    /// Indicator definitions by evaluation id (`CODE`, or `cruscotto/X/CODE` for own ones).
+    pub indicators: HashMap<String, Indicator>,
+    pub objectives: HashMap<String, ObjectiveInfo>,
+    pub rows: Vec<IndicatorRow>,
+}
+
+impl PartialEq for PlanView {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation
+    }
+}
+
+static GENERATION: AtomicU32 = AtomicU32::new(1);
+
+impl PlanView {
+    pub fn new(plan: Plan) -> PlanView {
+        let evaluation = evaluate(&plan);
+        let mut indicators = HashMap::new();
+        let mut objectives = HashMap::new();
+        let mut rows = Vec::new();
+        for indicator in &plan.ente.indicators {
+            rows.push(row(indicator, "ENTE", None, None, &[], &evaluation));
+            indicators.insert(indicator.code.clone(), indicator.clone());
+        }
+        for top in &plan.ente.objectives {
+            index_objective(top, &top.code, None, &[], &evaluation, &mut indicators, &mut objectives, &mut rows);
+        }
+        for cruscotto in &plan.cruscotti {
+            let id = format!("cruscotto/{}", cruscotto.code);
+            index_items(&id, &cruscotto.items, &mut indicators);
+        }
+        PlanView { generation: GENERATION.fetch_add(1, Ordering::Relaxed), plan, evaluation, indicators, objectives, rows }
+    }
+
+    pub fn decimals(&self) -> u32 {
+        self.plan.policy.display_decimals.min(6)
+    }
+
+    /// The ente's display name.
+    pub fn title(&self) -> String {
+        let ente = &self.plan.ente;
+        format!("{} · {}", ente.short_name.as_deref().unwrap_or(&ente.name), ente.year)
+    }
+
+    /// Nodes of the performance tree (not units, cruscotti or groups).
+    pub fn is_tree_node(&self, id: &str) -> bool {
+        self.evaluation
+            .node(id)
+            .is_some_and(|n| matches!(n.kind, NodeKind::Ente | NodeKind::Area | NodeKind::Strategic | NodeKind::Operational))
+    }
+
+    /// The chain of tree nodes from the ente down to `id` (inclusive).
+    pub fn ancestors(&self, id: &str) -> Vec<String> {
+        let mut chain = Vec::new();
+        let mut current = Some(id.to_string());
+        while let Some(c) = current {
+            if chain.contains(&c) || chain.len() > 64 {
+                break; // a malformed parent chain must not hang the page
+            }
+            current = self.evaluation.node(&c).and_then(|n| n.parent.clone());
+            chain.push(c);
+        }
+        chain.reverse();
+        chain
+    }
+
+    pub fn unit_name(&self, code: &str) -> String {
+        self.plan.units.iter().find(|u| u.code == code).map_or_else(|| code.to_string(), |u| u.name.clone())
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn index_objective(
+    objective: &Objective,
+    area: &str,
+    inherited_perspective: Option<Perspective>,
+    inherited_units: &[String],
+    evaluation: &Evaluation,
+    indicators: &mut HashMap<String, Indicator>,
+    objectives: &mut HashMap<String, ObjectiveInfo>,
+    rows: &mut Vec<IndicatorRow>,
+) {
+    let perspective = objective.perspective.or(inherited_perspective);
+    let mut units: Vec<String> = inherited_units.to_vec();
+    for u in &objective.units {
+        if !units.contains(u) {
+            units.push(u.clone());
+        }
+    }
+    objectives.entry(objective.code.clone()).or_insert_with(|| ObjectiveInfo {
+        level: objective.level,
+        description: objective.description.clone(),
+        perspective,
+        mission: objective.mission.clone(),
+        programme: objective.programme.clone(),
+        budget: objective.budget.clone(),
+        units: objective.units.clone(),
+        notes: objective.notes.clone(),
+    });
+    for indicator in &objective.indicators {
+        rows.push(row(indicator, &objective.code, Some(area), perspective, &units, evaluation));
+        indicators.entry(indicator.code.clone()).or_insert_with(|| indicator.clone());
+    }
+    for child in &objective.objectives {
+        index_objective(child, area, perspective, &units, evaluation, indicators, objectives, rows);
+    }
+}
+
+fn index_items(prefix: &str, items: &[semaforo_core::plan::CruscottoItem], indicators: &mut HashMap<String, Indicator>) {
+    for item in items {
+        if let Some(own) = &item.own {
+            indicators.insert(format!("{prefix}/{}", own.code), own.clone());
+        }
+        if let Some(group) = &item.group {
+            index_items(&format!("{prefix}/{}", group.code), &group.items, indicators);
+        }
+    }
+}
+
+fn row(
+    indicator: &Indicator,
+    parent: &str,
+    area: Option<&str>,
+    perspective: Option<Perspective>,
+    units: &[String],
+    evaluation: &Evaluation,
+) -> IndicatorRow {
+    let haystack = crate::text::fold(&format!(
+        "{} {} {}",
+        indicator.code,
+        indicator.name,
+        indicator.algorithm.as_deref().unwrap_or("")
+    ));
+    IndicatorRow {
+        id: indicator.code.clone(),
+        code: indicator.code.clone(),
+        name: indicator.name.clone(),
+        parent: parent.to_string(),
+        area: area.map(str::to_string),
+        perspective,
+        units: units.to_vec(),
+        verdict: evaluation.indicator(&indicator.code).and_then(|r| r.verdict),
+        haystack,
+    }
+}

@@ -1,0 +1,211 @@
+//! The app's state and every change to it, as a `Reducible` with an `Action` enum.
+//!
+//! A new plan replaces the view only when `check_plan` found no error; otherwise the
+//! report is shown and the current plan stays, so the page is never left blank.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use semaforo_core::diagnostic::has_errors;
+use semaforo_core::plan::Perspective;
+use semaforo_core::{check_plan, Diagnostic, Lang};
+use yew::prelude::*;
+
+use crate::model::PlanView;
+
+/// The plan the app opens on: the 2023 performance report of CCIAA Toscana Nord-Ovest.
+pub const DEFAULT_PLAN: &str = include_str!("../../tests/fixtures/tno-2023.json");
+pub const DEFAULT_PLAN_NAME: &str = "tno-2023.json";
+
+/// What the detail panel shows. Indicators are selected through the node they are
+/// listed under, since a shared indicator appears under two objectives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Selection {
+    Node(AttrValue),
+    Indicator { id: AttrValue, under: AttrValue },
+}
+
+impl Selection {
+    /// The tree item key: node id, or `parent>indicator`.
+    pub fn key(&self) -> String {
+        match self {
+            Selection::Node(id) => id.to_string(),
+            Selection::Indicator { id, under } => format!("{under}>{id}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum VerdictFilter {
+    #[default]
+    All,
+    Missed,
+    Partial,
+    MissedOrPartial,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filters {
+    pub query: AttrValue,
+    pub verdict: VerdictFilter,
+    pub unit: AttrValue,
+    pub perspective: Option<Perspective>,
+    pub area: AttrValue,
+}
+
+impl Filters {
+    pub fn is_active(&self) -> bool {
+        !self.query.trim().is_empty()
+            || self.verdict != VerdictFilter::All
+            || !self.unit.is_empty()
+            || self.perspective.is_some()
+            || !self.area.is_empty()
+    }
+}
+
+/// Problems found in a plan the user tried to open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub name: AttrValue,
+    /// Set when the file could not even be read or fetched.
+    pub failure: Option<AttrValue>,
+    pub diagnostics: Rc<Vec<Diagnostic>>,
+    /// True when the plan was refused; false for warnings on a plan that loaded.
+    pub refused: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    Idle,
+    Reading { name: AttrValue, size: f64 },
+    Parsing { name: AttrValue, size: f64 },
+}
+
+#[derive(Clone, PartialEq)]
+pub struct State {
+    pub lang: Lang,
+    pub view: Option<Rc<PlanView>>,
+    pub source: AttrValue,
+    pub status: Status,
+    pub report: Option<Report>,
+    pub expanded: Rc<HashSet<String>>,
+    pub selected: Option<Selection>,
+    pub filters: Filters,
+}
+
+pub enum Action {
+    SetLang(Lang),
+    Reading { name: AttrValue, size: f64 },
+    Parsing { name: AttrValue, size: f64 },
+    /// The text of a plan: checked with the core, loaded if it has no error.
+    Open { name: AttrValue, text: Rc<str> },
+    Failed { name: AttrValue, message: AttrValue },
+    DismissReport,
+    Toggle(String),
+    Expand(String),
+    Collapse(String),
+    Select(Selection),
+    /// Select, and expand the tree down to the selection.
+    Reveal(Selection),
+    SetFilters(Filters),
+}
+
+impl State {
+    pub fn initial(lang: Lang) -> State {
+        let mut state = State {
+            lang,
+            view: None,
+            source: DEFAULT_PLAN_NAME.into(),
+            status: Status::Idle,
+            report: None,
+            expanded: Rc::new(HashSet::new()),
+            selected: None,
+            filters: Filters::default(),
+        };
+        state.open(DEFAULT_PLAN_NAME.into(), DEFAULT_PLAN);
+        state
+    }
+
+    fn open(&mut self, name: AttrValue, text: &str) {
+        self.status = Status::Idle;
+        let (plan, diagnostics) = check_plan(text);
+        match plan {
+            Some(plan) if !has_errors(&diagnostics) => {
+                let view = PlanView::new(plan);
+                // Open the ente and its ambiti: the first screen shows the top of the tree.
+                let mut expanded = HashSet::new();
+                expanded.insert(view.plan.ente.code.clone());
+                self.selected = Some(Selection::Node(view.plan.ente.code.clone().into()));
+                self.view = Some(Rc::new(view));
+                self.expanded = Rc::new(expanded);
+                self.source = name.clone();
+                self.filters = Filters::default();
+                self.report = if diagnostics.is_empty() {
+                    None
+                } else {
+                    Some(Report { name, failure: None, diagnostics: Rc::new(diagnostics), refused: false })
+                };
+            }
+            _ => {
+                self.report = Some(Report { name, failure: None, diagnostics: Rc::new(diagnostics), refused: true });
+            }
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetLang(lang) => next.lang = lang,
+            Action::Reading { name, size } => next.status = Status::Reading { name, size },
+            Action::Parsing { name, size } => next.status = Status::Parsing { name, size },
+            Action::Open { name, text } => next.open(name, &text),
+            Action::Failed { name, message } => {
+                next.status = Status::Idle;
+                next.report = Some(Report { name, failure: Some(message), diagnostics: Rc::new(Vec::new()), refused: true });
+            }
+            Action::DismissReport => next.report = None,
+            Action::Toggle(id) => {
+                let mut set = (*next.expanded).clone();
+                if !set.remove(&id) {
+                    set.insert(id);
+                }
+                next.expanded = Rc::new(set);
+            }
+            Action::Expand(id) => {
+                if !next.expanded.contains(&id) {
+                    let mut set = (*next.expanded).clone();
+                    set.insert(id);
+                    next.expanded = Rc::new(set);
+                }
+            }
+            Action::Collapse(id) => {
+                if next.expanded.contains(&id) {
+                    let mut set = (*next.expanded).clone();
+                    set.remove(&id);
+                    next.expanded = Rc::new(set);
+                }
+            }
+            Action::Select(selection) => next.selected = Some(selection),
+            Action::Reveal(selection) => {
+                if let Some(view) = &next.view {
+                    let node = match &selection {
+                        Selection::Node(id) => view.evaluation.node(id).and_then(|n| n.parent.clone()),
+                        Selection::Indicator { under, .. } => Some(under.to_string()),
+                    };
+                    if let Some(node) = node {
+                        let mut set = (*next.expanded).clone();
+                        set.extend(view.ancestors(&node));
+                        next.expanded = Rc::new(set);
+                    }
+                }
+                next.selected = Some(selection);
+            }
+            Action::SetFilters(filters) => next.filters = filters,
+        }
+        Rc::new(next)
+    }
+}
