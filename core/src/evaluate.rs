@@ -121,6 +121,14 @@ impl Evaluation {
         self.indicator_index.get(id).map(|&i| &self.indicators[i])
     }
 
+    pub(crate) fn node_position(&self, id: &str) -> Option<usize> {
+        self.node_index.get(id).copied()
+    }
+
+    pub(crate) fn indicator_position(&self, id: &str) -> Option<usize> {
+        self.indicator_index.get(id).copied()
+    }
+
     fn push_node(&mut self, node: NodeResult) {
         self.node_index.entry(node.id.clone()).or_insert(self.nodes.len());
         self.nodes.push(node);
@@ -235,7 +243,7 @@ fn evaluate_node(
     }
     for shared in spec.shared {
         let score = match tree_indicators.get(shared.indicator.as_str()) {
-            Some(indicator) => score_indicator(indicator, shared.weight, policy).achievement,
+            Some(indicator) => score_indicator(indicator, policy).achievement,
             None => None, // validation reports the missing reference
         };
         indicator_terms.push(Entry {
@@ -303,14 +311,14 @@ fn evaluate_node(
     }
 }
 
-fn evaluate_indicator(
+pub(crate) fn evaluate_indicator(
     policy: &Policy,
     indicator: &Indicator,
     id: String,
     parent: &str,
     weight: Option<Decimal>,
 ) -> IndicatorResult {
-    let scored = score_indicator(indicator, weight, policy);
+    let scored = score_indicator(indicator, policy);
     let verdict = match (&scored.achievement, &indicator.actual) {
         (Some(a), _) => Some(verdict(*a, policy)),
         (None, Some(crate::plan::Actual::NotEvaluable { .. })) => Some(Verdict::NonValutabile),
@@ -363,7 +371,7 @@ fn evaluate_items(
     let mut indicators = Vec::new();
     for item in items {
         if let Some(code) = &item.indicator {
-            let score = if item.weight.is_some_and(|w| w.is_zero()) { None } else { evaluation.achievement_of(code) };
+            let score = evaluation.achievement_of(code);
             entries.push(Entry { code: code.clone(), id: code.clone(), is_indicator: true, score, weight: item.weight });
             indicators.push(code.clone());
         } else if let Some(code) = &item.objective {
@@ -519,13 +527,13 @@ fn objectives_of_unit<'a>(objectives: &'a [Objective], unit: &str) -> Vec<&'a Ob
 }
 
 /// One candidate term of a weighted mean.
-struct Entry {
-    code: String,
+pub(crate) struct Entry {
+    pub(crate) code: String,
     /// The id of the node or indicator result it stands for.
-    id: String,
-    is_indicator: bool,
-    score: Option<Decimal>,
-    weight: Option<Decimal>,
+    pub(crate) id: String,
+    pub(crate) is_indicator: bool,
+    pub(crate) score: Option<Decimal>,
+    pub(crate) weight: Option<Decimal>,
 }
 
 impl Entry {
@@ -540,7 +548,7 @@ fn items_of(entries: &[Entry]) -> Vec<Item> {
 
 /// R = Σ(m·p) / Σp over the entries with a score and a positive weight. When no entry
 /// has a weight, all weigh the same.
-fn weighted_mean(entries: &[Entry]) -> Explanation {
+pub(crate) fn weighted_mean(entries: &[Entry]) -> Explanation {
     let equal_weights = entries.iter().all(|e| e.weight.is_none());
     let mut terms = Vec::new();
     let mut excluded = Vec::new();
@@ -548,7 +556,8 @@ fn weighted_mean(entries: &[Entry]) -> Explanation {
         let weight = if equal_weights { Some(Decimal::ONE) } else { entry.weight };
         match (entry.score, weight) {
             (Some(score), Some(weight)) if weight > Decimal::ZERO => {
-                terms.push(Term { code: entry.code.clone(), score, weight })
+                let id = (entry.id != entry.code).then(|| entry.id.clone());
+                terms.push(Term { code: entry.code.clone(), id, score, weight })
             }
             _ => excluded.push(entry.code.clone()),
         }

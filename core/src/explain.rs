@@ -46,6 +46,9 @@ impl Comparison {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Term {
     pub code: String,
+    /// The id of the node or indicator result, where it differs from the code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     pub score: Decimal,
     pub weight: Decimal,
 }
@@ -69,8 +72,6 @@ pub enum Explanation {
     NotEvaluable { reason: String },
     /// Not measured yet.
     NotAvailable,
-    /// Weight 0: excluded.
-    ZeroWeight,
     /// Monitored without a target.
     NoTarget,
     /// The inputs cannot be compared (validation reports it as an error too).
@@ -104,7 +105,6 @@ impl Explanation {
             | Explanation::Same { result, .. } => Some(*result),
             Explanation::NotEvaluable { .. }
             | Explanation::NotAvailable
-            | Explanation::ZeroWeight
             | Explanation::NoTarget
             | Explanation::Unscorable { .. }
             | Explanation::NothingToScore { .. } => None,
@@ -185,9 +185,6 @@ impl Explanation {
             }
             Explanation::NotAvailable => {
                 if it { "dato non disponibile (N/D): escluso dal calcolo".into() } else { "not available yet (N/D): left out".into() }
-            }
-            Explanation::ZeroWeight => {
-                if it { "peso 0: escluso dal calcolo".into() } else { "weight 0: left out".into() }
             }
             Explanation::NoTarget => {
                 if it { "nessun target: solo monitoraggio".into() } else { "no target: monitored only".into() }

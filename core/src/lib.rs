@@ -17,10 +17,14 @@ pub mod diagnostic;
 pub mod evaluate;
 pub mod explain;
 pub mod format;
+pub mod live;
 pub mod load;
 pub mod plan;
+pub mod scenario;
 pub mod score;
+pub mod synthetic;
 pub mod validate;
+pub mod whatif;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use evaluate::{evaluate, Evaluation, IndicatorResult, NodeKind, NodeResult};

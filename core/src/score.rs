@@ -47,9 +47,9 @@ pub fn actual_number(actual: &Actual, unit: MeasureUnit) -> Option<Decimal> {
     }
 }
 
-/// Scores one indicator. `weight` is the weight it carries where it is used (zero
-/// excludes it).
-pub fn score_indicator(indicator: &Indicator, weight: Option<Decimal>, policy: &Policy) -> Scored {
+/// Scores one indicator. Its weight plays no part here: a weight of zero drops it out of
+/// the weighted mean where it is used, but it keeps its achievement.
+pub fn score_indicator(indicator: &Indicator, policy: &Policy) -> Scored {
     let unscored = |explanation| Scored { achievement: None, deviation: None, explanation };
     let actual = match &indicator.actual {
         None | Some(Actual::NotAvailable { .. }) => return unscored(Explanation::NotAvailable),
@@ -58,9 +58,6 @@ pub fn score_indicator(indicator: &Indicator, weight: Option<Decimal>, policy: &
         }
         Some(actual) => actual,
     };
-    if weight.is_some_and(|w| w.is_zero()) {
-        return unscored(Explanation::ZeroWeight);
-    }
     let Some(target) = &indicator.target else {
         return unscored(Explanation::NoTarget);
     };
@@ -233,7 +230,7 @@ mod tests {
 
     /// One case: unit, target, actual, expected achievement (None: does not count).
     fn check(unit: MeasureUnit, target: Target, actual: Actual, expected: Option<&str>) {
-        let scored = score_indicator(&indicator(unit, target.clone(), actual.clone()), Some(d("50")), &Policy::default());
+        let scored = score_indicator(&indicator(unit, target.clone(), actual.clone()), &Policy::default());
         assert_eq!(scored.achievement.map(|a| a.round_dp(2)), expected.map(d), "{target:?} {actual:?}");
         assert_eq!(scored.achievement, scored.explanation.result());
     }
@@ -285,12 +282,6 @@ mod tests {
         check(Number, Target::AtLeast { value: d("1") }, Actual::Ratio { numerator: d("1"), denominator: d("0") }, None);
         check(Number, Target::AtLeast { value: d("1") }, Actual::Date(date("2023-01-01")), None);
         check(Date, Target::Deadline { date: date("2023-01-01") }, Actual::Value(d("3")), None);
-        let zero_weight = score_indicator(
-            &indicator(Number, Target::AtLeast { value: d("1") }, Actual::Value(d("1"))),
-            Some(Decimal::ZERO),
-            &Policy::default(),
-        );
-        assert_eq!(zero_weight.achievement, None);
     }
 
     #[test]

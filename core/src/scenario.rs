@@ -1,0 +1,262 @@
+//! What-if scenarios: named lists of edits to a plan (targets, actuals, weights,
+//! exclusions), applied to the published plan to give a variant, with undo and redo, a
+//! comparison of two evaluations, and a compact encoding for share links.
+//!
+//! The app only draws what this module computes: the edit log and its effect on every
+//! score belong here, where they are tested without a browser.
+
+use crate::diagnostic::Diagnostic;
+use crate::evaluate::Evaluation;
+use crate::plan::{Actual, Indicator, Objective, Plan, Target};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// One change to a plan. Indicators are named by their id in the evaluation (the plan
+/// code for the tree, `cruscotto/C/X` for an indicator defined in a cruscotto).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "edit", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Edit {
+    SetTarget { indicator: String, target: Target },
+    /// `actual: null` makes the indicator not available (N/D).
+    SetActual { indicator: String, actual: Option<Actual> },
+    SetIndicatorWeight { indicator: String, weight: Decimal },
+    SetObjectiveWeight { objective: String, weight: Decimal },
+    /// Marks the indicator N.V.: it drops out and its siblings are re-weighted.
+    Exclude { indicator: String, reason: String },
+}
+
+/// What an edit changes: two edits of the same field do not commute (the later wins);
+/// edits of different fields do.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Field {
+    Target(String),
+    Actual(String),
+    IndicatorWeight(String),
+    ObjectiveWeight(String),
+}
+
+impl Edit {
+    pub fn field(&self) -> Field {
+        match self {
+            Edit::SetTarget { indicator, .. } => Field::Target(indicator.clone()),
+            Edit::SetActual { indicator, .. } | Edit::Exclude { indicator, .. } => Field::Actual(indicator.clone()),
+            Edit::SetIndicatorWeight { indicator, .. } => Field::IndicatorWeight(indicator.clone()),
+            Edit::SetObjectiveWeight { objective, .. } => Field::ObjectiveWeight(objective.clone()),
+        }
+    }
+
+    /// The code of the indicator or objective the edit touches.
+    pub fn subject(&self) -> &str {
+        match self {
+            Edit::SetTarget { indicator, .. }
+            | Edit::SetActual { indicator, .. }
+            | Edit::SetIndicatorWeight { indicator, .. }
+            | Edit::Exclude { indicator, .. } => indicator,
+            Edit::SetObjectiveWeight { objective, .. } => objective,
+        }
+    }
+}
+
+/// A named variant of a plan: its edits in order, and the edits undone since (for redo).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub name: String,
+    #[serde(default)]
+    pub edits: Vec<Edit>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undone: Vec<Edit>,
+}
+
+impl Scenario {
+    pub fn new(name: impl Into<String>) -> Self {
+        Scenario { name: name.into(), ..Scenario::default() }
+    }
+
+    /// Records an edit. A new value for the field the last edit changed replaces that
+    /// edit (typing 9, 95, 950 in a field is one edit, undone at once). New edits clear
+    /// the redo list.
+    pub fn push(&mut self, edit: Edit) {
+        self.undone.clear();
+        if self.edits.last().is_some_and(|last| last.field() == edit.field()) {
+            self.edits.pop();
+        }
+        self.edits.push(edit);
+    }
+
+    pub fn undo(&mut self) -> bool {
+        match self.edits.pop() {
+            Some(edit) => {
+                self.undone.push(edit);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn redo(&mut self) -> bool {
+        match self.undone.pop() {
+            Some(edit) => {
+                self.edits.push(edit);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Removes one edit from the list, wherever it is.
+    pub fn revert(&mut self, index: usize) -> Option<Edit> {
+        (index < self.edits.len()).then(|| {
+            self.undone.clear();
+            self.edits.remove(index)
+        })
+    }
+
+    /// Back to the plan as published.
+    pub fn reset(&mut self) {
+        self.edits.clear();
+        self.undone.clear();
+    }
+}
+
+/// Applies edits in order to a copy of the plan. An edit naming a code the plan does
+/// not have is skipped and reported with its position (`edits[3].indicator`).
+pub fn apply(plan: &Plan, edits: &[Edit]) -> (Plan, Vec<Diagnostic>) {
+    let mut plan = plan.clone();
+    let mut problems = Vec::new();
+    for (i, edit) in edits.iter().enumerate() {
+        if let Err(mut problem) = apply_one(&mut plan, edit) {
+            problem.path = format!("edits[{i}].{}", problem.path);
+            problems.push(problem);
+        }
+    }
+    (plan, problems)
+}
+
+/// Applies one edit in place; an error (path relative to the edit) when its code is
+/// not in the plan, which is then unchanged.
+pub fn apply_one(plan: &mut Plan, edit: &Edit) -> Result<(), Diagnostic> {
+    let applied = match edit {
+        Edit::SetObjectiveWeight { objective, weight } => {
+            find_objective_mut(&mut plan.ente.objectives, objective).map(|o| o.weight = Some(*weight)).is_some()
+        }
+        _ => match find_indicator_mut(plan, edit.subject()) {
+            Some(indicator) => {
+                match edit {
+                    Edit::SetTarget { target, .. } => indicator.target = Some(target.clone()),
+                    Edit::SetActual { actual, .. } => indicator.actual = actual.clone(),
+                    Edit::SetIndicatorWeight { weight, .. } => indicator.weight = Some(*weight),
+                    Edit::Exclude { reason, .. } => indicator.actual = Some(Actual::NotEvaluable { reason: reason.clone() }),
+                    Edit::SetObjectiveWeight { .. } => unreachable!("handled above"),
+                }
+                true
+            }
+            None => false,
+        },
+    };
+    if applied {
+        return Ok(());
+    }
+    let field = match edit {
+        Edit::SetObjectiveWeight { .. } => "objective",
+        _ => "indicator",
+    };
+    Err(Diagnostic::error(
+        field,
+        "missing-reference",
+        format!("the plan has no {field} `{}`: this edit is left out", edit.subject()),
+    ))
+}
+
+fn find_objective_mut<'a>(objectives: &'a mut [Objective], code: &str) -> Option<&'a mut Objective> {
+    for objective in objectives {
+        if objective.code == code {
+            return Some(objective);
+        }
+        if let Some(found) = find_objective_mut(&mut objective.objectives, code) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Finds an indicator by its evaluation id: a tree code, or `cruscotto/C/…/X`.
+pub fn find_indicator_mut<'a>(plan: &'a mut Plan, id: &str) -> Option<&'a mut Indicator> {
+    if let Some(rest) = id.strip_prefix("cruscotto/") {
+        let mut parts = rest.split('/');
+        let cruscotto = plan.cruscotti.iter_mut().find(|c| Some(c.code.as_str()) == parts.next())?;
+        let path: Vec<&str> = parts.collect();
+        let (last, groups) = path.split_last()?;
+        let mut items = &mut cruscotto.items;
+        for group in groups {
+            items = &mut items.iter_mut().find_map(|i| i.group.as_mut().filter(|g| g.code == *group))?.items;
+        }
+        return items.iter_mut().find_map(|i| i.own.as_mut().filter(|o| o.code == *last));
+    }
+    if let Some(found) = plan.ente.indicators.iter_mut().find(|i| i.code == id) {
+        return Some(found);
+    }
+    fn walk<'a>(objectives: &'a mut [Objective], id: &str) -> Option<&'a mut Indicator> {
+        for objective in objectives {
+            if let Some(found) = objective.indicators.iter_mut().find(|i| i.code == id) {
+                return Some(found);
+            }
+            if let Some(found) = walk(&mut objective.objectives, id) {
+                return Some(found);
+            }
+        }
+        None
+    }
+    walk(&mut plan.ente.objectives, id)
+}
+
+/// A score that differs between two evaluations of the same plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub id: String,
+    pub code: String,
+    pub indicator: bool,
+    pub before: Option<Decimal>,
+    pub after: Option<Decimal>,
+    /// `after − before`, when both exist.
+    pub delta: Option<Decimal>,
+}
+
+/// Every node and indicator whose score differs, in the order of `after`.
+pub fn compare(before: &Evaluation, after: &Evaluation) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let change = |id: &str, code: &str, indicator: bool, b: Option<Decimal>, a: Option<Decimal>| {
+        (b != a).then(|| Change {
+            id: id.to_string(),
+            code: code.to_string(),
+            indicator,
+            before: b,
+            after: a,
+            delta: b.zip(a).map(|(b, a)| (a - b).normalize()),
+        })
+    };
+    for node in &after.nodes {
+        let b = before.node(&node.id).and_then(|n| n.score);
+        changes.extend(change(&node.id, &node.code, false, b, node.score));
+    }
+    for indicator in &after.indicators {
+        let b = before.indicator(&indicator.id).and_then(|i| i.achievement);
+        changes.extend(change(&indicator.id, &indicator.code, true, b, indicator.achievement));
+    }
+    changes
+}
+
+/// The edits as a short URL-safe text for a share link.
+pub fn encode_edits(edits: &[Edit]) -> String {
+    use base64::Engine;
+    let json = serde_json::to_vec(edits).expect("edits serialise");
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json)
+}
+
+/// Reads the edits of a share link; a damaged link is an error, never a panic.
+pub fn decode_edits(text: &str) -> Result<Vec<Edit>, Diagnostic> {
+    use base64::Engine;
+    let bad = |why: String| Diagnostic::error("edits", "bad-share-link", format!("the link's edits cannot be read: {why}"));
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(text.trim()).map_err(|e| bad(e.to_string()))?;
+    serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))
+}
