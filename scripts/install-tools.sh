@@ -38,6 +38,9 @@ ensure_web_tools() {
   ensure_cargo_tool trunk "$TRUNK_VERSION" trunk --locked
   # No --locked: the registry lacks a dependency version pinned in its lock file.
   ensure_cargo_tool wasm-bindgen "$WASM_BINDGEN_VERSION" wasm-bindgen-cli
+  # wasm-pack builds the JavaScript package of the core (bindings/); with
+  # `--mode no-install` it uses the wasm-bindgen above instead of downloading one.
+  ensure_cargo_tool wasm-pack 0.15.1 wasm-pack
   # wasm-opt from npm's binaryen: Debian's is too old for rustc 1.95's output.
   if [ ! -x "$ROOT/tools/node_modules/.bin/wasm-opt" ]; then
     say "installing wasm-opt (npm binaryen) into tools/"

@@ -122,6 +122,31 @@ pub struct Objective {
     pub source: Option<SourceRef>,
 }
 
+impl Objective {
+    /// An objective with only what every objective needs; the rest is left empty.
+    pub fn new(code: impl Into<String>, level: Level, name: impl Into<String>) -> Self {
+        Objective {
+            code: code.into(),
+            level,
+            name: name.into(),
+            description: None,
+            weight: None,
+            score_from: None,
+            perspective: None,
+            mission: None,
+            programme: None,
+            budget: None,
+            units: Vec::new(),
+            notes: Vec::new(),
+            indicators: Vec::new(),
+            shared_indicators: Vec::new(),
+            objectives: Vec::new(),
+            published: None,
+            source: None,
+        }
+    }
+}
+
 /// A reference to an indicator defined elsewhere in the tree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -222,6 +247,29 @@ pub struct Indicator {
     pub published: Option<Published>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,
+}
+
+impl Indicator {
+    /// An indicator with only what every indicator needs; the rest is left empty.
+    pub fn new(code: impl Into<String>, name: impl Into<String>, unit: MeasureUnit) -> Self {
+        Indicator {
+            code: code.into(),
+            name: name.into(),
+            description: None,
+            algorithm: None,
+            kind: None,
+            unit,
+            weight: None,
+            target: None,
+            actual: None,
+            baseline: None,
+            yearly_targets: Vec::new(),
+            benchmarks: Vec::new(),
+            data_source: None,
+            published: None,
+            source: None,
+        }
+    }
 }
 
 /// Tipologia of an indicator.

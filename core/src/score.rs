@@ -209,23 +209,7 @@ mod tests {
     }
 
     fn indicator(unit: MeasureUnit, target: Target, actual: Actual) -> Indicator {
-        Indicator {
-            code: "X".into(),
-            name: "x".into(),
-            description: None,
-            algorithm: None,
-            kind: None,
-            unit,
-            weight: Some(d("100")),
-            target: Some(target),
-            actual: Some(actual),
-            baseline: None,
-            yearly_targets: vec![],
-            benchmarks: vec![],
-            data_source: None,
-            published: None,
-            source: None,
-        }
+        Indicator { target: Some(target), actual: Some(actual), ..Indicator::new("X", "x", unit) }
     }
 
     /// One case: unit, target, actual, expected achievement (None: does not count).

@@ -57,25 +57,7 @@ pub fn plan(indicators: usize) -> Plan {
 }
 
 fn objective(code: String, level: Level, weight: Option<Decimal>, indicators: Vec<Indicator>, objectives: Vec<Objective>) -> Objective {
-    Objective {
-        name: format!("Obiettivo {code}"),
-        code,
-        level,
-        description: None,
-        weight,
-        score_from: None,
-        perspective: None,
-        mission: None,
-        programme: None,
-        budget: None,
-        units: vec![],
-        notes: vec![],
-        indicators,
-        shared_indicators: vec![],
-        objectives,
-        published: None,
-        source: None,
-    }
+    Objective { weight, indicators, objectives, ..Objective::new(code.clone(), level, format!("Obiettivo {code}")) }
 }
 
 fn indicator(code: String, i: usize, n: usize) -> Indicator {
@@ -95,20 +77,9 @@ fn indicator(code: String, i: usize, n: usize) -> Indicator {
         ),
     };
     Indicator {
-        name: format!("Indicatore {code}"),
-        code,
-        description: None,
-        algorithm: None,
-        kind: None,
-        unit,
         weight: Some(Decimal::from(10)),
         target: Some(target),
         actual: Some(actual),
-        baseline: None,
-        yearly_targets: vec![],
-        benchmarks: vec![],
-        data_source: None,
-        published: None,
-        source: None,
+        ..Indicator::new(code.clone(), format!("Indicatore {code}"), unit)
     }
 }
