@@ -8,6 +8,8 @@ use semaforo_core::plan::Verdict;
 use semaforo_core::{check_plan, evaluate, load_plan, Diagnostic, Lang, Plan};
 use std::process::ExitCode;
 
+mod import;
+
 const USAGE: &str = "\
 semaforo: check and evaluate performance plans (Semaforo plan format v1)
 
@@ -17,6 +19,8 @@ Usage:
   semaforo evaluate PLAN --json     every node and indicator, scores as exact decimals
   semaforo evaluate PLAN --explain  the table, with the rule behind every number
   semaforo schema                   the JSON Schema of the plan format
+  semaforo import TABLE [--map COL=FIELD] [--ente NAME] [--year YEAR] [--format F] [--report]
+                                    a table (TSV, CSV, XLSX) as a plan on stdout; row errors on stderr
 
 Options:
   --lang it|en                      language of the table and explanations (default it)
@@ -43,6 +47,7 @@ fn main() -> ExitCode {
             emit(&format!("{}\n", serde_json::to_string_pretty(&schema).expect("a schema serialises")));
             ExitCode::SUCCESS
         }
+        ["import", ..] => import::run(&args[args.iter().position(|a| a == "import").map_or(0, |i| i + 1)..]),
         _ => {
             eprint!("{USAGE}");
             ExitCode::from(2)

@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod evaluate;
 pub mod explain;
 pub mod format;
+pub mod import;
 pub mod live;
 pub mod load;
 pub mod plan;

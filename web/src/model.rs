@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use semaforo_core::plan::{Budget, Classification, Indicator, Level, Objective, Perspective, Verdict};
-use semaforo_core::{evaluate, Evaluation, NodeKind, Plan};
+use semaforo_core::{evaluate, Evaluation, Plan};
 
 /// What the detail panel needs of an objective beyond its `NodeResult`.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,13 +90,6 @@ impl PlanView {
     pub fn title(&self) -> String {
         let ente = &self.plan.ente;
         format!("{} · {}", ente.short_name.as_deref().unwrap_or(&ente.name), ente.year)
-    }
-
-    /// Nodes of the performance tree (not units, cruscotti or groups).
-    pub fn is_tree_node(&self, id: &str) -> bool {
-        self.evaluation
-            .node(id)
-            .is_some_and(|n| matches!(n.kind, NodeKind::Ente | NodeKind::Area | NodeKind::Strategic | NodeKind::Operational))
     }
 
     /// The chain of tree nodes from the ente down to `id` (inclusive).

@@ -123,6 +123,11 @@ impl State {
             filters: Filters::default(),
         };
         state.open(DEFAULT_PLAN_NAME.into(), DEFAULT_PLAN);
+        // The built-in plan's warnings are known and documented: do not greet every
+        // visitor with them. Plans the user opens show theirs.
+        if state.report.as_ref().is_some_and(|r| !r.refused) {
+            state.report = None;
+        }
         state
     }
 
@@ -207,5 +212,35 @@ impl Reducible for State {
             Action::SetFilters(filters) => next.filters = filters,
         }
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use semaforo_core::format;
+
+    #[test]
+    fn opens_on_the_default_plan_and_keeps_it_when_a_broken_one_is_opened() {
+        let state = Rc::new(State::initial(Lang::It));
+        let score = |s: &State| s.view.as_ref().and_then(|v| v.evaluation.node("ENTE")).and_then(|n| n.score);
+        assert_eq!(format::percent(score(&state).unwrap(), 2), "98,96 %");
+        assert!(state.report.is_none());
+
+        let broken = state.clone().reduce(Action::Open { name: "x.json".into(), text: Rc::from(r#"{"version": 1, "ente": 3}"#) });
+        let report = broken.report.as_ref().expect("a report");
+        assert!(report.refused);
+        assert!(report.diagnostics.iter().any(|d| d.path == "ente"));
+        assert_eq!(score(&broken), score(&state));
+        assert_eq!(broken.source.as_str(), DEFAULT_PLAN_NAME);
+    }
+
+    #[test]
+    fn reveal_opens_the_ancestors_of_an_indicator() {
+        let state = Rc::new(State::initial(Lang::It));
+        let next = state.reduce(Action::Reveal(Selection::Indicator { id: "DFP 1.3".into(), under: "OS_01.01".into() }));
+        for id in ["ENTE", "AS_01", "OS_01.01"] {
+            assert!(next.expanded.contains(id), "{id}");
+        }
     }
 }

@@ -38,7 +38,7 @@ pub fn score(lang: Lang, v: Option<Decimal>, decimals: u32) -> String {
 pub fn weight(lang: Lang, v: Option<Decimal>) -> String {
     match v {
         Some(v) => percent(lang, v, 2),
-        None => "=".to_string(),
+        None => (if lang == Lang::It { "pesi uguali" } else { "equal weights" }).to_string(),
     }
 }
 
@@ -129,4 +129,35 @@ pub fn fold(s: &str) -> String {
 pub fn to_f64(v: Decimal) -> f64 {
     use rust_decimal::prelude::ToPrimitive;
     v.to_f64().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn italian_and_english_figures() {
+        let cases = [
+            (percent(Lang::It, d("98.9612"), 2), "98,96 %"),
+            (percent(Lang::En, d("98.9612"), 2), "98.96 %"),
+            (euro(Lang::It, d("518253.97")), "€ 518.253,97"),
+            (target(Lang::It, &Target::AtLeast { value: d("90") }, MeasureUnit::Percent), "≥ 90 %"),
+            (
+                target(Lang::It, &Target::Deadline { date: chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap() }, MeasureUnit::Date),
+                "entro il 31/12/2023",
+            ),
+            (actual(Lang::It, Some(&Actual::Ratio { numerator: d("46"), denominator: d("47") }), MeasureUnit::Percent), "46 N. / 47 N."),
+            (actual(Lang::En, None, MeasureUnit::Percent), "N/D"),
+            (deviation(Lang::It, &Deviation { value: d("8.32"), unit: MeasureUnit::Percent }), "+8,32 %"),
+            (deviation(Lang::En, &Deviation { value: d("-1234.5"), unit: MeasureUnit::Days }), "-1,234.50 days"),
+        ];
+        for (got, expected) in cases {
+            assert_eq!(got, expected);
+        }
+    }
 }

@@ -54,7 +54,11 @@ pub fn sniff(bytes: &[u8]) -> TableFormat {
         return TableFormat::Xlsx;
     }
     let text = decode(&bytes[..bytes.len().min(64 * 1024)]);
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(50).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(50)
+        .collect();
     if lines.iter().any(|l| l.contains('\t')) {
         return TableFormat::Tsv;
     }
@@ -62,7 +66,14 @@ pub fn sniff(bytes: &[u8]) -> TableFormat {
     let half = lines.len().div_ceil(2).max(1);
     if with(';') >= half {
         TableFormat::CsvSemicolon
-    } else if with(',') >= half && lines.iter().map(|l| l.matches(',').count()).min().unwrap_or(0) >= 1 {
+    } else if with(',') >= half
+        && lines
+            .iter()
+            .map(|l| l.matches(',').count())
+            .min()
+            .unwrap_or(0)
+            >= 1
+    {
         TableFormat::Csv
     } else {
         TableFormat::Tsv
@@ -75,12 +86,20 @@ pub fn decode(bytes: &[u8]) -> String {
         return String::from_utf8_lossy(rest).into_owned();
     }
     if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
-        let units = rest.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]]));
-        return char::decode_utf16(units).map(|c| c.unwrap_or('\u{fffd}')).collect();
+        let units = rest
+            .chunks_exact(2)
+            .map(|p| u16::from_le_bytes([p[0], p[1]]));
+        return char::decode_utf16(units)
+            .map(|c| c.unwrap_or('\u{fffd}'))
+            .collect();
     }
     if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
-        let units = rest.chunks_exact(2).map(|p| u16::from_be_bytes([p[0], p[1]]));
-        return char::decode_utf16(units).map(|c| c.unwrap_or('\u{fffd}')).collect();
+        let units = rest
+            .chunks_exact(2)
+            .map(|p| u16::from_be_bytes([p[0], p[1]]));
+        return char::decode_utf16(units)
+            .map(|c| c.unwrap_or('\u{fffd}'))
+            .collect();
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
@@ -92,8 +111,9 @@ pub fn decode(bytes: &[u8]) -> String {
 /// 32 characters, so no encoding library is needed in the browser build.
 fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•',
-        '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9f => HIGH[usize::from(b - 0x80)],
@@ -116,10 +136,14 @@ pub fn split_records(text: &str, delimiter: char) -> Vec<Row> {
     let mut at_field_start = true;
     // Past this position no quoted field can close (a search already failed).
     let mut no_close_after = usize::MAX;
-    let end_row = |cells: &mut Vec<String>, field: &mut String, rows: &mut Vec<Row>, start: usize| {
-        cells.push(std::mem::take(field));
-        rows.push(Row { number: start, cells: std::mem::take(cells) });
-    };
+    let end_row =
+        |cells: &mut Vec<String>, field: &mut String, rows: &mut Vec<Row>, start: usize| {
+            cells.push(std::mem::take(field));
+            rows.push(Row {
+                number: start,
+                cells: std::mem::take(cells),
+            });
+        };
     while i < chars.len() {
         let c = chars[i];
         if at_field_start && c == '"' && i < no_close_after {
@@ -210,15 +234,23 @@ mod xlsx {
     /// The first sheet, with numbers written the Italian way (`0,2`, `1010`) so that the
     /// value readers treat every format alike, and dates as `dd/mm/yyyy`.
     pub fn read(bytes: &[u8]) -> Result<Vec<Row>, String> {
-        let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("not a readable XLSX file: {e}"))?;
-        let Some(name) = workbook.sheet_names().first().cloned() else { return Err("the workbook has no sheet".into()) };
-        let range = workbook.worksheet_range(&name).map_err(|e| format!("sheet {name}: {e}"))?;
+        let mut workbook: Xlsx<_> =
+            Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("not a readable XLSX file: {e}"))?;
+        let Some(name) = workbook.sheet_names().first().cloned() else {
+            return Err("the workbook has no sheet".into());
+        };
+        let range = workbook
+            .worksheet_range(&name)
+            .map_err(|e| format!("sheet {name}: {e}"))?;
         let (first_row, first_col) = range.start().unwrap_or((0, 0));
         let mut rows = Vec::new();
         for (i, cells) in range.rows().enumerate() {
             let mut out: Vec<String> = vec![String::new(); first_col as usize];
             out.extend(cells.iter().map(text));
-            rows.push(Row { number: first_row as usize + i + 1, cells: out });
+            rows.push(Row {
+                number: first_row as usize + i + 1,
+                cells: out,
+            });
         }
         Ok(rows)
     }
@@ -260,7 +292,10 @@ mod tests {
     use super::*;
 
     fn cells(text: &str, delimiter: char) -> Vec<(usize, Vec<String>)> {
-        split_records(text, delimiter).into_iter().map(|r| (r.number, r.cells)).collect()
+        split_records(text, delimiter)
+            .into_iter()
+            .map(|r| (r.number, r.cells))
+            .collect()
     }
 
     #[test]
@@ -280,8 +315,14 @@ mod tests {
     #[test]
     fn formats_are_recognised() {
         assert_eq!(sniff(b"PESO\tINDICATORE\n"), TableFormat::Tsv);
-        assert_eq!(sniff(b"PESO;INDICATORE;TARGET\n20,00%;x;>= 1\n"), TableFormat::CsvSemicolon);
-        assert_eq!(sniff(b"PESO,INDICATORE,TARGET\n20,x,>= 1\n"), TableFormat::Csv);
+        assert_eq!(
+            sniff(b"PESO;INDICATORE;TARGET\n20,00%;x;>= 1\n"),
+            TableFormat::CsvSemicolon
+        );
+        assert_eq!(
+            sniff(b"PESO,INDICATORE,TARGET\n20,x,>= 1\n"),
+            TableFormat::Csv
+        );
         assert_eq!(sniff(b"PK\x03\x04rest"), TableFormat::Xlsx);
     }
 
@@ -289,7 +330,10 @@ mod tests {
     fn windows_1252_and_utf16_are_decoded() {
         assert_eq!(decode(b"societ\xe0 \x80 5"), "società € 5");
         assert_eq!(decode(b"\xef\xbb\xbfPESO"), "PESO");
-        let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain("Città".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("Città".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
         assert_eq!(decode(&utf16), "Città");
     }
 }

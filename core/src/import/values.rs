@@ -18,12 +18,16 @@ pub struct Expected;
 
 impl Expected {
     pub const WEIGHT: &'static str = "a weight such as 20,00 % or 20";
-    pub const TARGET: &'static str = "a target such as >= 70,00 %, <= 10 gg, = 235 N. or Entro 31-12-2023";
-    pub const ACTUAL: &'static str = "an actual such as 97,87 %, 1.010 N., 5,16 gg, 46 N. / 47 N., 31/12/2023, N.V. or N/D";
+    pub const TARGET: &'static str =
+        "a target such as >= 70,00 %, <= 10 gg, = 235 N. or Entro 31-12-2023";
+    pub const ACTUAL: &'static str =
+        "an actual such as 97,87 %, 1.010 N., 5,16 gg, 46 N. / 47 N., 31/12/2023, N.V. or N/D";
     pub const PERCENT: &'static str = "a percentage such as 100,00 %";
-    pub const VERDICT: &'static str = "Raggiunto, Parzialmente raggiunto, Non raggiunto or Non valutabile";
+    pub const VERDICT: &'static str =
+        "Raggiunto, Parzialmente raggiunto, Non raggiunto or Non valutabile";
     pub const UNIT: &'static str = "a unit: %, N., gg, €, data or SI/NO";
-    pub const NOTHING: &'static str = "nothing in this column (the cell could not be placed under any heading)";
+    pub const NOTHING: &'static str =
+        "nothing in this column (the cell could not be placed under any heading)";
 }
 
 /// The text with PDF debris removed: LaTeX math (`$\geq 130,00$ %`), `≥`/`≤`/`=>`/`=<`
@@ -44,7 +48,17 @@ pub fn clean(text: &str) -> String {
         s = s.replace('\u{1}', ">=").replace('\u{2}', "<=");
     }
     if s.contains('\\') || s.contains('$') {
-        for (from, to) in [("\\geqslant", ">="), ("\\leqslant", "<="), ("\\geq", ">="), ("\\leq", "<="), ("\\ge", ">="), ("\\le", "<="), ("\\%", "%"), ("\\,", " "), ("$", "")] {
+        for (from, to) in [
+            ("\\geqslant", ">="),
+            ("\\leqslant", "<="),
+            ("\\geq", ">="),
+            ("\\leq", "<="),
+            ("\\ge", ">="),
+            ("\\le", "<="),
+            ("\\%", "%"),
+            ("\\,", " "),
+            ("$", ""),
+        ] {
             s = s.replace(from, to);
         }
     }
@@ -57,7 +71,9 @@ pub fn clean(text: &str) -> String {
     // Leading bullets: • ● ◦ ▪ ■ · ‣ and Wingdings' private-use bullet, or "- " / "* ".
     loop {
         let trimmed = out
-            .strip_prefix(['•', '●', '◦', '▪', '■', '·', '‣', '\u{f0b7}', '\u{f0a7}', '➢', '►'])
+            .strip_prefix([
+                '•', '●', '◦', '▪', '■', '·', '‣', '\u{f0b7}', '\u{f0a7}', '➢', '►',
+            ])
             .or_else(|| out.strip_prefix("- "))
             .or_else(|| out.strip_prefix("* "))
             .or_else(|| out.strip_prefix("– "));
@@ -89,7 +105,13 @@ fn collapse_spaces(s: &str) -> String {
 /// True when a cleaned cell is only a rule of dashes or underscores (`-----`, `___`).
 pub fn is_rule(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '_' | '=' | '–' | '—' | '─' | '━' | '.' | ' ' | '+' | '|'))
+    t.chars().count() >= 3
+        && t.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '_' | '=' | '–' | '—' | '─' | '━' | '.' | ' ' | '+' | '|'
+            )
+        })
 }
 
 /// An Italian number: `1.010`, `97,87`, `-13,52`, `+8,32`, `8.922`. A plain `3.46` (one
@@ -101,7 +123,12 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
         Some(rest) => (true, rest.trim_start()),
         None => (false, t.strip_prefix('+').map_or(t, str::trim_start)),
     };
-    if digits.is_empty() || digits.len() > 40 || !digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if digits.is_empty()
+        || digits.len() > 40
+        || !digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return None;
     }
     if !digits.starts_with(|c: char| c.is_ascii_digit()) && !digits.starts_with(',') {
@@ -111,7 +138,11 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
         if frac.contains(',') || frac.contains('.') || !thousands_groups(int, true) {
             return None;
         }
-        let int = if int.is_empty() { "0".to_string() } else { int.replace('.', "") };
+        let int = if int.is_empty() {
+            "0".to_string()
+        } else {
+            int.replace('.', "")
+        };
         if frac.is_empty() {
             int
         } else {
@@ -141,7 +172,9 @@ fn thousands_groups(int: &str, plain_ok: bool) -> bool {
     }
     let mut groups = int.split('.');
     let first = groups.next().unwrap_or("");
-    let first_ok = (1..=3).contains(&first.len()) && !(first.len() > 1 && first.starts_with('0')) && first != "0";
+    let first_ok = (1..=3).contains(&first.len())
+        && !(first.len() > 1 && first.starts_with('0'))
+        && first != "0";
     first_ok && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
 }
 
@@ -158,7 +191,11 @@ pub fn parse_quantity(text: &str) -> Option<Quantity> {
     let lower = t.to_lowercase();
     let mut rest = lower.trim();
     let mut unit = None;
-    for (prefix, u) in [("€", MeasureUnit::Euro), ("eur ", MeasureUnit::Euro), ("euro ", MeasureUnit::Euro)] {
+    for (prefix, u) in [
+        ("€", MeasureUnit::Euro),
+        ("eur ", MeasureUnit::Euro),
+        ("euro ", MeasureUnit::Euro),
+    ] {
         if let Some(r) = rest.strip_prefix(prefix) {
             rest = r.trim_start();
             unit = Some(u);
@@ -202,7 +239,11 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let t = clean(text);
     let t = t.split([' ', 'T']).next().unwrap_or("");
     let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4 || !p.chars().all(|c| c.is_ascii_digit())) {
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || p.len() > 4 || !p.chars().all(|c| c.is_ascii_digit()))
+    {
         return None;
     }
     let n = |s: &str| s.parse::<u32>().ok();
@@ -225,13 +266,24 @@ pub fn parse_percent(text: &str) -> Option<Decimal> {
     let t = clean(text);
     let t = t.trim_start_matches('(').trim_end_matches(')');
     let lower = t.to_lowercase();
-    let t = ["peso:", "peso", "totale", "risultato:", "risultato", "punteggio:", "punteggio"]
-        .iter()
-        .find_map(|p| lower.strip_prefix(p))
-        .unwrap_or(&lower)
-        .trim();
+    let t = [
+        "peso:",
+        "peso",
+        "totale",
+        "risultato:",
+        "risultato",
+        "punteggio:",
+        "punteggio",
+    ]
+    .iter()
+    .find_map(|p| lower.strip_prefix(p))
+    .unwrap_or(&lower)
+    .trim();
     match parse_quantity(t)? {
-        Quantity { value, unit: None | Some(MeasureUnit::Percent) } => Some(value),
+        Quantity {
+            value,
+            unit: None | Some(MeasureUnit::Percent),
+        } => Some(value),
         _ => None,
     }
 }
@@ -240,7 +292,10 @@ pub fn parse_percent(text: &str) -> Option<Decimal> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reading {
     Quantity(Quantity),
-    Ratio { numerator: Quantity, denominator: Quantity },
+    Ratio {
+        numerator: Quantity,
+        denominator: Quantity,
+    },
     Date(NaiveDate),
     Flag(bool),
     /// `N.V.`: non valutabile.
@@ -252,10 +307,16 @@ pub enum Reading {
 /// `N.V.`, `N/D`, `SI`, a date, a ratio `46 N. / 47 N.` or a quantity.
 pub fn parse_actual(text: &str) -> Option<Reading> {
     let t = clean(text);
-    let key: String = t.to_uppercase().chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+    let key: String = t
+        .to_uppercase()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
     match key.as_str() {
         "NV" | "NONVALUTABILE" => return Some(Reading::NotEvaluable),
-        "N/D" | "ND" | "N/A" | "NA" | "-" | "–" | "—" | "NONDISPONIBILE" => return Some(Reading::NotAvailable),
+        "N/D" | "ND" | "N/A" | "NA" | "-" | "–" | "—" | "NONDISPONIBILE" => {
+            return Some(Reading::NotAvailable)
+        }
         "SI" | "SÌ" | "1=SI" | "1=SÌ" | "YES" => return Some(Reading::Flag(true)),
         "NO" | "0=NO" => return Some(Reading::Flag(false)),
         _ => {}
@@ -265,7 +326,10 @@ pub fn parse_actual(text: &str) -> Option<Reading> {
     }
     if let Some((a, b)) = t.split_once('/') {
         if let (Some(numerator), Some(denominator)) = (parse_quantity(a), parse_quantity(b)) {
-            return Some(Reading::Ratio { numerator, denominator });
+            return Some(Reading::Ratio {
+                numerator,
+                denominator,
+            });
         }
     }
     parse_quantity(&t).map(Reading::Quantity)
@@ -286,15 +350,32 @@ pub struct TargetReading {
 pub fn parse_target(text: &str) -> Option<TargetReading> {
     let t = clean(text);
     let lower = t.to_lowercase();
-    for prefix in ["entro il ", "entro ", "entro il", "entro", "scadenza ", "by "] {
+    for prefix in [
+        "entro il ",
+        "entro ",
+        "entro il",
+        "entro",
+        "scadenza ",
+        "by ",
+    ] {
         if let Some(rest) = lower.strip_prefix(prefix) {
             let date = parse_date(rest.trim())?;
-            return Some(TargetReading { target: Target::Deadline { date }, unit: Some(MeasureUnit::Date), implicit: false });
+            return Some(TargetReading {
+                target: Target::Deadline { date },
+                unit: Some(MeasureUnit::Date),
+                implicit: false,
+            });
         }
     }
     let key: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
     if matches!(key.as_str(), "1=si" | "si" | "sì" | "=1(si)" | "1(si)") {
-        return Some(TargetReading { target: Target::Equal { value: Decimal::ONE }, unit: Some(MeasureUnit::Flag), implicit: false });
+        return Some(TargetReading {
+            target: Target::Equal {
+                value: Decimal::ONE,
+            },
+            unit: Some(MeasureUnit::Flag),
+            implicit: false,
+        });
     }
     type Make = fn(Decimal) -> Target;
     const OPS: [(&str, Make); 11] = [
@@ -314,28 +395,47 @@ pub fn parse_target(text: &str) -> Option<TargetReading> {
         if let Some(rest) = lower.strip_prefix(op) {
             let rest = rest.trim();
             if let Some(q) = parse_quantity(rest) {
-                return Some(TargetReading { target: make(q.value), unit: q.unit, implicit: false });
+                return Some(TargetReading {
+                    target: make(q.value),
+                    unit: q.unit,
+                    implicit: false,
+                });
             }
             // `<= 31/12/2023`: a deadline written as a comparison.
             if op.starts_with('<') {
                 let date = parse_date(rest)?;
-                return Some(TargetReading { target: Target::Deadline { date }, unit: Some(MeasureUnit::Date), implicit: false });
+                return Some(TargetReading {
+                    target: Target::Deadline { date },
+                    unit: Some(MeasureUnit::Date),
+                    implicit: false,
+                });
             }
             return None;
         }
     }
     if let Some(date) = parse_date(&t) {
-        return Some(TargetReading { target: Target::Deadline { date }, unit: Some(MeasureUnit::Date), implicit: true });
+        return Some(TargetReading {
+            target: Target::Deadline { date },
+            unit: Some(MeasureUnit::Date),
+            implicit: true,
+        });
     }
     let q = parse_quantity(&t)?;
-    Some(TargetReading { target: Target::AtLeast { value: q.value }, unit: q.unit, implicit: true })
+    Some(TargetReading {
+        target: Target::AtLeast { value: q.value },
+        unit: q.unit,
+        implicit: true,
+    })
 }
 
 /// Raggiunto, Parzialmente raggiunto, Non raggiunto, Non valutabile (any case, bullets
 /// and traffic-light symbols ignored).
 pub fn parse_verdict(text: &str) -> Option<Verdict> {
     let t = clean(text).to_lowercase();
-    let t: String = t.chars().filter(|c| c.is_alphabetic() || *c == ' ' || *c == '.').collect();
+    let t: String = t
+        .chars()
+        .filter(|c| c.is_alphabetic() || *c == ' ' || *c == '.')
+        .collect();
     let t = collapse_spaces(&t);
     match t.as_str() {
         "raggiunto" | "raggiunto." | "obiettivo raggiunto" => Some(Verdict::Raggiunto),
@@ -387,7 +487,10 @@ pub fn shape(cleaned: &str) -> Shape {
         return Shape::Verdict;
     }
     match parse_actual(cleaned) {
-        Some(Reading::Quantity(Quantity { unit: Some(MeasureUnit::Percent), .. })) => return Shape::Percent,
+        Some(Reading::Quantity(Quantity {
+            unit: Some(MeasureUnit::Percent),
+            ..
+        })) => return Shape::Percent,
         Some(Reading::Quantity(Quantity { unit: None, .. })) => return Shape::Number,
         Some(Reading::Quantity(_)) => return Shape::Quantity,
         Some(Reading::Ratio { .. }) => return Shape::Ratio,
@@ -437,7 +540,9 @@ pub fn is_code(code: &str) -> bool {
     let rest = code[prefix_len..].trim_start_matches(['_', ' ', '.']);
     !rest.is_empty()
         && rest.starts_with(|c: char| c.is_ascii_digit())
-        && rest.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '_')
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '_')
         && !rest.ends_with('.')
 }
 
@@ -461,8 +566,17 @@ mod tests {
         }
         match parse_actual(text) {
             Some(Reading::Quantity(q)) => format!("{} {}", q.value, unit(q.unit)),
-            Some(Reading::Ratio { numerator, denominator }) => {
-                format!("{} {} / {} {}", numerator.value, unit(numerator.unit), denominator.value, unit(denominator.unit))
+            Some(Reading::Ratio {
+                numerator,
+                denominator,
+            }) => {
+                format!(
+                    "{} {} / {} {}",
+                    numerator.value,
+                    unit(numerator.unit),
+                    denominator.value,
+                    unit(denominator.unit)
+                )
             }
             Some(Reading::Date(d)) => format!("date {d}"),
             Some(Reading::Flag(f)) => format!("flag {f}"),
@@ -571,12 +685,23 @@ mod tests {
         assert!(t.implicit);
         assert_eq!(t.target, Target::AtLeast { value: d("70") });
         let t = parse_target("31/12/2023").unwrap();
-        assert_eq!(t.target, Target::Deadline { date: date("2023-12-31") });
+        assert_eq!(
+            t.target,
+            Target::Deadline {
+                date: date("2023-12-31")
+            }
+        );
     }
 
     #[test]
     fn weights_and_percentages() {
-        for (input, expected) in [("100,00%", "100.00"), ("(Peso: 6,67%)", "6.67"), ("20", "20"), ("33,34 %", "33.34"), ("Totale 96,49 %", "96.49")] {
+        for (input, expected) in [
+            ("100,00%", "100.00"),
+            ("(Peso: 6,67%)", "6.67"),
+            ("20", "20"),
+            ("33,34 %", "33.34"),
+            ("Totale 96,49 %", "96.49"),
+        ] {
             assert_eq!(parse_percent(input), Some(d(expected)), "{input}");
         }
         assert_eq!(parse_percent("5 gg"), None);
@@ -584,10 +709,22 @@ mod tests {
 
     #[test]
     fn group_labels_and_codes() {
-        assert_eq!(group_label("01.01 - ARBITRATO: assistenza"), Some(("01.01".into(), "ARBITRATO: assistenza".into())));
-        assert_eq!(group_label("BSC1 - Utenti-imprese-territorio"), Some(("BSC1".into(), "Utenti-imprese-territorio".into())));
-        assert_eq!(group_label("016 - Economico - Finanziaria"), Some(("016".into(), "Economico - Finanziaria".into())));
-        assert_eq!(group_label("OO_01.02.04 – Migliorare"), Some(("OO_01.02.04".into(), "Migliorare".into())));
+        assert_eq!(
+            group_label("01.01 - ARBITRATO: assistenza"),
+            Some(("01.01".into(), "ARBITRATO: assistenza".into()))
+        );
+        assert_eq!(
+            group_label("BSC1 - Utenti-imprese-territorio"),
+            Some(("BSC1".into(), "Utenti-imprese-territorio".into()))
+        );
+        assert_eq!(
+            group_label("016 - Economico - Finanziaria"),
+            Some(("016".into(), "Economico - Finanziaria".into()))
+        );
+        assert_eq!(
+            group_label("OO_01.02.04 – Migliorare"),
+            Some(("OO_01.02.04".into(), "Migliorare".into()))
+        );
         assert_eq!(group_label("Impatto territoriale - n° utenti"), None);
         assert!(!is_code("2023."));
     }

@@ -1,0 +1,279 @@
+//! The package's calls in plain Rust: text and parsed arguments in, wire values or every
+//! diagnostic out. Each is a core call plus the lookups needed to answer it; nothing here
+//! scores, rounds or checks a plan. `lib.rs` only moves values across the JS boundary,
+//! so everything testable without a browser is tested here with `cargo test`.
+
+use rust_decimal::Decimal;
+use semaforo_core::diagnostic::has_errors;
+use semaforo_core::evaluate::{IndicatorResult, NodeResult};
+use semaforo_core::scenario::{self, Change, Scenario};
+use semaforo_core::whatif::{self, GoalSeek, Sensitivity, Unknown};
+use semaforo_core::{check_plan, format, Diagnostic, Evaluation, Explanation, Lang, Plan};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::str::FromStr;
+
+/// A result, or every problem that prevented it (at least one error).
+pub type Outcome<T> = Result<T, Vec<Diagnostic>>;
+
+/// Codes this package adds to the core's, for arguments other than the plan.
+pub mod codes {
+    /// An argument of the wrong type or value; the path names the argument.
+    pub const BAD_ARGUMENT: &str = "bad-argument";
+    /// A scenario that is not `{ name, edits }`; the path is inside the scenario.
+    pub const BAD_SCENARIO: &str = "bad-scenario";
+    /// An id that is neither a node nor an indicator of the evaluation.
+    pub const UNKNOWN_ID: &str = "unknown-id";
+}
+
+/// What `evaluate` returns: the core's evaluation, the plan's warnings, and with a
+/// scenario, what its edits changed.
+#[derive(Debug, Serialize)]
+pub struct EvaluationOut {
+    pub nodes: Vec<NodeResult>,
+    pub indicators: Vec<IndicatorResult>,
+    pub warnings: Vec<Diagnostic>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Vec<Change>>,
+}
+
+/// What `explain` returns for one node or indicator.
+#[derive(Debug, Serialize)]
+pub struct ExplainOut {
+    pub id: String,
+    /// True when the id named an indicator, false for a node.
+    pub indicator: bool,
+    /// The explanation rendered as one line a person can check.
+    pub text: String,
+    pub explanation: Explanation,
+}
+
+/// Every problem of a plan text, errors and warnings; empty for a clean plan.
+pub fn validate(text: &str) -> Vec<Diagnostic> {
+    check_plan(text).1
+}
+
+/// The plan and its warnings, or every diagnostic when there is an error.
+fn load(text: &str) -> Outcome<(Plan, Vec<Diagnostic>)> {
+    match check_plan(text) {
+        (Some(plan), diagnostics) if !has_errors(&diagnostics) => Ok((plan, diagnostics)),
+        (_, diagnostics) => Err(diagnostics),
+    }
+}
+
+/// Evaluates a plan, or with a scenario (JSON text of `{ name, edits }`) the plan with
+/// its edits applied. An edit naming a code the plan lacks is an error here: a script
+/// should not get scores silently computed without one of its edits.
+pub fn evaluate(text: &str, scenario_json: Option<&str>) -> Outcome<EvaluationOut> {
+    let (plan, warnings) = load(text)?;
+    let Some(scenario_json) = scenario_json else {
+        let Evaluation { nodes, indicators, .. } = semaforo_core::evaluate(&plan);
+        return Ok(EvaluationOut { nodes, indicators, warnings, changes: None });
+    };
+    let scenario: Scenario = read_json(scenario_json, codes::BAD_SCENARIO)?;
+    let (edited, problems) = scenario::apply(&plan, &scenario.edits);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let before = semaforo_core::evaluate(&plan);
+    let after = semaforo_core::evaluate(&edited);
+    let changes = scenario::compare(&before, &after);
+    let Evaluation { nodes, indicators, .. } = after;
+    Ok(EvaluationOut { nodes, indicators, warnings, changes: Some(changes) })
+}
+
+/// The explanation of one node or indicator (nodes first, should an objective and an
+/// indicator share a code), rendered in `lang`.
+pub fn explain(text: &str, id: &str, lang: Lang) -> Outcome<ExplainOut> {
+    let (plan, _) = load(text)?;
+    let evaluation = semaforo_core::evaluate(&plan);
+    let (explanation, indicator) = match (evaluation.node(id), evaluation.indicator(id)) {
+        (Some(node), _) => (&node.explanation, false),
+        (None, Some(result)) => (&result.explanation, true),
+        (None, None) => return Err(vec![unknown_id("id", id)]),
+    };
+    Ok(ExplainOut { id: id.to_string(), indicator, text: explanation.render(lang), explanation: explanation.clone() })
+}
+
+/// The value of one indicator's actual (or target) that brings `node` to `goal`.
+pub fn goal_seek(text: &str, indicator: &str, node: &str, goal: &str, unknown: Unknown) -> Outcome<GoalSeek> {
+    let (plan, _) = load(text)?;
+    let goal = decimal("goal", goal)?;
+    if semaforo_core::evaluate(&plan).node(node).is_none() {
+        return Err(vec![unknown_id("node", node)]);
+    }
+    Ok(whatif::goal_seek(&plan, indicator, node, goal, unknown))
+}
+
+/// Every indicator that counts in `node`, the most influential first.
+pub fn sensitivity(text: &str, node: &str) -> Outcome<Vec<Sensitivity>> {
+    let (plan, _) = load(text)?;
+    let evaluation = semaforo_core::evaluate(&plan);
+    if evaluation.node(node).is_none() {
+        return Err(vec![unknown_id("node", node)]);
+    }
+    Ok(whatif::sensitivity(&plan, &evaluation, node))
+}
+
+/// Most decimals a `Decimal` can carry.
+const MAX_DECIMALS: u32 = 28;
+
+/// `"98.9612"` → `"98,96 %"`, the way Italian documents print it.
+pub fn format_percent(value: &str, decimals: Option<u32>) -> Outcome<String> {
+    let value = decimal("value", value)?;
+    let decimals = decimals.unwrap_or(2);
+    if decimals > MAX_DECIMALS {
+        return Err(vec![bad_argument("decimals", format!("decimals must be between 0 and {MAX_DECIMALS}, not {decimals}"))]);
+    }
+    Ok(format::percent(value, decimals))
+}
+
+/// A decimal argument, written as the plan format writes them: `"98.5"`, with a dot.
+pub fn decimal(argument: &str, text: &str) -> Result<Decimal, Vec<Diagnostic>> {
+    Decimal::from_str(text.trim()).map_err(|e| {
+        vec![bad_argument(argument, format!("`{text}` is not a decimal such as \"98.5\" (with a dot): {e}"))]
+    })
+}
+
+/// Reads JSON text into `T`, reporting a failure with its path inside the value.
+pub fn read_json<T: DeserializeOwned>(json: &str, code: &str) -> Outcome<T> {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        vec![Diagnostic::error(path, code, error.inner().to_string())]
+    })
+}
+
+pub fn bad_argument(argument: &str, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(argument, codes::BAD_ARGUMENT, message)
+}
+
+fn unknown_id(argument: &str, id: &str) -> Diagnostic {
+    Diagnostic::error(argument, codes::UNKNOWN_ID, format!("the plan has no node or indicator `{id}`"))
+}
+
+/// The `message` of the Error thrown for `diagnostics`: the first error in full, and how
+/// many more problems its `diagnostics` property holds.
+pub fn error_message(diagnostics: &[Diagnostic]) -> String {
+    let Some(first) = diagnostics.iter().find(|d| d.is_error()).or(diagnostics.first()) else {
+        return "semaforo: unknown error".into();
+    };
+    match diagnostics.len() {
+        1 => first.to_string(),
+        n => format!("{first} (and {} more: see .diagnostics)", n - 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    const TNO: &str = include_str!("../../tests/fixtures/tno-2023.json");
+
+    fn wire<T: Serialize>(value: &T) -> Value {
+        serde_json::to_value(value).unwrap()
+    }
+
+    fn codes_and_paths(diagnostics: &[Diagnostic]) -> Vec<String> {
+        diagnostics.iter().map(|d| format!("{} {}", d.code, d.path)).collect()
+    }
+
+    #[test]
+    fn the_seed_004_ente_scores_98_96_with_decimals_as_exact_strings() {
+        let out = wire(&evaluate(TNO, None).unwrap());
+        let ente = &out["nodes"][0];
+        assert_eq!(ente["id"], "ENTE");
+        let score = ente["score"].as_str().expect("a decimal is a string on the wire");
+        assert_eq!(format_percent(score, None).unwrap(), "98,96 %");
+        assert!(out["indicators"][0]["achievement"].is_string());
+        assert_eq!(ente["explanation"]["rule"], "weighted_mean");
+        assert!(out.get("changes").is_none());
+        assert!(out["warnings"].is_array());
+    }
+
+    #[test]
+    fn an_invalid_plan_is_every_diagnostic_with_its_path() {
+        let plan = json!({"version": 1, "ente": {"code": "ENTE", "name": "E", "year": 2023, "objectives": [
+            {"code": "A", "level": "area", "name": "a", "indicators": [
+                {"code": "I0", "name": "x", "unit": "metres"},
+                {"code": "I1", "name": "y", "unit": "number", "wrong": 1}]}]}})
+        .to_string();
+        let found = codes_and_paths(&evaluate(&plan, None).unwrap_err());
+        assert!(found.contains(&"wrong-shape ente.objectives[0].indicators[0].unit".into()), "{found:?}");
+        assert!(found.contains(&"unknown-field ente.objectives[0].indicators[1].wrong".into()), "{found:?}");
+        assert_eq!(codes_and_paths(&validate("{")), vec!["malformed-json "]);
+        assert!(validate(TNO).iter().all(|d| !d.is_error()));
+    }
+
+    #[test]
+    fn a_scenario_is_applied_and_its_changes_listed() {
+        let scenario = json!({"name": "s", "edits": [
+            {"edit": "set_actual", "indicator": "DFP 1.3", "actual": {"value": "10"}}]})
+        .to_string();
+        let out = wire(&evaluate(TNO, Some(&scenario)).unwrap());
+        let changes = out["changes"].as_array().unwrap();
+        assert!(changes.iter().any(|c| c["id"] == "DFP 1.3" && c["indicator"] == true));
+        assert!(changes.iter().any(|c| c["id"] == "ENTE" && c["delta"].as_str().unwrap().starts_with('-')));
+        let empty = json!({"name": "nothing", "edits": []}).to_string();
+        assert_eq!(wire(&evaluate(TNO, Some(&empty)).unwrap())["changes"], json!([]));
+    }
+
+    #[test]
+    fn bad_edits_and_bad_scenarios_are_errors_with_paths() {
+        let cases = [
+            (json!({"name": "s", "edits": [{"edit": "exclude", "indicator": "NOPE", "reason": "r"}]}), "missing-reference edits[0].indicator"),
+            (json!({"name": "s", "edits": [{"edit": "set_target", "indicator": "X", "target": {"op": "~", "value": "1"}}]}), "bad-scenario edits[0]"), // serde buffers tagged enums: the path stops at the edit
+            (json!({"edits": []}), "bad-scenario "),
+            (json!([1]), "bad-scenario [0]"),
+        ];
+        for (scenario, expected) in cases {
+            let problems = evaluate(TNO, Some(&scenario.to_string())).unwrap_err();
+            assert_eq!(codes_and_paths(&problems), vec![expected], "{scenario}");
+        }
+    }
+
+    #[test]
+    fn explain_renders_one_node_or_indicator_in_either_language() {
+        let ente = explain(TNO, "ENTE", Lang::It).unwrap();
+        assert!(!ente.indicator);
+        assert!(ente.text.ends_with("98,96 %"), "{}", ente.text);
+        let indicator = explain(TNO, "DFP 1.3", Lang::En).unwrap();
+        assert!(indicator.indicator);
+        assert_eq!(wire(&indicator)["explanation"]["rule"], "met");
+        assert!(indicator.text.contains("target met"), "{}", indicator.text);
+        assert_eq!(codes_and_paths(&explain(TNO, "NOPE", Lang::It).unwrap_err()), vec!["unknown-id id"]);
+    }
+
+    #[test]
+    fn goal_seek_and_sensitivity_wrap_the_core() {
+        let found = wire(&goal_seek(TNO, "DFP 1.3", "OS_01.01", "90", Unknown::Actual).unwrap());
+        assert!(found["outcome"].is_string(), "{found}");
+        let list = wire(&sensitivity(TNO, "OS_01.01").unwrap());
+        assert!(list.as_array().is_some_and(|l| !l.is_empty()));
+        assert!(list[0]["weight_in_node"].is_string());
+        assert_eq!(codes_and_paths(&sensitivity(TNO, "NOPE").unwrap_err()), vec!["unknown-id node"]);
+        assert_eq!(codes_and_paths(&goal_seek(TNO, "DFP 1.3", "NOPE", "90", Unknown::Actual).unwrap_err()), vec!["unknown-id node"]);
+        assert_eq!(codes_and_paths(&goal_seek(TNO, "DFP 1.3", "ENTE", "90,5", Unknown::Actual).unwrap_err()), vec!["bad-argument goal"]);
+    }
+
+    #[test]
+    fn percents_are_formatted_the_italian_way() {
+        let cases = [("98.9612", None, "98,96 %"), ("1234.5", Some(1), "1.234,5 %"), (" 0 ", Some(0), "0 %"), ("-13.525", Some(2), "-13,53 %")];
+        for (value, decimals, expected) in cases {
+            assert_eq!(format_percent(value, decimals).unwrap(), expected, "{value}");
+        }
+        assert_eq!(codes_and_paths(&format_percent("abc", None).unwrap_err()), vec!["bad-argument value"]);
+        assert_eq!(codes_and_paths(&format_percent("1", Some(29)).unwrap_err()), vec!["bad-argument decimals"]);
+    }
+
+    #[test]
+    fn the_error_message_names_the_first_error_and_counts_the_rest() {
+        let warning = Diagnostic::warning("a", "w", "careful");
+        let error = Diagnostic::error("b.c", "e", "wrong");
+        assert_eq!(error_message(std::slice::from_ref(&error)), "error[e] b.c: wrong");
+        assert_eq!(error_message(&[warning, error]), "error[e] b.c: wrong (and 1 more: see .diagnostics)");
+        assert_eq!(error_message(&[]), "semaforo: unknown error");
+    }
+}

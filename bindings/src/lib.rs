@@ -1,0 +1,164 @@
+//! Semaforo's core as a JavaScript package (`wasm-pack build --target web`): validate,
+//! evaluate and explain a performance plan, goal seek and sensitivity, Italian percents.
+//!
+//! A thin adapter with no domain logic. Every export does the same three steps: read its
+//! arguments from JS (a plan as JSON text, or an object turned into JSON text with
+//! `JSON.stringify` so that paths and decimals behave exactly as for a file), call
+//! [`api`] (which calls the core), and write the result back with one serializer,
+//! [`to_js`]. Every failure is thrown by one helper, [`throw`], as a `SemaforoError`: an
+//! `Error` whose `diagnostics` property holds every problem with its path. The
+//! TypeScript types are hand-written in `types.d.ts`.
+
+pub mod api;
+
+use semaforo_core::Diagnostic;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = include_str!("types.d.ts");
+
+/// The one serializer of every result: plain objects (not `Map`s), `null` for a `None`
+/// that the core writes, numbers for integers. Decimals arrive as strings already: the
+/// core's `Decimal` serialises as text, so no value passes through a float.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| throw(vec![Diagnostic::error("", "internal", format!("the result cannot be passed to JavaScript: {e}"))]))
+}
+
+/// Turns diagnostics into the thrown value: `Error { name: "SemaforoError", message,
+/// diagnostics: Diagnostic[] }`.
+fn throw(diagnostics: Vec<Diagnostic>) -> JsValue {
+    let error = js_sys::Error::new(&api::error_message(&diagnostics));
+    error.set_name("SemaforoError");
+    let list = diagnostics
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or_else(|_| js_sys::Array::new().into());
+    // Setting a property on a fresh Error cannot fail.
+    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("diagnostics"), &list);
+    error.into()
+}
+
+/// Either an `Ok` value to serialize or diagnostics to throw.
+fn finish<T: Serialize>(outcome: api::Outcome<T>) -> Result<JsValue, JsValue> {
+    match outcome {
+        Ok(value) => to_js(&value),
+        Err(diagnostics) => Err(throw(diagnostics)),
+    }
+}
+
+/// A plan argument as JSON text: a string as it is, anything else through JSON.stringify.
+fn plan_text(plan: &JsValue) -> Result<String, Vec<Diagnostic>> {
+    if let Some(text) = plan.as_string() {
+        return Ok(text);
+    }
+    json_text(plan).ok_or_else(|| {
+        vec![Diagnostic::error("", "malformed-json", "the plan is neither JSON text nor an object that JSON.stringify can write")]
+    })
+}
+
+/// `JSON.stringify(value)`, or `None` when it throws (a cycle, a BigInt) or gives
+/// `undefined` (a function, `undefined` itself).
+fn json_text(value: &JsValue) -> Option<String> {
+    js_sys::JSON::stringify(value).ok().and_then(|text| text.as_string())
+}
+
+/// An optional argument: `None` for `undefined` and `null`.
+fn given(value: &JsValue) -> Option<&JsValue> {
+    (!value.is_undefined() && !value.is_null()).then_some(value)
+}
+
+/// A string-valued enum argument (`"it"`, `"actual"`), or a `bad-argument` diagnostic.
+fn choice<T: DeserializeOwned>(argument: &str, value: &JsValue, expected: &str) -> Result<T, Vec<Diagnostic>> {
+    serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|_| vec![api::bad_argument(argument, format!("{argument} must be {expected}"))])
+}
+
+/// Every problem of a plan, errors and warnings, each with its JSON path. Never throws:
+/// malformed JSON is a diagnostic too. An empty list means a clean plan.
+#[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+pub fn validate(#[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue) -> Result<JsValue, JsValue> {
+    let diagnostics = match plan_text(&plan) {
+        Ok(text) => api::validate(&text),
+        Err(diagnostics) => diagnostics,
+    };
+    to_js(&diagnostics)
+}
+
+/// Every node's score and every indicator's achievement, with their explanations; with
+/// a scenario, of the plan with its edits applied, plus what they changed. Throws a
+/// `SemaforoError` for an invalid plan, a malformed scenario or an edit naming a code
+/// the plan lacks.
+#[wasm_bindgen(unchecked_return_type = "Evaluation")]
+pub fn evaluate(
+    #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Scenario | string | null | undefined")] scenario: JsValue,
+) -> Result<JsValue, JsValue> {
+    let run = || {
+        let text = plan_text(&plan)?;
+        let scenario = match given(&scenario) {
+            Some(value) => Some(value.as_string().or_else(|| json_text(value)).ok_or_else(|| {
+                vec![Diagnostic::error("", api::codes::BAD_SCENARIO, "the scenario is neither JSON text nor an object that JSON.stringify can write")]
+            })?),
+            None => None,
+        };
+        api::evaluate(&text, scenario.as_deref())
+    };
+    finish(run())
+}
+
+/// The explanation of one node or indicator (by its evaluation id), rendered as one line
+/// in Italian (the default) or English.
+#[wasm_bindgen(unchecked_return_type = "ExplainResult")]
+pub fn explain(
+    #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
+    id: &str,
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let run = || {
+        let text = plan_text(&plan)?;
+        let lang = match lang {
+            Some(lang) => choice("lang", &JsValue::from_str(&lang), "\"it\" or \"en\"")?,
+            None => semaforo_core::Lang::It,
+        };
+        api::explain(&text, id, lang)
+    };
+    finish(run())
+}
+
+/// The value of `indicator`'s actual (or target) at which `node` scores `goal` (a decimal
+/// string, `"95"`), with the edit that sets it.
+#[wasm_bindgen(js_name = goalSeek, unchecked_return_type = "GoalSeek")]
+pub fn goal_seek(
+    #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
+    indicator: &str,
+    node: &str,
+    goal: &str,
+    #[wasm_bindgen(unchecked_param_type = "Unknown")] unknown: JsValue,
+) -> Result<JsValue, JsValue> {
+    let run = || {
+        let text = plan_text(&plan)?;
+        let unknown = choice("unknown", &unknown, "\"actual\" or \"target\"")?;
+        api::goal_seek(&text, indicator, node, goal, unknown)
+    };
+    finish(run())
+}
+
+/// Every indicator that counts in `node`, the most influential first: the weight each
+/// carries there after all the weighting down the tree, and its effect per unit.
+#[wasm_bindgen(unchecked_return_type = "Sensitivity[]")]
+pub fn sensitivity(
+    #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
+    node: &str,
+) -> Result<JsValue, JsValue> {
+    finish(plan_text(&plan).and_then(|text| api::sensitivity(&text, node)))
+}
+
+/// A decimal string as Italian documents print a percent: `"98.9612"` → `"98,96 %"`
+/// (2 decimals unless told, rounding half away from zero).
+#[wasm_bindgen(js_name = formatPercent)]
+pub fn format_percent(value: &str, decimals: Option<u32>) -> Result<String, JsValue> {
+    api::format_percent(value, decimals).map_err(throw)
+}

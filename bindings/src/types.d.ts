@@ -1,0 +1,268 @@
+// Hand-written types of the package, emitted into semaforo_wasm.d.ts by
+// `typescript_custom_section` (src/lib.rs). They mirror the serde shapes of the core
+// (core/src/{plan,evaluate,explain,scenario,whatif,diagnostic}.rs); the golden shape of
+// each is tested in src/api.rs and tests/e2e-bindings.
+
+/** An exact decimal as the core writes it: a string with a dot, never a float (`"98.961234"`). */
+export type Decimal = string;
+/** A decimal in input: a string (`"97.87"`, exact) or a number (read through its JSON text). */
+export type DecimalInput = string | number;
+/** An ISO date: `"2023-12-31"`. */
+export type IsoDate = string;
+
+/** A plan: its JSON text, or the same document as an object (read through `JSON.stringify`). */
+export type PlanInput = string | Plan;
+
+/** A plan, format version 1 (docs/plan-format.md). Unknown fields are refused with their path. */
+export interface Plan {
+  version: 1;
+  ente: Ente;
+  policy?: Policy;
+  units?: Unit[];
+  cruscotti?: Cruscotto[];
+  sources?: SourceDocument[];
+}
+
+export interface Ente {
+  code: "ENTE";
+  name: string;
+  short_name?: string;
+  year: number;
+  description?: string;
+  objectives?: Objective[];
+  indicators?: Indicator[];
+  published?: Published;
+  source?: SourceRef;
+}
+
+export type Level = "area" | "strategic" | "operational";
+export type ScoreFrom = "indicators" | "children" | "both";
+export type Perspective = "utenti_imprese_territorio" | "processi_interni" | "apprendimento_crescita" | "economico_finanziaria";
+
+export interface Objective {
+  code: string;
+  level: Level;
+  name: string;
+  description?: string;
+  weight?: DecimalInput;
+  score_from?: ScoreFrom;
+  perspective?: Perspective;
+  mission?: { code: string; name?: string };
+  programme?: { code: string; name?: string };
+  budget?: { planned?: DecimalInput; spent?: DecimalInput };
+  units?: string[];
+  notes?: string[];
+  indicators?: Indicator[];
+  shared_indicators?: { indicator: string; weight?: DecimalInput }[];
+  objectives?: Objective[];
+  published?: Published;
+  source?: SourceRef;
+}
+
+export type IndicatorKind = "efficacia" | "efficienza" | "qualita" | "volume" | "outcome" | "struttura" | "salute_economica";
+export type MeasureUnit = "percent" | "number" | "days" | "euro" | "date" | "flag";
+
+export interface Indicator {
+  code: string;
+  name: string;
+  description?: string;
+  algorithm?: string;
+  kind?: IndicatorKind;
+  unit: MeasureUnit;
+  weight?: DecimalInput;
+  target?: Target;
+  /** Absent: not available yet (N/D). */
+  actual?: Actual;
+  baseline?: { value: DecimalInput; year?: number; note?: string };
+  yearly_targets?: { year: number; target: Target }[];
+  benchmarks?: { label: string; value?: DecimalInput; year?: number }[];
+  data_source?: string;
+  published?: Published;
+  source?: SourceRef;
+}
+
+export type Comparison = ">=" | ">" | "<=" | "<" | "=";
+export type Target = { op: Comparison; value: DecimalInput } | { op: "by"; date: IsoDate };
+
+export type Actual =
+  | { value: DecimalInput }
+  | { ratio: { numerator: DecimalInput; denominator: DecimalInput } }
+  | { date: IsoDate }
+  | { flag: boolean }
+  | { not_evaluable: { reason: string } }
+  | { not_available: { reason?: string } };
+
+export type Verdict = "raggiunto" | "parzialmente_raggiunto" | "non_raggiunto" | "non_valutabile";
+
+/** Figures as the document printed them, kept beside the computed ones. */
+export interface Published {
+  score?: Decimal;
+  verdict?: Verdict;
+  deviation?: string;
+  discrepancy?: string;
+}
+
+export interface SourceRef { document: string; section?: string; page?: number; note?: string }
+export interface SourceDocument { id: string; title: string; date?: IsoDate; url?: string }
+
+export type MissedRule = "zero" | "ratio";
+export interface Policy {
+  tolerance?: DecimalInput;
+  critical?: DecimalInput;
+  late_penalty_per_day?: DecimalInput;
+  at_most_missed?: MissedRule;
+  equal_missed?: MissedRule;
+  score_from?: ScoreFrom;
+  display_decimals?: number;
+}
+
+export type UnitKind = "area" | "servizio" | "ufficio" | "azienda_speciale";
+export interface Unit { code: string; name: string; kind: UnitKind; parent?: string; manager?: string; published?: Published }
+
+export interface Cruscotto { code: string; name: string; unit?: string; manager?: string; items: CruscottoItem[]; published?: Published }
+/** Exactly one of `indicator`, `objective`, `own`, `group`. */
+export interface CruscottoItem {
+  weight?: DecimalInput;
+  indicator?: string;
+  objective?: string;
+  own?: Indicator;
+  group?: { code: string; name: string; items: CruscottoItem[]; published?: Published };
+}
+
+// ---- Results -------------------------------------------------------------------------
+
+export type Severity = "error" | "warning";
+
+/** One problem, with where it is (`ente.objectives[0].indicators[2].weight`; `""` for the whole document). */
+export interface Diagnostic {
+  severity: Severity;
+  /** JSON path into the plan, or into the argument named by it (`goal`, `edits[0].indicator`). */
+  path: string;
+  /** Stable, for programs: `duplicate-code`, `wrong-shape`, `unknown-field`, `missing-reference`, `bad-argument`, `unknown-id`, … */
+  code: string;
+  /** For people. */
+  message: string;
+}
+
+/** What every function of the package throws: an `Error` that carries every problem. */
+export interface SemaforoError extends Error {
+  name: "SemaforoError";
+  /** Every diagnostic, at least one of them an error. */
+  diagnostics: Diagnostic[];
+}
+
+export type NodeKind = "ente" | "area" | "strategic" | "operational" | "unit" | "cruscotto" | "group";
+
+/** One weighted line of a node's score. */
+export interface Item { id: string; indicator: boolean; weight?: Decimal }
+
+export interface NodeResult {
+  /** Unique: the plan code for the ente and the tree; `unit/CODE`, `cruscotto/CODE`, `cruscotto/CODE/GROUP` otherwise. */
+  id: string;
+  code: string;
+  name: string;
+  kind: NodeKind;
+  parent?: string;
+  weight?: Decimal;
+  /** 0-100, exact; absent when nothing below could be scored (see `explanation`). */
+  score?: Decimal;
+  verdict?: Verdict;
+  explanation: Explanation;
+  children?: string[];
+  indicators?: string[];
+  items?: Item[];
+  published?: Published;
+}
+
+export interface IndicatorResult {
+  id: string;
+  code: string;
+  name: string;
+  /** Id of the node it belongs to. */
+  parent: string;
+  weight?: Decimal;
+  /** 0-100, exact; absent for N.V., N/D, or no target. */
+  achievement?: Decimal;
+  deviation?: { value: Decimal; unit: MeasureUnit };
+  verdict?: Verdict;
+  explanation: Explanation;
+  published?: Published;
+}
+
+export interface Term { code: string; id?: string; score: Decimal; weight: Decimal }
+
+/** The rule and inputs behind a number; `rule` tells which. */
+export type Explanation =
+  | { rule: "met"; comparison: Comparison; actual: Decimal; target: Decimal; unit: MeasureUnit }
+  | { rule: "ratio"; comparison: Comparison; actual: Decimal; target: Decimal; unit: MeasureUnit; result: Decimal }
+  | { rule: "inverse_ratio"; comparison: Comparison; actual: Decimal; target: Decimal; unit: MeasureUnit; result: Decimal }
+  | { rule: "missed_zero"; comparison: Comparison; actual: Decimal; target: Decimal; unit: MeasureUnit; why: string }
+  | { rule: "deadline"; deadline: IsoDate; done: IsoDate; days_late: number; penalty_per_day: Decimal; result: Decimal }
+  | { rule: "done_flag"; deadline: IsoDate; done: boolean; result: Decimal }
+  | { rule: "not_evaluable"; reason: string }
+  | { rule: "not_available" }
+  | { rule: "no_target" }
+  | { rule: "unscorable"; reason: string }
+  | { rule: "weighted_mean"; terms: Term[]; excluded: string[]; equal_weights: boolean; sum_products: Decimal; sum_weights: Decimal; result: Decimal }
+  | { rule: "same"; code: string; result: Decimal }
+  | { rule: "nothing_to_score"; excluded: string[] };
+
+/** A score that a scenario changed. */
+export interface Change {
+  id: string;
+  code: string;
+  indicator: boolean;
+  before: Decimal | null;
+  after: Decimal | null;
+  /** `after − before`, when both exist. */
+  delta: Decimal | null;
+}
+
+export interface Evaluation {
+  /** Ente first, then the tree depth first, then units and cruscotti. */
+  nodes: NodeResult[];
+  indicators: IndicatorResult[];
+  /** The plan's warnings (errors are thrown). */
+  warnings: Diagnostic[];
+  /** With a scenario: every node and indicator whose score its edits changed. */
+  changes?: Change[];
+}
+
+/** One change to a plan; indicators are named by their evaluation id. */
+export type Edit =
+  | { edit: "set_target"; indicator: string; target: Target }
+  /** `actual: null` makes the indicator not available (N/D). */
+  | { edit: "set_actual"; indicator: string; actual?: Actual | null }
+  | { edit: "set_indicator_weight"; indicator: string; weight: DecimalInput }
+  | { edit: "set_objective_weight"; objective: string; weight: DecimalInput }
+  | { edit: "exclude"; indicator: string; reason: string };
+
+/** A named what-if variant: its edits, applied in order. */
+export interface Scenario { name: string; edits?: Edit[]; undone?: Edit[] }
+
+export interface ExplainResult {
+  id: string;
+  /** True when `id` named an indicator, false for a node. */
+  indicator: boolean;
+  /** One line a person can check: `242 N. / 400 N. = 60,50 %`. */
+  text: string;
+  explanation: Explanation;
+}
+
+export type Lang = "it" | "en";
+export type Unknown = "actual" | "target";
+export type SeekValue = { number: Decimal } | { date: IsoDate };
+
+export type GoalSeek =
+  | { outcome: "found"; value: SeekValue; achievement: Decimal; edit: Edit; reached: Decimal }
+  | { outcome: "any_value"; reached: Decimal }
+  | { outcome: "unreachable"; reason: string; lowest: Decimal | null; highest: Decimal | null };
+
+export interface Sensitivity {
+  indicator: string;
+  /** Points of the node per point of the indicator's achievement. */
+  weight_in_node: Decimal;
+  /** Points of the node lost per unit the actual slips from its target; absent for a step rule. */
+  per_unit?: Decimal;
+  unit: MeasureUnit;
+}

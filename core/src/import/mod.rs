@@ -1,0 +1,163 @@
+//! Importing a plan from a table: what a planning office has (a spreadsheet, a table
+//! exported from its performance software, a table copied out of the published PDF)
+//! becomes a [`Plan`], with a report of how every column and row was read.
+//!
+//! ```
+//! use semaforo_core::import::{import_table, ImportOptions};
+//! let table = "PESO\tINDICATORE\tCONSUNTIVO\tTARGET\t% RAGGIUNGIMENTO\n\
+//!              60,00%\tPratiche evase\t46 N. / 47 N.\t>= 90,00 %\t100,00%\n\
+//!              40,00%\tTempo medio\t12 gg\t<= 10 gg\t83,33%\n";
+//! let report = import_table(table.as_bytes(), &ImportOptions { year: Some(2023), ..Default::default() });
+//! let plan = report.plan.expect("a plan");
+//! let score = semaforo_core::evaluate(&plan).node("ENTE").unwrap().score.unwrap();
+//! assert_eq!(semaforo_core::format::percent(score, 2), "93,33 %");
+//! ```
+//!
+//! The pieces, in the order they run:
+//! - [`table`]: bytes to rows of cells (TSV, CSV with `,` or `;`, XLSX with the `xlsx`
+//!   feature; UTF-8, UTF-16 or Windows-1252);
+//! - [`columns`]: which heading means which [`Field`], overridden by the user's mapping;
+//! - [`values`]: Italian numbers, quantities, ratios, dates, targets, PDF debris;
+//! - `build`: rows to the tree (grouping rows, cruscotto headings, broken rows, repeated
+//!   headings, weight normalisation), then validation.
+//!
+//! The core does no IO: the entry points take bytes or text. Nothing panics on any input.
+
+pub mod columns;
+pub mod table;
+pub mod values;
+
+mod build;
+
+pub use columns::{ColumnReading, Field};
+pub use table::TableFormat;
+
+use crate::diagnostic::Diagnostic;
+use crate::plan::Plan;
+use serde::{Deserialize, Serialize};
+
+/// How to read a table. The default recognises everything by itself.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImportOptions {
+    /// The table's format; `None`: recognise it from the bytes.
+    pub format: Option<TableFormat>,
+    /// Fields for columns, by 0-based index, overriding what the headings say
+    /// (`Field::Ignore` leaves a column out). With no heading row, this alone says what
+    /// the columns are.
+    pub mapping: Vec<(usize, Field)>,
+    /// The ente's name, when the table does not give it (or gives it differently).
+    pub ente_name: Option<String>,
+    /// The year the plan measures, when the table does not give it.
+    pub year: Option<i32>,
+}
+
+/// What became of a row of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowKind {
+    /// The heading row, or a repetition of it on a later page.
+    Header,
+    /// A perspective, ambito, objective or cruscotto heading, or a total.
+    Group,
+    /// An indicator, imported.
+    Indicator,
+    /// The rest of the previous row (broken across a page), merged into it.
+    Continuation,
+    /// Not part of the plan: a title, a page number, a rule, text that is no indicator.
+    Skipped,
+    /// An indicator that could not be read: see `problems`; not imported.
+    Error,
+}
+
+/// A cell that could not be read, with its text as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellProblem {
+    /// 0-based column.
+    pub column: usize,
+    /// The column's heading (or `colonna N`).
+    pub header: String,
+    /// The cell's text as written in the file.
+    pub text: String,
+    /// What was expected there.
+    pub expected: String,
+}
+
+/// How one non-empty row was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowReading {
+    /// 1-based row (line) of the file.
+    pub row: usize,
+    pub kind: RowKind,
+    /// Every cell as written.
+    pub cells: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub problems: Vec<CellProblem>,
+    /// The code of the indicator, objective or cruscotto the row became.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub code: Option<String>,
+    /// Why a row was skipped or merged.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub note: Option<String>,
+}
+
+/// Everything an import found: the plan (if one could be built), how each column and
+/// row was read, and plan-level diagnostics (normalised weights, missing year, …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// The format read (recognised or given); `None` if the bytes were not a table.
+    pub format: Option<TableFormat>,
+    /// The plan; `None` when no indicator could be read or the result does not validate.
+    pub plan: Option<Plan>,
+    pub columns: Vec<ColumnReading>,
+    /// 1-based row of the heading row, if one was found.
+    pub header_row: Option<usize>,
+    /// Every non-empty row, in file order.
+    pub rows: Vec<RowReading>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ImportReport {
+    /// Rows that could not be imported.
+    pub fn errors(&self) -> impl Iterator<Item = &RowReading> {
+        self.rows.iter().filter(|r| r.kind == RowKind::Error)
+    }
+
+    /// How many rows became indicators.
+    pub fn indicators(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.kind == RowKind::Indicator)
+            .count()
+    }
+}
+
+/// Imports a table given as bytes (a file's content, as the browser or the CLI reads it).
+pub fn import_table(bytes: &[u8], options: &ImportOptions) -> ImportReport {
+    match table::read_table(bytes, options.format) {
+        Ok(table) => {
+            let built = build::build(&table, options);
+            ImportReport {
+                format: Some(table.format),
+                plan: built.plan,
+                columns: built.columns,
+                header_row: built.header_row,
+                rows: built.rows,
+                diagnostics: built.diagnostics,
+            }
+        }
+        Err(message) => ImportReport {
+            format: None,
+            plan: None,
+            columns: Vec::new(),
+            header_row: None,
+            rows: Vec::new(),
+            diagnostics: vec![Diagnostic::error("", "unreadable-table", message)],
+        },
+    }
+}
+
+/// Imports a table pasted as text (tab-separated from a spreadsheet or a PDF, or CSV).
+pub fn import_text(text: &str, options: &ImportOptions) -> ImportReport {
+    import_table(text.as_bytes(), options)
+}

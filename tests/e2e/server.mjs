@@ -1,0 +1,62 @@
+// A tiny static server for the release build: dist/ at the root, and the repository's
+// plan fixtures under /fixtures/ so that `?plan=fixtures/x.json` is a same-origin fetch.
+// Binds 127.0.0.1 on a free port chosen by the system.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export function assertBuilt() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`no release build in ${DIST}: run \`trunk build --release --offline\` at the repository root first`);
+  }
+}
+
+/** Starts the server; resolves to { url, close }. */
+export function serve() {
+  assertBuilt();
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let pathname = decodeURIComponent(url.pathname);
+    let base = DIST;
+    if (pathname.startsWith('/fixtures/')) {
+      base = FIXTURES;
+      pathname = pathname.slice('/fixtures'.length);
+    }
+    if (pathname.endsWith('/')) pathname += 'index.html';
+    const file = path.normalize(path.join(base, pathname));
+    if (!file.startsWith(base + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';

@@ -1,0 +1,213 @@
+//! The page: header with language switch, the plan opener, the validation report, and the
+//! sections (summary, finder, tree and detail, charts, units, cruscotti).
+//!
+//! State lives in one reducer (`state.rs`); this component wires events to actions and
+//! passes each section what it reads.
+
+use std::rc::Rc;
+
+use semaforo_core::{Lang, NodeKind};
+use yew::prelude::*;
+
+use crate::components::cruscotti::Cruscotti;
+use crate::components::detail::Detail;
+use crate::components::diagnostics::Diagnostics;
+use crate::components::finder::Finder;
+use crate::components::gauge::Gauge;
+use crate::components::opener::{dropped_file, Opener};
+use crate::components::resources::Resources;
+use crate::components::score_bars::{BarRow, ScoreBars};
+use crate::components::tree::Tree;
+use crate::components::units::Units;
+use crate::components::verdict_chart::VerdictChart;
+use crate::i18n::{t, Msg};
+use crate::io;
+use crate::model::PlanView;
+use crate::state::{Action, Selection, State};
+
+fn bar_rows(view: &PlanView, kind: NodeKind) -> Rc<Vec<BarRow>> {
+    Rc::new(
+        view.evaluation
+            .nodes
+            .iter()
+            .filter(|n| n.kind == kind)
+            .map(|n| BarRow { code: n.code.clone(), name: n.name.clone(), score: n.score, verdict: n.verdict, published: false })
+            .collect(),
+    )
+}
+
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(|| State::initial(io::stored_lang()));
+    let lang = state.lang;
+
+    // Once: a plan named in the address replaces the built-in one.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(url) = io::plan_param() {
+                io::fetch_plan(url, dispatch);
+            }
+        });
+    }
+    use_effect_with(lang, |lang| io::apply_lang(*lang));
+
+    let set_lang = |l: Lang| {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(l)))
+    };
+    let onfile = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |file: web_sys::File| io::open_file(file, dispatch.clone()))
+    };
+    // Dropping anywhere on the page opens the file, instead of the browser navigating to it.
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let onfile = onfile.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = dropped_file(&e) {
+                onfile.emit(file);
+            }
+        })
+    };
+    let ondismiss = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::DismissReport))
+    };
+    let ontoggle = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |(id, open): (String, Option<bool>)| {
+            dispatch.dispatch(match open {
+                None => Action::Toggle(id),
+                Some(true) => Action::Expand(id),
+                Some(false) => Action::Collapse(id),
+            })
+        })
+    };
+    let onselect = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |s: Selection| dispatch.dispatch(Action::Select(s)))
+    };
+    let onreveal = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |s: Selection| {
+            dispatch.dispatch(Action::Reveal(s));
+            // Bring the detail into view: on a phone it is below the tree.
+            if let Some(el) = gloo::utils::document().get_element_by_id("dettaglio") {
+                el.scroll_into_view();
+            }
+        })
+    };
+    let onfilters = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |f| dispatch.dispatch(Action::SetFilters(f)))
+    };
+    let onprint = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+
+    let report = state.report.clone().map(|report| html! { <Diagnostics {report} {lang} {ondismiss} /> });
+
+    let content = match &state.view {
+        None => html! { <p class="hint">{ t(lang, Msg::LoadFailed) }</p> },
+        Some(view) => {
+            let ente = view.evaluation.node(&view.plan.ente.code);
+            let policy = &view.plan.policy;
+            let d = view.decimals();
+            html! {
+                <>
+                    <h1 class="plan-title"><span data-testid="plan-title">{ view.plan.ente.name.clone() }</span>{ " " }<span class="year">{ view.plan.ente.year }</span></h1>
+                    <nav class="sections no-print" aria-label={t(lang, Msg::Nav)}>
+                        <ul>
+                            <li><a href="#sintesi">{ t(lang, Msg::Summary) }</a></li>
+                            <li><a href="#albero">{ t(lang, Msg::Tree) }</a></li>
+                            <li><a href="#grafici">{ t(lang, Msg::Charts) }</a></li>
+                            <li><a href="#unita">{ t(lang, Msg::Units) }</a></li>
+                            <li><a href="#cruscotti">{ t(lang, Msg::Cruscotti) }</a></li>
+                        </ul>
+                        <button type="button" class="btn btn-outline btn-small" onclick={onprint}>{ t(lang, Msg::Print) }</button>
+                    </nav>
+                    <section id="sintesi" aria-labelledby="h-sintesi" class="card">
+                        <h2 id="h-sintesi">{ t(lang, Msg::Summary) }</h2>
+                        <div class="summary-grid">
+                            <div aria-live="polite" class="ente-score">
+                                <Gauge {lang} title={format!("{} – {}", t(lang, Msg::EnteScore), view.title())}
+                                    score={ente.and_then(|e| e.score)} verdict={ente.and_then(|e| e.verdict)}
+                                    tolerance={policy.tolerance} critical={policy.critical} decimals={d} />
+                                if let Some(e) = ente { <p class="explain small">{ e.explanation.render(lang) }</p> }
+                            </div>
+                            <VerdictChart {lang} view={view.clone()} />
+                        </div>
+                    </section>
+                    <section id="albero" aria-labelledby="h-albero" class="card">
+                        <h2 id="h-albero">{ t(lang, Msg::Tree) }</h2>
+                        <details class="find-panel no-print" open={state.filters.is_active()}>
+                            <summary>{ t(lang, Msg::Find) }</summary>
+                            <Finder {lang} view={view.clone()} filters={state.filters.clone()} onchange={onfilters} onselect={onreveal.clone()} />
+                        </details>
+                        <div class="tree-detail">
+                            <Tree view={view.clone()} {lang} expanded={state.expanded.clone()} selected={state.selected.clone()} {ontoggle} onselect={onselect.clone()} />
+                            <section id="dettaglio" class="detail-pane" aria-labelledby="h-dettaglio" aria-live="polite">
+                                <h2 id="h-dettaglio" class="visually-hidden">{ t(lang, Msg::Detail) }</h2>
+                                <Detail view={view.clone()} {lang} selected={state.selected.clone()} onselect={onreveal} />
+                            </section>
+                        </div>
+                    </section>
+                    <section id="grafici" aria-labelledby="h-grafici" class="card">
+                        <h2 id="h-grafici">{ t(lang, Msg::Charts) }</h2>
+                        <div class="charts">
+                            <ScoreBars id="areas" title={t(lang, Msg::ScoresByArea)} {lang} rows={bar_rows(view, NodeKind::Area)}
+                                tolerance={policy.tolerance} critical={policy.critical} decimals={d} />
+                            <ScoreBars id="strategic" title={t(lang, Msg::ScoresByStrategic)} {lang} rows={bar_rows(view, NodeKind::Strategic)}
+                                tolerance={policy.tolerance} critical={policy.critical} decimals={d} />
+                            <Resources {lang} view={view.clone()} />
+                        </div>
+                    </section>
+                    <section id="unita" aria-labelledby="h-unita" class="card">
+                        <h2 id="h-unita">{ t(lang, Msg::Units) }</h2>
+                        <Units {lang} view={view.clone()} />
+                    </section>
+                    <section id="cruscotti" aria-labelledby="h-cruscotti" class="card">
+                        <h2 id="h-cruscotti">{ t(lang, Msg::Cruscotti) }</h2>
+                        <Cruscotti {lang} view={view.clone()} />
+                    </section>
+                </>
+            }
+        }
+    };
+
+    html! {
+        <div class="app" {ondragover} {ondrop}>
+            <a class="skip-link" href="#main">{ t(lang, Msg::SkipToContent) }</a>
+            <header class="site-header">
+                <div class="container header-row">
+                    <div class="brand">
+                        <svg class="brand-mark" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
+                            <rect x="6" y="1" width="12" height="22" rx="4" />
+                            <circle cx="12" cy="6" r="2.6" class="l1" /><circle cx="12" cy="12" r="2.6" class="l2" /><circle cx="12" cy="18" r="2.6" class="l3" />
+                        </svg>
+                        <div>
+                            <p class="brand-name">{ t(lang, Msg::AppTitle) }</p>
+                            <p class="brand-sub">{ t(lang, Msg::AppSubtitle) }</p>
+                        </div>
+                    </div>
+                    <div class="lang-switch" role="group" aria-label={t(lang, Msg::Language)}>
+                        <button type="button" lang="it" aria-pressed={(lang == Lang::It).to_string()} onclick={set_lang(Lang::It)} data-testid="lang-it">{ "IT" }<span class="visually-hidden">{ " Italiano" }</span></button>
+                        <button type="button" lang="en" aria-pressed={(lang == Lang::En).to_string()} onclick={set_lang(Lang::En)} data-testid="lang-en">{ "EN" }<span class="visually-hidden">{ " English" }</span></button>
+                    </div>
+                </div>
+            </header>
+            <div class="toolbar no-print">
+                <div class="container">
+                    <Opener {lang} status={state.status.clone()} source={state.source.clone()} {onfile} />
+                </div>
+            </div>
+            <main id="main" class="container" tabindex="-1">
+                { for report }
+                { content }
+            </main>
+            <footer class="site-footer"><div class="container"><p>{ t(lang, Msg::Footer) }</p></div></footer>
+        </div>
+    }
+}

@@ -1,0 +1,81 @@
+//! The ente's score as a half-circle gauge, with the plan's thresholds as coloured bands.
+//!
+//! Hand-written SVG so it scales and prints; `role="img"` with `<title>`/`<desc>` and the
+//! score written in words beside it, so nothing depends on seeing the needle.
+
+use std::f64::consts::PI;
+
+use rust_decimal::Decimal;
+use semaforo_core::plan::Verdict;
+use semaforo_core::Lang;
+use yew::prelude::*;
+
+use crate::components::light::Light;
+use crate::i18n::{self, t, Msg};
+use crate::text;
+
+#[derive(Properties, PartialEq)]
+pub struct GaugeProps {
+    pub lang: Lang,
+    pub title: AttrValue,
+    pub score: Option<Decimal>,
+    pub verdict: Option<Verdict>,
+    pub tolerance: Decimal,
+    pub critical: Decimal,
+    pub decimals: u32,
+}
+
+const CX: f64 = 100.0;
+const CY: f64 = 100.0;
+const R: f64 = 80.0;
+
+/// The point of the arc at `v` percent (0 left, 100 right).
+fn point(v: f64) -> (f64, f64) {
+    let a = PI * (1.0 - v.clamp(0.0, 100.0) / 100.0);
+    (CX + R * a.cos(), CY - R * a.sin())
+}
+
+fn arc(from: f64, to: f64) -> String {
+    let (x1, y1) = point(from);
+    let (x2, y2) = point(to);
+    format!("M {x1:.2} {y1:.2} A {R} {R} 0 0 1 {x2:.2} {y2:.2}")
+}
+
+#[function_component]
+pub fn Gauge(props: &GaugeProps) -> Html {
+    let lang = props.lang;
+    let crit = text::to_f64(props.critical);
+    let tol = text::to_f64(props.tolerance);
+    let score_text = text::score(lang, props.score, props.decimals);
+    let desc = format!(
+        "{}: {score_text}, {}. {}: {} {}, {} {}.",
+        props.title,
+        i18n::verdict(lang, props.verdict),
+        t(lang, Msg::Thresholds),
+        t(lang, Msg::Critical),
+        text::percent(lang, props.critical, 0),
+        t(lang, Msg::Tolerance),
+        text::percent(lang, props.tolerance, 0),
+    );
+    let needle = props.score.map(|s| {
+        let (x, y) = point(text::to_f64(s));
+        html! { <line x1={CX.to_string()} y1={CY.to_string()} x2={format!("{x:.2}")} y2={format!("{y:.2}")} class="needle" /> }
+    });
+    html! {
+        <figure class="gauge">
+            <svg viewBox="0 0 200 118" role="img" aria-labelledby="gauge-title gauge-desc">
+                <title id="gauge-title">{ props.title.clone() }</title>
+                <desc id="gauge-desc">{ desc }</desc>
+                <path d={arc(0.0, crit)} class="band v-missed" />
+                <path d={arc(crit, tol)} class="band v-partial" />
+                <path d={arc(tol, 100.0)} class="band v-ok" />
+                { for needle }
+                <circle cx={CX.to_string()} cy={CY.to_string()} r="5" class="hub" />
+            </svg>
+            <figcaption>
+                <span class="gauge-score" data-testid="ente-score">{ score_text }</span>
+                <Light verdict={props.verdict} {lang} />
+            </figcaption>
+        </figure>
+    }
+}

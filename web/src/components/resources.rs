@@ -1,0 +1,123 @@
+//! Resources against performance per strategic objective, like the report's "assorbimento
+//! risorse" table: budget planned and spent as bars, the objective's score beside them.
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use semaforo_core::{Lang, NodeKind};
+use yew::prelude::*;
+
+use crate::components::data_table::DataTable;
+use crate::components::light::shape;
+use crate::i18n::{self, t, Msg};
+use crate::model::PlanView;
+use crate::text;
+
+#[derive(Properties, PartialEq)]
+pub struct ResourcesProps {
+    pub lang: Lang,
+    pub view: Rc<PlanView>,
+}
+
+#[function_component]
+pub fn Resources(props: &ResourcesProps) -> Html {
+    let lang = props.lang;
+    let view = &props.view;
+    let d = view.decimals();
+    let rows: Vec<_> = view
+        .evaluation
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Strategic)
+        .filter_map(|n| {
+            let b = view.objectives.get(&n.code)?.budget.as_ref()?;
+            (b.planned.is_some() || b.spent.is_some()).then_some((n, b.planned, b.spent))
+        })
+        .collect();
+    let title = t(lang, Msg::Resources);
+    if rows.is_empty() {
+        return html! { <figure class="chart resources"><figcaption>{ title }</figcaption><p class="hint">{ t(lang, Msg::ResourcesNone) }</p></figure> };
+    }
+    let max = rows
+        .iter()
+        .flat_map(|(_, p, s)| [p.unwrap_or_default(), s.unwrap_or_default()])
+        .max()
+        .unwrap_or_default();
+    let max = text::to_f64(max).max(1.0);
+    let (label_w, bar_w, row_h) = (110.0, 300.0, 40.0);
+    let height = rows.len() as f64 * row_h + 26.0;
+    let scale = |v: Option<Decimal>| bar_w * v.map(text::to_f64).unwrap_or(0.0).max(0.0) / max;
+    let bars = rows.iter().enumerate().map(|(i, (n, planned, spent))| {
+        let y = 22.0 + i as f64 * row_h;
+        let label: String = n.code.chars().take(14).collect();
+        html! {
+            <g>
+                <text x={(label_w - 6.0).to_string()} y={(y + 16.0).to_string()} text-anchor="end" class="label">{ label }</text>
+                <rect x={label_w.to_string()} y={y.to_string()} width={format!("{:.2}", scale(*planned))} height="12" class="bar planned" />
+                <rect x={label_w.to_string()} y={(y + 14.0).to_string()} width={format!("{:.2}", scale(*spent))} height="12" class="bar spent" />
+                { shape(n.verdict, label_w + bar_w + 12.0, y + 5.0) }
+                <text x={(label_w + bar_w + 32.0).to_string()} y={(y + 18.0).to_string()} class="value">{ text::score(lang, n.score, d) }</text>
+            </g>
+        }
+    });
+    let desc = rows
+        .iter()
+        .map(|(n, p, s)| {
+            format!(
+                "{}: {} {}, {} {}, {} {}",
+                n.code,
+                t(lang, Msg::Planned),
+                p.map(|v| text::euro(lang, v)).unwrap_or_else(|| "—".into()),
+                t(lang, Msg::Spent),
+                s.map(|v| text::euro(lang, v)).unwrap_or_else(|| "—".into()),
+                t(lang, Msg::Score),
+                text::score(lang, n.score, d)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let table_rows: Vec<Vec<AttrValue>> = rows
+        .iter()
+        .map(|(n, p, s)| {
+            // Absorption is a display ratio of two published amounts, not a score.
+            let absorbed = match (p, s) {
+                (Some(p), Some(s)) if !p.is_zero() => s
+                    .checked_div(*p)
+                    .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED))
+                    .map(|q| text::percent(lang, q, 2))
+                    .unwrap_or_else(|| "—".into()),
+                _ => "—".into(),
+            };
+            vec![
+                n.code.clone().into(),
+                n.name.clone().into(),
+                p.map(|v| text::euro(lang, v)).unwrap_or_else(|| "—".into()).into(),
+                s.map(|v| text::euro(lang, v)).unwrap_or_else(|| "—".into()).into(),
+                absorbed.into(),
+                text::score(lang, n.score, d).into(),
+                i18n::verdict(lang, n.verdict).into(),
+            ]
+        })
+        .collect();
+    let head: Vec<AttrValue> = [Msg::Code, Msg::Name, Msg::Planned, Msg::Spent, Msg::Absorbed, Msg::Score, Msg::Verdict]
+        .iter()
+        .map(|m| AttrValue::from(t(lang, *m)))
+        .collect();
+    html! {
+        <figure class="chart resources">
+            <figcaption>{ title }</figcaption>
+            <svg viewBox={format!("0 0 {} {height}", label_w + bar_w + 110.0)} role="img" aria-labelledby="resources-title resources-desc">
+                <title id="resources-title">{ title }</title>
+                <desc id="resources-desc">{ desc }</desc>
+                <g class="legend">
+                    <rect x={label_w.to_string()} y="4" width="12" height="10" class="bar planned" />
+                    <text x={(label_w + 16.0).to_string()} y="13">{ t(lang, Msg::Planned) }</text>
+                    <rect x={(label_w + 110.0).to_string()} y="4" width="12" height="10" class="bar spent" />
+                    <text x={(label_w + 126.0).to_string()} y="13">{ t(lang, Msg::Spent) }</text>
+                </g>
+                { for bars }
+            </svg>
+            <DataTable {lang} caption={title} {head} rows={table_rows} />
+        </figure>
+    }
+}

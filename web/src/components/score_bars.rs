@@ -1,0 +1,121 @@
+//! Scores as horizontal bars against the plan's thresholds (critical and tolerance lines),
+//! used for ambiti, strategic objectives, units and cruscotti.
+//!
+//! Each bar ends with the verdict's shape, so the colour is not the only signal; the data
+//! is also given as a table (the chart's text alternative).
+
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use semaforo_core::plan::Verdict;
+use semaforo_core::Lang;
+use yew::prelude::*;
+
+use crate::components::data_table::DataTable;
+use crate::components::light::{shape, verdict_class};
+use crate::i18n::{self, t, Msg};
+use crate::text;
+
+#[derive(Clone, PartialEq)]
+pub struct BarRow {
+    pub code: String,
+    pub name: String,
+    pub score: Option<Decimal>,
+    pub verdict: Option<Verdict>,
+    /// The score is the published one (no computed score exists).
+    pub published: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ScoreBarsProps {
+    /// Unique prefix for the SVG's title and desc ids.
+    pub id: AttrValue,
+    pub title: AttrValue,
+    pub lang: Lang,
+    pub rows: Rc<Vec<BarRow>>,
+    pub tolerance: Decimal,
+    pub critical: Decimal,
+    pub decimals: u32,
+}
+
+const LABEL_W: f64 = 170.0;
+const BAR_W: f64 = 360.0;
+const ROW_H: f64 = 26.0;
+const TOP: f64 = 22.0;
+
+#[function_component]
+pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
+    let lang = props.lang;
+    let n = props.rows.len() as f64;
+    let height = TOP + n * ROW_H + 8.0;
+    let width = LABEL_W + BAR_W + 100.0;
+    let x_of = |v: f64| LABEL_W + BAR_W * v.clamp(0.0, 100.0) / 100.0;
+    let published_mark = t(lang, Msg::PublishedMark);
+    let score_label = |r: &BarRow| {
+        let s = text::score(lang, r.score, props.decimals);
+        if r.published && r.score.is_some() { format!("{s}*") } else { s }
+    };
+    let bars = props.rows.iter().enumerate().map(|(i, r)| {
+        let y = TOP + i as f64 * ROW_H;
+        let v = r.score.map(text::to_f64).unwrap_or(0.0);
+        let w = x_of(v) - LABEL_W;
+        let label: String = r.code.chars().take(22).collect();
+        html! {
+            <g class={classes!("bar-row", r.published.then_some("published"))}>
+                <text x={(LABEL_W - 6.0).to_string()} y={(y + 16.0).to_string()} class="label" text-anchor="end">{ label }</text>
+                <rect x={LABEL_W.to_string()} y={(y + 4.0).to_string()} width={format!("{w:.2}")} height="16" class={classes!("bar", verdict_class(r.verdict))} />
+                { if r.score.is_some() { shape(r.verdict, x_of(v) + 4.0, y + 4.0) } else { html! {} } }
+                <text x={(x_of(v) + 24.0).to_string()} y={(y + 16.0).to_string()} class="value">{ score_label(r) }</text>
+            </g>
+        }
+    });
+    let line = |v: Decimal, class: &'static str, word: &'static str| {
+        let x = x_of(text::to_f64(v));
+        html! {
+            <g class={classes!("threshold", class)}>
+                <line x1={format!("{x:.2}")} x2={format!("{x:.2}")} y1={(TOP - 4.0).to_string()} y2={(height - 4.0).to_string()} />
+                <text x={format!("{x:.2}")} y={(TOP - 8.0).to_string()} text-anchor="middle">{ format!("{word} {}", text::percent(lang, v, 0)) }</text>
+            </g>
+        }
+    };
+    let desc = props
+        .rows
+        .iter()
+        .map(|r| format!("{} {} ({})", r.code, score_label(r), i18n::verdict(lang, r.verdict)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let head: Vec<AttrValue> = vec![
+        t(lang, Msg::Code).into(),
+        t(lang, Msg::Name).into(),
+        t(lang, Msg::Score).into(),
+        t(lang, Msg::Verdict).into(),
+    ];
+    let rows: Vec<Vec<AttrValue>> = props
+        .rows
+        .iter()
+        .map(|r| {
+            let s = if r.published && r.score.is_some() {
+                format!("{} ({published_mark})", text::score(lang, r.score, props.decimals))
+            } else {
+                text::score(lang, r.score, props.decimals)
+            };
+            vec![r.code.clone().into(), r.name.clone().into(), s.into(), i18n::verdict(lang, r.verdict).into()]
+        })
+        .collect();
+    let any_published = props.rows.iter().any(|r| r.published && r.score.is_some());
+    html! {
+        <figure class="chart score-bars">
+            <figcaption id={format!("{}-cap", props.id)}>{ props.title.clone() }</figcaption>
+            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-labelledby={format!("{0}-title {0}-desc", props.id)} preserveAspectRatio="xMinYMin meet">
+                <title id={format!("{}-title", props.id)}>{ props.title.clone() }</title>
+                <desc id={format!("{}-desc", props.id)}>{ desc }</desc>
+                <rect x={LABEL_W.to_string()} y={TOP.to_string()} width={BAR_W.to_string()} height={(n * ROW_H).to_string()} class="plot-bg" />
+                { for bars }
+                { line(props.critical, "critical", t(lang, Msg::Critical)) }
+                { line(props.tolerance, "tolerance", t(lang, Msg::Tolerance)) }
+            </svg>
+            if any_published { <p class="small">{ format!("* {published_mark}") }</p> }
+            <DataTable {lang} caption={props.title.clone()} {head} {rows} />
+        </figure>
+    }
+}

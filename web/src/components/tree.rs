@@ -1,0 +1,263 @@
+//! The albero della performance as a WAI-ARIA tree: ente, ambiti, strategic and
+//! operational objectives, and their indicators, each with score, traffic light and weight.
+//!
+//! Keyboard handling follows the ARIA tree pattern with a roving tabindex: one item is in
+//! the tab order; arrows move, Right/Left open, close or go to the child or parent,
+//! Home/End jump, Enter and Space select. Only the visible items are rendered, so a large
+//! plan stays fast while collapsed.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use semaforo_core::plan::Verdict;
+use semaforo_core::Lang;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::components::light::Light;
+use crate::i18n::{self, Msg};
+use crate::model::PlanView;
+use crate::state::Selection;
+use crate::text;
+
+#[derive(Properties, PartialEq)]
+pub struct TreeProps {
+    pub view: Rc<PlanView>,
+    pub lang: Lang,
+    pub expanded: Rc<HashSet<String>>,
+    pub selected: Option<Selection>,
+    pub ontoggle: Callback<(String, Option<bool>)>,
+    pub onselect: Callback<Selection>,
+}
+
+/// One row of the visible tree.
+#[derive(Clone, PartialEq)]
+struct Item {
+    key: String,
+    selection: Selection,
+    level: u32,
+    parent: Option<usize>,
+    /// `None` for a leaf; otherwise whether it is open.
+    expanded: Option<bool>,
+    setsize: usize,
+    posinset: usize,
+}
+
+/// The rows a reader can currently see, depth first.
+fn visible(view: &PlanView, expanded: &HashSet<String>) -> Vec<Item> {
+    let mut out = Vec::new();
+    let root = view.plan.ente.code.clone();
+    push_node(view, expanded, &root, 1, None, 1, 1, &mut out);
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_node(
+    view: &PlanView,
+    expanded: &HashSet<String>,
+    id: &str,
+    level: u32,
+    parent: Option<usize>,
+    setsize: usize,
+    posinset: usize,
+    out: &mut Vec<Item>,
+) {
+    let Some(node) = view.evaluation.node(id) else { return };
+    if level > 32 {
+        return; // deeper than any plan: a cycle must not hang the page
+    }
+    let has_children = !node.children.is_empty() || !node.indicators.is_empty();
+    let open = expanded.contains(id);
+    let index = out.len();
+    out.push(Item {
+        key: id.to_string(),
+        selection: Selection::Node(id.to_string().into()),
+        level,
+        parent,
+        expanded: has_children.then_some(open),
+        setsize,
+        posinset,
+    });
+    if !(has_children && open) {
+        return;
+    }
+    let total = node.indicators.len() + node.children.len();
+    for (i, ind) in node.indicators.iter().enumerate() {
+        out.push(Item {
+            key: format!("{id}>{ind}"),
+            selection: Selection::Indicator { id: ind.clone().into(), under: id.to_string().into() },
+            level: level + 1,
+            parent: Some(index),
+            expanded: None,
+            setsize: total,
+            posinset: i + 1,
+        });
+    }
+    for (i, child) in node.children.iter().enumerate() {
+        push_node(view, expanded, child, level + 1, Some(index), total, node.indicators.len() + i + 1, out);
+    }
+}
+
+#[function_component]
+pub fn Tree(props: &TreeProps) -> Html {
+    let items = use_memo((props.view.clone(), props.expanded.clone()), |(view, expanded)| visible(view, expanded));
+    let selected_key = props.selected.as_ref().map(Selection::key);
+    // The roving focus: the item that is in the tab order.
+    let focused = use_state(|| selected_key.clone());
+    // Set by the keyboard, so that focus moves only when the user moved it.
+    let focus_request = use_mut_ref(|| false);
+
+    let focus_index = focused
+        .as_ref()
+        .and_then(|k| items.iter().position(|i| &i.key == k))
+        .or_else(|| selected_key.as_ref().and_then(|k| items.iter().position(|i| &i.key == k)))
+        .unwrap_or(0);
+
+    {
+        let focus_request = focus_request.clone();
+        use_effect_with((focus_index, (*focused).clone()), move |(index, _)| {
+            if std::mem::take(&mut *focus_request.borrow_mut()) {
+                if let Some(el) = gloo::utils::document().get_element_by_id(&format!("ti-{index}")) {
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            }
+        });
+    }
+
+    let onkeydown = {
+        let items = items.clone();
+        let focused = focused.clone();
+        let focus_request = focus_request.clone();
+        let ontoggle = props.ontoggle.clone();
+        let onselect = props.onselect.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(current) = items.get(focus_index) else { return };
+            let move_to = |i: usize| {
+                if let Some(item) = items.get(i) {
+                    *focus_request.borrow_mut() = true;
+                    focused.set(Some(item.key.clone()));
+                }
+            };
+            match e.key().as_str() {
+                "ArrowDown" => move_to((focus_index + 1).min(items.len().saturating_sub(1))),
+                "ArrowUp" => move_to(focus_index.saturating_sub(1)),
+                "Home" => move_to(0),
+                "End" => move_to(items.len().saturating_sub(1)),
+                "ArrowRight" => match current.expanded {
+                    Some(false) => ontoggle.emit((current.key.clone(), Some(true))),
+                    Some(true) => move_to(focus_index + 1),
+                    None => {}
+                },
+                "ArrowLeft" => match (current.expanded, current.parent) {
+                    (Some(true), _) => ontoggle.emit((current.key.clone(), Some(false))),
+                    (_, Some(parent)) => move_to(parent),
+                    _ => {}
+                },
+                "Enter" | " " => onselect.emit(current.selection.clone()),
+                _ => return,
+            }
+            e.prevent_default();
+        })
+    };
+
+    let lang = props.lang;
+    let view = &props.view;
+    let rows = items.iter().enumerate().map(|(index, item)| {
+        let is_selected = selected_key.as_deref() == Some(item.key.as_str());
+        let (badge, code, name, score, verdict, weight, shared) = match &item.selection {
+            Selection::Node(id) => {
+                let node = view.evaluation.node(id);
+                (
+                    node.map_or("", |n| i18n::kind_badge(n.kind)),
+                    node.map(|n| n.code.clone()).unwrap_or_default(),
+                    node.map(|n| n.name.clone()).unwrap_or_default(),
+                    node.and_then(|n| n.score),
+                    node.and_then(|n| n.verdict),
+                    node.and_then(|n| n.weight),
+                    false,
+                )
+            }
+            Selection::Indicator { id, under } => {
+                let r = view.evaluation.indicator(id);
+                let shared = r.is_some_and(|r| r.parent != under.as_str());
+                (
+                    "KPI",
+                    r.map(|r| r.code.clone()).unwrap_or_else(|| id.to_string()),
+                    r.map(|r| r.name.clone()).unwrap_or_default(),
+                    r.and_then(|r| r.achievement),
+                    r.and_then(|r| r.verdict),
+                    if shared { None } else { r.and_then(|r| r.weight) },
+                    shared,
+                )
+            }
+        };
+        let selection = item.selection.clone();
+        let onclick = {
+            let onselect = props.onselect.clone();
+            let focused = focused.clone();
+            let key = item.key.clone();
+            Callback::from(move |_: MouseEvent| {
+                focused.set(Some(key.clone()));
+                onselect.emit(selection.clone());
+            })
+        };
+        let twisty = match item.expanded {
+            Some(open) => {
+                let ontoggle = props.ontoggle.clone();
+                let key = item.key.clone();
+                let onclick = Callback::from(move |e: MouseEvent| {
+                    e.stop_propagation();
+                    ontoggle.emit((key.clone(), None));
+                });
+                let label = if open { i18n::t(lang, Msg::Collapse) } else { i18n::t(lang, Msg::Expand) };
+                // Not a button: the treeitem owns the keyboard, so this is a pointer target only.
+                html! { <span class={classes!("twisty", open.then_some("open"))} title={label} aria-hidden="true" {onclick}>{ if open { "▾" } else { "▸" } }</span> }
+            }
+            None => html! { <span class="twisty leaf" aria-hidden="true"></span> },
+        };
+        let verdict_for_light: Option<Verdict> = verdict;
+        html! {
+            <li
+                // Keyed, so that the focused element stays the same item when rows are
+                // inserted above or below it (yew diffs unkeyed lists from the end).
+                key={item.key.clone()}
+                id={format!("ti-{index}")}
+                role="treeitem"
+                class={classes!("treeitem", is_selected.then_some("selected"), format!("lvl-{}", item.level.min(6)))}
+                aria-level={item.level.to_string()}
+                aria-setsize={item.setsize.to_string()}
+                aria-posinset={item.posinset.to_string()}
+                aria-expanded={item.expanded.map(|o| o.to_string())}
+                aria-selected={is_selected.to_string()}
+                data-key={item.key.clone()}
+                tabindex={if index == focus_index { "0" } else { "-1" }}
+                style={format!("--level:{}", item.level - 1)}
+                {onclick}
+            >
+                { twisty }
+                <span class="badge">{ badge }</span>
+                <span class="code">{ code }</span>
+                <span class="name">{ name }{ if shared { html!{ <em class="shared">{ format!(" ({})", i18n::t(lang, Msg::Shared)) }</em> } } else { html!{} } }</span>
+                <span class="figures">
+                    <span class="score">{ text::score(lang, score, view.decimals()) }</span>
+                    <Light verdict={verdict_for_light} {lang} label={false} />
+                    <span class="weight" title={i18n::t(lang, Msg::Weight)}>
+                        <span class="visually-hidden">{ i18n::t(lang, Msg::Weight) }{ " " }</span>
+                        { weight.map(|w| format!("p. {}", text::percent(lang, w, 2))).unwrap_or_default() }
+                    </span>
+                </span>
+            </li>
+        }
+    });
+
+    html! {
+        <div class="tree-wrap">
+            <p class="hint" id="tree-help">{ i18n::t(lang, Msg::TreeHelp) }</p>
+            <ul role="tree" class="tree" aria-label={i18n::t(lang, Msg::Tree)} aria-describedby="tree-help" {onkeydown}>
+                { for rows }
+            </ul>
+        </div>
+    }
+}

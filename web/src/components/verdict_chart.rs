@@ -1,0 +1,64 @@
+//! How many indicators of the tree reached, partially reached or missed their target, and
+//! how many could not be assessed: bars with the verdict's shape, plus a table.
+
+use std::rc::Rc;
+
+use semaforo_core::plan::Verdict;
+use semaforo_core::Lang;
+use yew::prelude::*;
+
+use crate::components::data_table::DataTable;
+use crate::components::light::{shape, verdict_class};
+use crate::i18n::{self, t, Msg};
+use crate::model::PlanView;
+
+#[derive(Properties, PartialEq)]
+pub struct VerdictChartProps {
+    pub lang: Lang,
+    pub view: Rc<PlanView>,
+}
+
+const ORDER: [Option<Verdict>; 5] = [
+    Some(Verdict::Raggiunto),
+    Some(Verdict::ParzialmenteRaggiunto),
+    Some(Verdict::NonRaggiunto),
+    Some(Verdict::NonValutabile),
+    None,
+];
+
+#[function_component]
+pub fn VerdictChart(props: &VerdictChartProps) -> Html {
+    let lang = props.lang;
+    let counts: Vec<(Option<Verdict>, usize)> =
+        ORDER.iter().map(|v| (*v, props.view.rows.iter().filter(|r| r.verdict == *v).count())).collect();
+    let max = counts.iter().map(|(_, c)| *c).max().unwrap_or(0).max(1) as f64;
+    let title = t(lang, Msg::VerdictDistribution);
+    let (label_w, bar_w, row_h) = (170.0, 220.0, 26.0);
+    let height = counts.len() as f64 * row_h + 6.0;
+    let desc = counts.iter().map(|(v, c)| format!("{}: {c}", i18n::verdict(lang, *v))).collect::<Vec<_>>().join("; ");
+    let bars = counts.iter().enumerate().map(|(i, (v, c))| {
+        let y = i as f64 * row_h + 4.0;
+        let w = bar_w * *c as f64 / max;
+        html! {
+            <g>
+                { shape(*v, 0.0, y + 1.0) }
+                <text x="22" y={(y + 13.0).to_string()} class="label">{ i18n::verdict(lang, *v) }</text>
+                <rect x={label_w.to_string()} y={y.to_string()} width={format!("{w:.2}")} height="16" class={classes!("bar", verdict_class(*v))} />
+                <text x={(label_w + w + 6.0).to_string()} y={(y + 13.0).to_string()} class="value">{ c.to_string() }</text>
+            </g>
+        }
+    });
+    let rows: Vec<Vec<AttrValue>> =
+        counts.iter().map(|(v, c)| vec![i18n::verdict(lang, *v).into(), c.to_string().into()]).collect();
+    html! {
+        <figure class="chart verdicts">
+            <figcaption>{ title }</figcaption>
+            <svg viewBox={format!("0 0 {} {height}", label_w + bar_w + 40.0)} role="img" aria-labelledby="verdicts-title verdicts-desc">
+                <title id="verdicts-title">{ title }</title>
+                <desc id="verdicts-desc">{ desc }</desc>
+                { for bars }
+            </svg>
+            <DataTable {lang} caption={title} head={vec![AttrValue::from(t(lang, Msg::Verdict)), t(lang, Msg::Count).into()]} {rows} />
+        </figure>
+    }
+}
