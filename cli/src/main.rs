@@ -19,6 +19,7 @@ Usage:
   semaforo evaluate PLAN --json     every node and indicator, scores as exact decimals
   semaforo evaluate PLAN --explain  the table, with the rule behind every number
   semaforo schema                   the JSON Schema of the plan format
+  semaforo synthetic N              a made-up plan of about N indicators, for benchmarks
   semaforo import TABLE [--map COL=FIELD] [--ente NAME] [--year YEAR] [--format F] [--report]
                                     a table (TSV, CSV, XLSX) as a plan on stdout; row errors on stderr
 
@@ -42,6 +43,17 @@ fn main() -> ExitCode {
     match positional.as_slice() {
         ["check", path] => check(path),
         ["evaluate", path] => evaluate_command(path, flag("--json"), flag("--explain"), lang),
+        ["synthetic", size] => match size.parse::<usize>() {
+            Ok(size) => {
+                let plan = semaforo_core::synthetic::plan(size);
+                emit(&format!("{}\n", serde_json::to_string(&plan).expect("a plan serialises")));
+                ExitCode::SUCCESS
+            }
+            Err(_) => {
+                eprintln!("synthetic: expected a number of indicators, found `{size}`");
+                ExitCode::from(2)
+            }
+        },
         ["schema"] => {
             let schema = schemars::schema_for!(Plan);
             emit(&format!("{}\n", serde_json::to_string_pretty(&schema).expect("a schema serialises")));
