@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Installs what building and testing Semaforo needs, skipping what is already there at
 # the right version. Everything comes from the package registries (crates.io, npm,
-# Debian): Trunk and wasm-pack are configured to use these tools instead of downloading
-# their own. Sourced by scripts/serve and scripts/test; `--browser` adds Chromium.
+# Debian): Trunk and wasm-pack use these tools instead of downloading their own.
+# Sourced by scripts/serve and scripts/test.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14 # 0.22 needs a newer rustc than 1.95
+WASM_PACK_VERSION=0.15.1
 # The CLI must match the wasm-bindgen crate exactly: read it from Cargo.lock.
 WASM_BINDGEN_VERSION="$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p' | head -n1)"
 WASM_BINDGEN_VERSION="${WASM_BINDGEN_VERSION:-0.2.130}"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
-export PATH="$HOME/.cargo/bin:$ROOT/tools/node_modules/.bin:$PATH"
+# wasm-opt comes from npm's binaryen in tests/e2e (Debian's is too old for rustc 1.95).
+export PATH="$HOME/.cargo/bin:$ROOT/tests/e2e/node_modules/.bin:$PATH"
 
 ensure_wasm_target() {
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
@@ -33,23 +35,19 @@ ensure_cargo_tool() {
   cargo install "$crate" --version "$version" "$@"
 }
 
-ensure_web_tools() {
+# Trunk and wasm-bindgen: enough to build and serve the app.
+ensure_app_tools() {
   ensure_wasm_target
   ensure_cargo_tool trunk "$TRUNK_VERSION" trunk --locked
   # No --locked: the registry lacks a dependency version pinned in its lock file.
   ensure_cargo_tool wasm-bindgen "$WASM_BINDGEN_VERSION" wasm-bindgen-cli
-  # wasm-pack builds the JavaScript package of the core (bindings/); with
-  # `--mode no-install` it uses the wasm-bindgen above instead of downloading one.
-  ensure_cargo_tool wasm-pack 0.15.1 wasm-pack
-  # wasm-opt from npm's binaryen: Debian's is too old for rustc 1.95's output.
-  if [ ! -x "$ROOT/tools/node_modules/.bin/wasm-opt" ]; then
-    say "installing wasm-opt (npm binaryen) into tools/"
-    npm ci --prefix "$ROOT/tools" --no-audit --no-fund --loglevel=error
-  fi
   (cd "$ROOT" && cargo fetch --quiet)
 }
 
-ensure_browser() {
+# Everything the tests need besides: wasm-pack, Chromium, the npm test packages.
+ensure_test_tools() {
+  ensure_app_tools
+  ensure_cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack
   if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
     say "installing Debian's chromium and chromium-driver"
     local sudo=""
@@ -57,8 +55,11 @@ ensure_browser() {
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
-  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
-    say "installing the browser-test packages (npm)"
-    npm ci --prefix "$ROOT/tests/e2e" --no-audit --no-fund --loglevel=error
-  fi
+  local dir
+  for dir in tests/e2e tests/e2e-bindings; do
+    if [ -f "$ROOT/$dir/package-lock.json" ] && [ ! -d "$ROOT/$dir/node_modules" ]; then
+      say "installing the npm packages of $dir"
+      npm ci --prefix "$ROOT/$dir" --no-audit --no-fund --loglevel=error
+    fi
+  done
 }

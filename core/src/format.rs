@@ -44,9 +44,11 @@ pub fn signed(value: Decimal, decimals: u32) -> String {
     }
 }
 
-/// `2023-12-31`: `31/12/2023`.
+/// `2023-12-31`: `31/12/2023`. Written by hand: chrono's strftime machinery would add
+/// weight to the browser build for one fixed pattern.
 pub fn date(value: NaiveDate) -> String {
-    value.format("%d/%m/%Y").to_string()
+    use chrono::Datelike;
+    format!("{:02}/{:02}/{:04}", value.day(), value.month(), value.year())
 }
 
 /// Number formatting in English, for the English interface: `1,234.50`.

@@ -283,7 +283,7 @@ mod xlsx {
         }
         let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?;
         let date = epoch.checked_add_days(chrono::Days::new(serial.floor() as u64))?;
-        Some(date.format("%d/%m/%Y").to_string())
+        Some(crate::format::date(date))
     }
 }
 
