@@ -94,7 +94,7 @@ pub fn validate(#[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValu
 #[wasm_bindgen(unchecked_return_type = "Evaluation")]
 pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Scenario | string | null | undefined")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Scenario | string | null")] scenario: JsValue,
 ) -> Result<JsValue, JsValue> {
     let run = || {
         let text = plan_text(&plan)?;
@@ -115,7 +115,7 @@ pub fn evaluate(
 pub fn explain(
     #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
     id: &str,
-    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let run = || {
         let text = plan_text(&plan)?;

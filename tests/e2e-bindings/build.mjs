@@ -1,6 +1,9 @@
 // Builds the package into bindings/pkg/ with wasm-pack, offline: the wasm-bindgen CLI on
-// PATH (`--mode no-install`) and npm binaryen's wasm-opt from tools/node_modules/.bin.
-// Run by the tests before they start (SEMAFORO_SKIP_BUILD=1 skips it), or on its own.
+// PATH (`--mode no-install`) and wasm-opt from npm's binaryen 132 (Debian's is too old for
+// rustc 1.95 output), found on PATH or in tests/e2e/node_modules/.bin, where
+// scripts/install-tools.sh installs it. Without a wasm-opt, wasm-pack would try to
+// download one: the build stops instead. Run by the tests before they start, only when
+// pkg/ is older than its sources (SEMAFORO_SKIP_BUILD=1 skips it), or on its own.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,8 +30,17 @@ function newestSource() {
 export function build() {
   const wasm = path.join(PKG, 'semaforo_wasm_bg.wasm');
   if (fs.existsSync(wasm) && fs.statSync(wasm).mtimeMs > newestSource()) return;
-  const bin = [path.join(ROOT, 'tools', 'node_modules', '.bin'), path.join(os.homedir(), '.cargo', 'bin')];
-  const env = { ...process.env, PATH: [...bin, process.env.PATH].join(path.delimiter) };
+  const bin = [
+    path.join(ROOT, 'tests', 'e2e', 'node_modules', '.bin'),
+    path.join(ROOT, 'tools', 'node_modules', '.bin'),
+    path.join(os.homedir(), '.cargo', 'bin'),
+  ];
+  const PATH = [...bin, process.env.PATH].join(path.delimiter);
+  const found = PATH.split(path.delimiter).some((dir) => dir && fs.existsSync(path.join(dir, 'wasm-opt')));
+  if (!found) {
+    throw new Error('no wasm-opt on PATH or in tests/e2e/node_modules/.bin: run `npm ci --prefix tests/e2e` (npm binaryen 132)');
+  }
+  const env = { ...process.env, PATH };
   const args = ['build', '--target', 'web', '--mode', 'no-install', '--release'];
   const result = spawnSync('wasm-pack', args, { cwd: path.join(ROOT, 'bindings'), env, stdio: 'inherit' });
   if (result.error || result.status !== 0) {

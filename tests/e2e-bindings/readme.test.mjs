@@ -44,7 +44,11 @@ test("the README's example prints what its comments say", async () => {
   page.on('request', (request) => requests.push(request.url()));
   const finished = new Promise((resolve) => page.on('console', (m) => m.text() === 'done' && resolve()));
   await page.goto(`${server.origin}/bindings/readme-example.html`);
-  await Promise.race([finished, new Promise((_, reject) => setTimeout(() => reject(new Error(`not finished: ${printed} ${errors}`)), 20000))]);
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the example did not finish: ${printed} ${errors}`)), 20000);
+  });
+  await Promise.race([finished, timeout]).finally(() => clearTimeout(timer));
   assert.deepEqual(errors, []);
   assert.deepEqual(printed.slice(0, -1), EXPECTED);
   assert.ok(requests.every((url) => url.startsWith(server.origin + '/')), `requests: ${requests}`);

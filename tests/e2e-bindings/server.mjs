@@ -59,7 +59,10 @@ export function serve(extra = {}) {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
+      resolve({
+        origin: `http://127.0.0.1:${port}`,
+        close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }),
+      });
     });
   });
 }
