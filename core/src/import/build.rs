@@ -1019,22 +1019,15 @@ impl Builder<'_> {
         }
         row.kind = RowKind::Indicator;
         let indicator = Indicator {
-            code: code.clone().unwrap_or_default(),
-            name,
             description: description
                 .filter(|d| Some(d) != get(Field::Indicator).map(|c| &c.cleaned)),
             algorithm,
             kind,
-            unit,
             weight,
             target,
             actual,
-            baseline: None,
-            yearly_targets: Vec::new(),
-            benchmarks: Vec::new(),
-            data_source: None,
             published: (published != Published::default()).then_some(published),
-            source: None,
+            ..Indicator::new(code.clone().unwrap_or_default(), name, unit)
         };
         let draft = Draft {
             indicator,
@@ -1284,48 +1277,19 @@ fn drop_unweighted(
 
 fn objective(i: usize, taken: &mut [Option<Node>], child_lists: &[Vec<usize>]) -> Objective {
     let Some(node) = taken.get_mut(i).and_then(Option::take) else {
-        return Objective {
-            code: String::new(),
-            level: Level::Operational,
-            name: String::new(),
-            description: None,
-            weight: None,
-            score_from: None,
-            perspective: None,
-            mission: None,
-            programme: None,
-            budget: None,
-            units: Vec::new(),
-            notes: Vec::new(),
-            indicators: Vec::new(),
-            shared_indicators: Vec::new(),
-            objectives: Vec::new(),
-            published: None,
-            source: None,
-        };
+        return Objective::new(String::new(), Level::Operational, String::new());
     };
     let objectives = child_lists[i]
         .iter()
         .map(|&c| objective(c, taken, child_lists))
         .collect();
     Objective {
-        code: node.code,
-        level: node.level,
-        name: node.name,
-        description: None,
         weight: node.weight,
-        score_from: None,
         perspective: node.perspective,
-        mission: None,
-        programme: None,
-        budget: None,
-        units: Vec::new(),
-        notes: Vec::new(),
         indicators: node.indicators.into_iter().map(|d| d.indicator).collect(),
-        shared_indicators: Vec::new(),
         objectives,
         published: (node.published != Published::default()).then_some(node.published),
-        source: None,
+        ..Objective::new(node.code, node.level, node.name)
     }
 }
 
