@@ -39,6 +39,16 @@ impl Live {
         &self.evaluation
     }
 
+    /// Exchanges this plan and evaluation with a pair the caller holds. A shell that
+    /// shows the results cannot lend out its copy, and cloning 10 000 results per edit
+    /// would cost more than a frame: it keeps two copies instead, swaps the stale one in,
+    /// applies the edits it missed, and swaps it back out. The pair must be this plan's
+    /// (same codes and tree, values may differ) with its own evaluation.
+    pub fn swap_state(&mut self, plan: &mut Plan, evaluation: &mut Evaluation) {
+        std::mem::swap(&mut self.plan, plan);
+        std::mem::swap(&mut self.evaluation, evaluation);
+    }
+
     /// Applies one edit to the plan and brings the evaluation up to date.
     pub fn apply(&mut self, edit: &Edit) -> Result<(), Diagnostic> {
         apply_one(&mut self.plan, edit)?;

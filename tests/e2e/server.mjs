@@ -5,10 +5,15 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { headerPolicy } from '../../web/build/policy.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = path.join(ROOT, 'dist');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+// Embedded views (issue 5): the host-page example, and plans made for the browser tests.
+export const EXAMPLES = path.join(ROOT, 'examples');
+export const E2E_FIXTURES = path.join(ROOT, 'tests', 'e2e', 'fixtures');
+const MOUNTS = [['/fixtures/', FIXTURES], ['/examples/', EXAMPLES], ['/e2e-fixtures/', E2E_FIXTURES]];
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -33,9 +38,12 @@ export function serve() {
     const url = new URL(req.url, 'http://localhost');
     let pathname = decodeURIComponent(url.pathname);
     let base = DIST;
-    if (pathname.startsWith('/fixtures/')) {
-      base = FIXTURES;
-      pathname = pathname.slice('/fixtures'.length);
+    for (const [prefix, dir] of MOUNTS) {
+      if (pathname.startsWith(prefix)) {
+        base = dir;
+        pathname = pathname.slice(prefix.length - 1);
+        break;
+      }
     }
     if (pathname.endsWith('/')) pathname += 'index.html';
     const file = path.normalize(path.join(base, pathname));
@@ -44,7 +52,13 @@ export function serve() {
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      // The app's policy as a header too (web/build/policy.mjs), with frame-ancestors,
+      // which only a header can carry: every test runs under it.
+      'content-security-policy': headerPolicy(),
+    });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {

@@ -6,10 +6,16 @@
 //! (and a `?plan=` on the same origin).
 
 mod components;
+// Embedded views (issue 5).
+mod embed;
 mod i18n;
+// Table import (issue 6).
+mod import_view;
 mod io;
 mod model;
 mod state;
+// What-if (issue 4).
+mod whatif;
 mod text;
 
 fn main() {
@@ -17,7 +23,14 @@ fn main() {
     let root = gloo::utils::document().get_element_by_id("app");
     match root {
         Some(root) => {
-            root.set_inner_html("");
+            // Not innerHTML: the CSP's Trusted Types (web/build/policy.mjs) forbid that sink.
+            root.set_text_content(None);
+            // Embedded views (issue 5): `?embed=VIEW` shows that view alone, for an iframe.
+            if let Some(request) = embed::request() {
+                let props = components::embed_view::EmbedViewProps { request: std::rc::Rc::new(request) };
+                yew::Renderer::<components::embed_view::EmbedView>::with_root_and_props(root, props).render();
+                return;
+            }
             yew::Renderer::<components::app::App>::with_root(root).render();
         }
         None => {

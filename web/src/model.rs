@@ -62,9 +62,19 @@ impl PartialEq for PlanView {
 
 static GENERATION: AtomicU32 = AtomicU32::new(1);
 
+/// A new identity for a view whose results changed in place (what-if edits).
+pub fn fresh_generation() -> u32 {
+    GENERATION.fetch_add(1, Ordering::Relaxed)
+}
+
 impl PlanView {
     pub fn new(plan: Plan) -> PlanView {
         let evaluation = evaluate(&plan);
+        PlanView::from_evaluation(plan, evaluation)
+    }
+
+    /// A view of a plan whose evaluation is already known (what-if: `Live` computed it).
+    pub fn from_evaluation(plan: Plan, evaluation: Evaluation) -> PlanView {
         let mut indicators = HashMap::new();
         let mut objectives = HashMap::new();
         let mut rows = Vec::new();

@@ -9,11 +9,17 @@ use std::rc::Rc;
 use semaforo_core::{Lang, NodeKind};
 use yew::prelude::*;
 
+use crate::components::copy_snippet::{CopySnippet, SnippetSource};
 use crate::components::cruscotti::Cruscotti;
 use crate::components::detail::Detail;
 use crate::components::diagnostics::Diagnostics;
+// What-if (issue 4).
+use crate::components::edit_form::EditForm;
+use crate::components::edits_panel::EditsPanel;
+use crate::whatif::hook::use_whatif;
 use crate::components::finder::Finder;
 use crate::components::gauge::Gauge;
+use crate::components::importer::Importer;
 use crate::components::opener::{dropped_file, Opener};
 use crate::components::resources::Resources;
 use crate::components::score_bars::{BarRow, ScoreBars};
@@ -109,7 +115,12 @@ pub fn App() -> Html {
 
     let report = state.report.clone().map(|report| html! { <Diagnostics {report} {lang} {ondismiss} /> });
 
-    let content = match &state.view {
+    // What-if (issue 4): the page shows the active scenario's results; the plan as
+    // opened stays in the reducer as the baseline.
+    let whatif = use_whatif(state.view.clone(), state.source.clone());
+    let shown = whatif.view().or_else(|| state.view.clone());
+
+    let content = match &shown {
         None => html! { <p class="hint">{ t(lang, Msg::LoadFailed) }</p> },
         Some(view) => {
             let ente = view.evaluation.node(&view.plan.ente.code);
@@ -122,6 +133,7 @@ pub fn App() -> Html {
                         <ul>
                             <li><a href="#sintesi">{ t(lang, Msg::Summary) }</a></li>
                             <li><a href="#albero">{ t(lang, Msg::Tree) }</a></li>
+                            <li><a href="#simulazione">{ t(lang, Msg::WhatIf) }</a></li>
                             <li><a href="#grafici">{ t(lang, Msg::Charts) }</a></li>
                             <li><a href="#unita">{ t(lang, Msg::Units) }</a></li>
                             <li><a href="#cruscotti">{ t(lang, Msg::Cruscotti) }</a></li>
@@ -139,6 +151,8 @@ pub fn App() -> Html {
                             </div>
                             <VerdictChart {lang} view={view.clone()} />
                         </div>
+                        // Embedded views (issue 5): the iframe snippet of the ente summary.
+                        if let Some(e) = ente { <CopySnippet {lang} view={e.id.clone()} title={view.title()} rows={e.items.len()} /> }
                     </section>
                     <section id="albero" aria-labelledby="h-albero" class="card">
                         <h2 id="h-albero">{ t(lang, Msg::Tree) }</h2>
@@ -151,9 +165,20 @@ pub fn App() -> Html {
                             <section id="dettaglio" class="detail-pane" aria-labelledby="h-dettaglio" aria-live="polite">
                                 <h2 id="h-dettaglio" class="visually-hidden">{ t(lang, Msg::Detail) }</h2>
                                 <Detail view={view.clone()} {lang} selected={state.selected.clone()} onselect={onreveal} />
+                                // What-if (issue 4): the selected item's editable values.
+                                if let Some(s) = &whatif.snapshot {
+                                    <EditForm view={s.view.clone()} baseline={s.baseline.clone()} selected={state.selected.clone()} {lang} oncommand={whatif.oncommand.clone()} />
+                                }
                             </section>
                         </div>
                     </section>
+                    // What-if (issue 4): scenarios, edits, exports, comparison, goal seek, sensitivity.
+                    if let Some(s) = &whatif.snapshot {
+                        <section id="simulazione" aria-labelledby="h-simulazione" class="card no-print">
+                            <h2 id="h-simulazione">{ t(lang, Msg::WhatIf) }</h2>
+                            <EditsPanel snapshot={s.clone()} selected={state.selected.clone()} {lang} oncommand={whatif.oncommand.clone()} />
+                        </section>
+                    }
                     <section id="grafici" aria-labelledby="h-grafici" class="card">
                         <h2 id="h-grafici">{ t(lang, Msg::Charts) }</h2>
                         <div class="charts">
@@ -201,11 +226,16 @@ pub fn App() -> Html {
             <div class="toolbar no-print">
                 <div class="container">
                     <Opener {lang} status={state.status.clone()} source={state.source.clone()} {onfile} />
+                    // Table import (issue 6): opens its plan as if it were a file.
+                    <Importer {lang} onopen={let dispatch = state.dispatcher(); Callback::from(move |(name, text)| dispatch.dispatch(Action::Open { name, text }))} />
                 </div>
             </div>
             <main id="main" class="container" tabindex="-1">
                 { for report }
-                { content }
+                // Embedded views (issue 5): the copy-snippet buttons name the plan on screen.
+                <ContextProvider<SnippetSource> context={SnippetSource { source: state.source.clone() }}>
+                    { content }
+                </ContextProvider<SnippetSource>>
             </main>
             <footer class="site-footer"><div class="container"><p>{ t(lang, Msg::Footer) }</p></div></footer>
         </div>

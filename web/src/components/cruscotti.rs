@@ -6,6 +6,7 @@ use std::rc::Rc;
 use semaforo_core::{Lang, NodeKind};
 use yew::prelude::*;
 
+use crate::components::copy_snippet::CopySnippet;
 use crate::components::light::Light;
 use crate::components::score_bars::{BarRow, ScoreBars};
 use crate::i18n::{t, Msg};
@@ -38,6 +39,8 @@ pub fn Cruscotti(props: &CruscottiProps) -> Html {
             { for nodes.iter().map(|n| html! {
                 <details class="cruscotto">
                     <summary><span class="code">{ n.code.clone() }</span>{ " " }{ n.name.clone() }{ " · " }{ text::score(lang, n.score, d) }</summary>
+                    // Embedded views (issue 5): the iframe snippet of this cruscotto.
+                    <CopySnippet {lang} view={n.id.clone()} title={n.name.clone()} rows={n.items.len()} />
                     <p class="explain">{ n.explanation.render(lang) }</p>
                     <ul class="items">
                     { for n.children.iter().filter_map(|c| view.evaluation.node(c)).map(|c| html! {

@@ -8,6 +8,7 @@ use semaforo_core::plan::Indicator;
 use semaforo_core::{IndicatorResult, Lang, NodeResult};
 use yew::prelude::*;
 
+use crate::components::copy_snippet::CopySnippet;
 use crate::components::light::Light;
 use crate::i18n::{self, t, Msg};
 use crate::model::PlanView;
@@ -74,6 +75,8 @@ fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callba
         <article aria-labelledby="detail-title">
             <p class="kicker">{ i18n::kind_name(lang, node.kind) }{ " · " }<span class="code">{ node.code.clone() }</span></p>
             <h3 id="detail-title">{ node.name.clone() }</h3>
+            // Embedded views (issue 5): the iframe snippet of this objective.
+            <CopySnippet {lang} view={node.id.clone()} title={node.name.clone()} rows={node.items.len()} />
             <dl class="facts">
                 { row(t(lang, Msg::Score), html! {
                     <><strong class="big" data-testid="detail-score">{ text::score(lang, node.score, d) }</strong>{ " " }<Light verdict={node.verdict} {lang} /></>

@@ -233,7 +233,7 @@ pub fn Tree(props: &TreeProps) -> Html {
                 aria-selected={is_selected.to_string()}
                 data-key={item.key.clone()}
                 tabindex={if index == focus_index { "0" } else { "-1" }}
-                style={format!("--level:{}", item.level - 1)}
+                // The indent comes from the lvl-N class (main.css): the CSP forbids style="".
                 {onclick}
             >
                 { twisty }

@@ -1,0 +1,355 @@
+//! The table importer's model: where the table comes from (pasted text or a file), the
+//! options the user set (format, column mapping, ente name, year), running the core's
+//! import on them, and what the preview shows of the core's `ImportReport`.
+//!
+//! The core's importer is not linked into the app: it would add about 90 KB gzipped to
+//! the main bundle (calamine for XLSX 320 KB more). `web/xlsx-module` builds it as two
+//! wasm modules, `dist/import/` (text tables: TSV, CSV with `,` or `;`, any encoding) and
+//! `dist/xlsx/` (also workbooks), fetched with a same-origin `import()` the first time a
+//! table (or a workbook) is read. They answer with the core's own `ImportReport` in JSON,
+//! deserialised here into the same types, and the plan as JSON text. The app only shows
+//! what the core read and computed: the published-versus-computed column comes from
+//! `semaforo_core::evaluate` on the imported plan.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
+use semaforo_core::import::{CellProblem, ColumnReading, Field, ImportOptions, RowKind, RowReading, TableFormat};
+use semaforo_core::{check_plan, evaluate, Diagnostic, Plan};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Where the pasted text is kept, so that a reload or a failed import loses nothing.
+pub const TEXT_KEY: &str = "semaforo.import.text";
+
+/// Every field a column can be mapped to, in the order of a table's headings.
+pub const FIELDS: [Field; 17] = [
+    Field::Group,
+    Field::Area,
+    Field::Strategic,
+    Field::Operational,
+    Field::Code,
+    Field::Weight,
+    Field::Indicator,
+    Field::Description,
+    Field::Algorithm,
+    Field::Measures,
+    Field::Actual,
+    Field::Target,
+    Field::Achievement,
+    Field::Verdict,
+    Field::Deviation,
+    Field::Unit,
+    Field::Ignore,
+];
+
+/// The table being imported.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// The textarea's text.
+    Pasted,
+    /// A chosen or dropped file, kept as bytes: the core decodes Windows-1252 and UTF-16.
+    File { name: Rc<str>, bytes: Rc<Vec<u8>> },
+}
+
+impl Source {
+    /// A workbook goes to the XLSX module: recognised by its ZIP signature, like the core.
+    pub fn is_xlsx(&self) -> bool {
+        matches!(self, Source::File { bytes, .. } if bytes.starts_with(b"PK\x03\x04"))
+    }
+
+    /// The name the opened plan is shown under, and the download's base name.
+    pub fn name(&self, pasted: &str) -> String {
+        match self {
+            Source::Pasted => pasted.to_string(),
+            Source::File { name, .. } => name.to_string(),
+        }
+    }
+}
+
+/// What the user chose besides the table itself.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Choices {
+    pub format: Option<TableFormat>,
+    /// Overrides by 0-based column, in the order they were made.
+    pub mapping: Vec<(usize, Field)>,
+    pub ente_name: String,
+    pub year: String,
+}
+
+impl Choices {
+    pub fn options(&self) -> ImportOptions {
+        ImportOptions {
+            format: self.format,
+            mapping: self.mapping.clone(),
+            ente_name: Some(self.ente_name.trim().to_string()).filter(|n| !n.is_empty()),
+            year: self.year.trim().parse().ok().filter(|y| (1900..=2200).contains(y)),
+        }
+    }
+
+    /// Maps a column to a field; `None` gives the column back to its heading.
+    pub fn map(&mut self, column: usize, field: Option<Field>) {
+        self.mapping.retain(|(c, _)| *c != column);
+        if let Some(field) = field {
+            self.mapping.push((column, field));
+        }
+    }
+}
+
+/// A format's value in the format selector.
+pub fn format_value(format: Option<TableFormat>) -> &'static str {
+    match format {
+        None => "auto",
+        Some(TableFormat::Tsv) => "tsv",
+        Some(TableFormat::Csv) => "csv",
+        Some(TableFormat::CsvSemicolon) => "csv_semicolon",
+        Some(TableFormat::Xlsx) => "xlsx",
+    }
+}
+
+pub fn parse_format(value: &str) -> Option<TableFormat> {
+    match value {
+        "tsv" => Some(TableFormat::Tsv),
+        "csv" => Some(TableFormat::Csv),
+        "csv_semicolon" => Some(TableFormat::CsvSemicolon),
+        "xlsx" => Some(TableFormat::Xlsx),
+        _ => None,
+    }
+}
+
+/// The published figure a row carries beside the one the core computes from the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figures {
+    pub published: Option<Decimal>,
+    pub computed: Option<Decimal>,
+}
+
+impl Figures {
+    /// True when both exist and differ at the plan's displayed precision: what the user
+    /// should look at before trusting either.
+    pub fn disagree(&self, decimals: u32) -> bool {
+        match (self.published, self.computed) {
+            (Some(p), Some(c)) => p.round_dp(decimals) != c.round_dp(decimals),
+            _ => false,
+        }
+    }
+}
+
+/// One row of the preview.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviewRow {
+    pub row: usize,
+    pub kind: RowKind,
+    pub code: Option<String>,
+    /// The row's non-empty cells as written, for recognising it.
+    pub text: String,
+    pub note: Option<String>,
+    pub problems: Vec<CellProblem>,
+    /// Set when the row carries a published score or achievement.
+    pub figures: Option<Figures>,
+}
+
+/// The core's `ImportReport` without its `plan`, as the module sends it: deserialising the
+/// plan here would compile a second copy of the plan's deserialiser (about 50 KB gzipped)
+/// beside the one `check_plan` uses, so the plan is read from its JSON by `check_plan`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct ReportView {
+    pub format: Option<TableFormat>,
+    pub columns: Vec<ColumnReading>,
+    pub header_row: Option<usize>,
+    pub rows: Vec<RowReading>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ReportView {
+    pub fn indicators(&self) -> usize {
+        self.rows.iter().filter(|r| r.kind == RowKind::Indicator).count()
+    }
+
+    pub fn errors(&self) -> usize {
+        self.rows.iter().filter(|r| r.kind == RowKind::Error).count()
+    }
+}
+
+/// An import's result as the preview shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preview {
+    pub report: ReportView,
+    pub rows: Vec<PreviewRow>,
+    pub decimals: u32,
+    /// The plan as JSON, for "open" and "download"; `None` when the import built none.
+    pub plan_json: Option<Rc<str>>,
+}
+
+impl Preview {
+    pub fn new(report: ReportView, plan_json: Option<String>) -> Preview {
+        // The module built and validated the plan; the app reads it like any plan file.
+        let plan: Option<Plan> = plan_json.as_deref().and_then(|json| check_plan(json).0);
+        let mut figures: HashMap<String, Figures> = HashMap::new();
+        let mut decimals = 2;
+        if let Some(plan) = &plan {
+            decimals = plan.policy.display_decimals.min(6);
+            let evaluation = evaluate(plan);
+            for i in &evaluation.indicators {
+                if let Some(published) = i.published.as_ref().and_then(|p| p.score) {
+                    figures.entry(i.code.clone()).or_insert(Figures { published: Some(published), computed: i.achievement });
+                }
+            }
+            for n in &evaluation.nodes {
+                if let Some(published) = n.published.as_ref().and_then(|p| p.score) {
+                    figures.entry(n.code.clone()).or_insert(Figures { published: Some(published), computed: n.score });
+                }
+            }
+        }
+        let rows = report
+            .rows
+            .iter()
+            .map(|r| PreviewRow {
+                row: r.row,
+                kind: r.kind,
+                code: r.code.clone(),
+                text: r.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" · "),
+                note: r.note.clone(),
+                problems: r.problems.clone(),
+                figures: r.code.as_ref().and_then(|c| figures.get(c).cloned()),
+            })
+            .collect();
+        let plan_json = plan_json.filter(|_| plan.is_some()).map(Rc::from);
+        Preview { report, rows, decimals, plan_json }
+    }
+
+    pub fn indicators(&self) -> usize {
+        self.report.indicators()
+    }
+
+    pub fn errors(&self) -> usize {
+        self.report.errors()
+    }
+
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.report.diagnostics
+    }
+}
+
+/// The module's answer: the core's report and the plan ready to open or download.
+#[derive(serde::Deserialize)]
+struct Answer {
+    report: ReportView,
+    plan_json: Option<String>,
+}
+
+#[wasm_bindgen(inline_js = "export async function importTable(url, bytes, options) {
+  // Same-origin module, fetched once: import() caches it, and init() returns at once
+  // after the first call.
+  const m = await import(url);
+  await m.default();
+  return m.import_table(bytes, options);
+}")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = importTable)]
+    async fn import_table_js(url: &str, bytes: js_sys::Uint8Array, options: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Reads a table with the import module (the XLSX one for a workbook), loading it the
+/// first time; the error says why the module could not be loaded or answered (the
+/// table's own problems are in the report).
+pub async fn import(bytes: &[u8], options: &ImportOptions, xlsx: bool) -> Result<Preview, String> {
+    let window = gloo::utils::window();
+    let href = window.location().href().map_err(js_text)?;
+    let module = if xlsx { "xlsx/semaforo_xlsx.js" } else { "import/semaforo_xlsx.js" };
+    let url = web_sys::Url::new_with_base(module, &href).map_err(js_text)?;
+    let options = serde_json::to_string(options).map_err(|e| e.to_string())?;
+    // A copy owned by JS: the module is called after awaits, when a view into this
+    // module's memory could have been detached by its growth.
+    let bytes = js_sys::Uint8Array::from(bytes);
+    let answer = import_table_js(&url.href(), bytes, &options).await.map_err(js_text)?;
+    let json = answer.as_string().ok_or_else(|| "the import module gave no answer".to_string())?;
+    let answer: Answer = serde_json::from_str(&json).map_err(|e| format!("the import module's report: {e}"))?;
+    Ok(Preview::new(answer.report, answer.plan_json))
+}
+
+fn js_text(value: JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "the import module could not be loaded".to_string())
+}
+
+/// Offers `text` as a file download, with no request: a Blob URL, revoked a little later.
+pub fn download(file_name: &str, text: &str) {
+    let blob = gloo::file::Blob::new_with_options(text, Some("application/json"));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let document = gloo::utils::document();
+    if let Ok(anchor) = document.create_element("a") {
+        let _ = anchor.set_attribute("href", &url);
+        let _ = anchor.set_attribute("download", file_name);
+        if let Ok(anchor) = anchor.dyn_into::<web_sys::HtmlElement>() {
+            anchor.click();
+        }
+    }
+    // The download starts from the click; keep the URL alive until it has.
+    gloo::timers::callback::Timeout::new(10_000, move || drop(url)).forget();
+}
+
+/// `piano.xlsx` -> `piano.plan.json`; pasted text -> `piano-importato.plan.json`.
+pub fn plan_file_name(source_name: &str) -> String {
+    let stem = source_name.rsplit_once('.').map_or(source_name, |(stem, _)| stem);
+    let stem: String = stem.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
+    let stem = if stem.trim_matches('-').is_empty() { "piano-importato".to_string() } else { stem };
+    format!("{stem}.plan.json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use semaforo_core::import::import_table;
+
+    /// What the module answers, computed natively with the same core calls.
+    fn import_text_table(bytes: &[u8], options: &ImportOptions) -> Preview {
+        let report = import_table(bytes, options);
+        let plan_json = report.plan.as_ref().map(|p| serde_json::to_string(p).unwrap());
+        let view = ReportView { format: report.format, columns: report.columns, header_row: report.header_row, rows: report.rows, diagnostics: report.diagnostics };
+        Preview::new(view, plan_json)
+    }
+
+    const MAREMMA: &str = include_str!("../../tests/fixtures/tables/maremma-tirreno-2023.tsv");
+    const BROKEN: &str = include_str!("../../tests/fixtures/tables/broken-rows.tsv");
+
+    #[test]
+    fn a_pasted_table_becomes_a_plan_with_its_published_figures_beside_the_computed_ones() {
+        let preview = import_text_table(MAREMMA.as_bytes(), &ImportOptions::default());
+        assert_eq!(preview.indicators(), 101);
+        assert!(preview.plan_json.is_some());
+        assert!(preview.rows.iter().any(|r| r.figures.as_ref().is_some_and(|f| f.published.is_some() && f.computed.is_some())));
+    }
+
+    #[test]
+    fn broken_rows_are_listed_with_column_and_text_and_the_good_ones_import() {
+        let preview = import_text_table(BROKEN.as_bytes(), &ImportOptions::default());
+        assert_eq!(preview.indicators(), 3);
+        assert_eq!(preview.errors(), 3);
+        let bad = preview.rows.iter().find(|r| r.row == 6).unwrap();
+        assert_eq!(bad.kind, RowKind::Error);
+        assert_eq!(bad.problems[0].header, "TARGET");
+        assert_eq!(bad.problems[0].text, "almeno settanta");
+    }
+
+    #[test]
+    fn a_mapping_changes_what_a_column_is() {
+        let mut choices = Choices::default();
+        choices.map(4, Some(Field::Ignore));
+        let preview = import_text_table(BROKEN.as_bytes(), &choices.options());
+        assert!(preview.report.columns[4].mapped);
+        assert!(preview.rows.iter().find(|r| r.row == 6).is_some_and(|r| r.kind != RowKind::Error));
+        choices.map(4, None);
+        assert!(choices.mapping.is_empty());
+    }
+
+    #[test]
+    fn plan_file_names() {
+        assert_eq!(plan_file_name("cruscotto promozione.xlsx"), "cruscotto-promozione.plan.json");
+        assert_eq!(plan_file_name(""), "piano-importato.plan.json");
+    }
+}

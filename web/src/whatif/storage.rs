@@ -1,0 +1,92 @@
+//! The what-if model's browser side: scenarios in localStorage, the share link in the
+//! address, and files handed to the user (Blob + object URL).
+//!
+//! Scenarios are kept per plan, under a key made of the plan's name and a hash of its
+//! content, so that two plans with the same file name never mix their scenarios. They are
+//! written only after the user changed something, never when a plan or scenario file
+//! failed to load.
+
+use gloo::storage::{LocalStorage, Storage};
+use semaforo_core::Plan;
+use wasm_bindgen::JsCast;
+
+use super::Stored;
+
+const PREFIX: &str = "semaforo.whatif.v1";
+
+/// The storage key of a plan: `semaforo.whatif.v1:<name>:<hash of the plan>`.
+pub fn key(name: &str, plan: &Plan) -> String {
+    let text = serde_json::to_string(plan).unwrap_or_default();
+    format!("{PREFIX}:{name}:{:016x}", fnv1a(text.as_bytes()))
+}
+
+/// FNV-1a, 64 bits: stable across builds and browsers, unlike `DefaultHasher`.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+/// What storage kept for a plan: `Ok(None)` if nothing, `Err` if it cannot be read.
+pub fn load(key: &str) -> Result<Option<Stored>, String> {
+    let Ok(storage) = LocalStorage::raw().get_item(key) else { return Err("localStorage is not available".into()) };
+    match storage {
+        None => Ok(None),
+        Some(text) => serde_json::from_str(&text).map(Some).map_err(|e| e.to_string()),
+    }
+}
+
+/// Writes the scenarios of a plan; an error (storage full or blocked) is returned for
+/// the page to show, never lost silently.
+pub fn save(key: &str, stored: &Stored) -> Result<(), String> {
+    let text = serde_json::to_string(stored).map_err(|e| e.to_string())?;
+    LocalStorage::raw().set_item(key, &text).map_err(|_| "localStorage refused the write (full or blocked)".to_string())
+}
+
+/// The edits of a share link (`#edits=…`), if the page was opened with one.
+pub fn link_edits() -> Option<String> {
+    let hash = gloo::utils::window().location().hash().ok()?;
+    let value = hash.trim_start_matches('#').split('&').find_map(|part| part.strip_prefix("edits="))?;
+    Some(value.to_string())
+}
+
+/// Takes the share link out of the address once it is applied: a reload must not add
+/// the same scenario again (the scenario itself is in storage by then).
+pub fn clear_link() {
+    let window = gloo::utils::window();
+    let location = window.location();
+    let url = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// This page's address (with its `?plan=`) and the edits as a share link.
+pub fn share_url(encoded: &str) -> String {
+    let location = gloo::utils::window().location();
+    format!(
+        "{}{}{}#edits={encoded}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    )
+}
+
+/// Offers `text` to the user as a downloaded file.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "cannot make the file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "cannot make the file's address")?;
+    let document = gloo::utils::document();
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|_| "cannot make a link")?.dyn_into().map_err(|_| "cannot make a link")?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Revoked on the next task: the click has started the download by then.
+    gloo::timers::callback::Timeout::new(0, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}

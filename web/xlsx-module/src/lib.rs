@@ -1,0 +1,73 @@
+//! The core's table import as a wasm module of its own, which the app loads on demand.
+//!
+//! The importer (about 90 KB gzipped) and calamine for XLSX (the core's `xlsx` feature,
+//! about 320 KB more) would push the main bundle past its 400 KB budget, and are useless
+//! to anyone who never imports a table. So `build.sh` (a Trunk post-build hook) builds
+//! this crate twice: without `xlsx` into `dist/import/`, fetched with a same-origin
+//! `import()` when the importer first reads a table, and with it into `dist/xlsx/`,
+//! fetched only for a workbook. The app talks to it in JSON: options in, the core's own
+//! `ImportReport` out, plus the plan as JSON text ready to open or download.
+
+use semaforo_core::diagnostic::Diagnostic;
+use semaforo_core::import::{import_table as core_import_table, ImportOptions, ImportReport};
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+
+/// Imports a table (TSV, CSV with `,` or `;`, and XLSX when built with `xlsx`); the core
+/// recognises the format from the bytes unless the options give it. `options_json` is an
+/// `ImportOptions` (`{}` for the defaults). The answer is `{"report": ImportReport,
+/// "plan_json": string | null}`, the report's own `plan` left null: the plan is in
+/// `plan_json`. Never throws: bad options come back as a report whose
+/// only diagnostic says what was wrong.
+#[wasm_bindgen]
+pub fn import_table(bytes: &[u8], options_json: &str) -> String {
+    let mut report = match serde_json::from_str::<ImportOptions>(options_json) {
+        Ok(options) => core_import_table(bytes, &options),
+        Err(e) => ImportReport {
+            format: None,
+            plan: None,
+            columns: Vec::new(),
+            header_row: None,
+            rows: Vec::new(),
+            diagnostics: vec![Diagnostic::error("", "bad-import-options", format!("import options: {e}"))],
+        },
+    };
+    // The plan travels once, as the text the app opens (check_plan) or downloads.
+    let plan_json = report.plan.take().and_then(|plan| serde_json::to_string_pretty(&plan).ok());
+    json!({ "report": report, "plan_json": plan_json }).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use semaforo_core::import::RowKind;
+
+    fn answer(bytes: &[u8], options: &str) -> (ImportReport, Option<String>) {
+        let mut value: serde_json::Value = serde_json::from_str(&import_table(bytes, options)).expect("JSON");
+        let plan_json = value["plan_json"].as_str().map(str::to_string);
+        (serde_json::from_value(value["report"].take()).expect("a report"), plan_json)
+    }
+
+    #[test]
+    #[cfg(feature = "xlsx")]
+    fn reads_the_cruscotto_workbook_and_its_published_total() {
+        let (report, plan_json) = answer(include_bytes!("../../../tests/fixtures/tables/cruscotto-promozione.xlsx"), "{}");
+        let plan = semaforo_core::check_plan(plan_json.as_deref().expect("plan JSON")).0.expect("a plan");
+        let score = semaforo_core::evaluate(&plan).node("cruscotto/C1").and_then(|n| n.score);
+        assert_eq!(score.map(|s| semaforo_core::format::percent(s, 2)).as_deref(), Some("90,60 %"));
+        assert_eq!(report.rows.iter().filter(|r| r.kind == RowKind::Indicator).count(), 5);
+    }
+
+    #[test]
+    fn reads_a_semicolon_csv_in_windows_1252() {
+        let (report, _) = answer(include_bytes!("../../../tests/fixtures/tables/cruscotto-promozione.csv"), "{}");
+        assert_eq!(report.indicators(), 5);
+    }
+
+    #[test]
+    fn bad_options_are_a_report_not_a_panic() {
+        let (report, plan_json) = answer(b"x", "{\"nope\": 1}");
+        assert_eq!(report.diagnostics[0].code, "bad-import-options");
+        assert!(plan_json.is_none());
+    }
+}
