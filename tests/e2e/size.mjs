@@ -1,5 +1,5 @@
 // Prints the download size of the release build (dist/): wasm + js + css, raw and
-// gzipped with node's zlib (level 9), and fails when the gzipped total passes the budget.
+// gzipped with node's zlib (level 9), and says whether the total is within the budget.
 //     node tests/e2e/size.mjs
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,7 +46,10 @@ for (const dir of ['import', 'xlsx']) {
   }
   console.log(`${kb(xraw)} KB raw ${kb(xgz)} KB gzip  ${dir}/ (on demand, outside the budget)`);
 }
+// A benchmark prints figures; it does not fail the run (DEVELOPERS.md): the verdict
+// against the budget is printed for whoever reads it.
 if (gz > BUDGET_KB * 1024) {
-  console.error(`over budget by ${((gz - BUDGET_KB * 1024) / 1024).toFixed(1)} KB`);
-  process.exit(1);
+  console.log(`OVER BUDGET by ${((gz - BUDGET_KB * 1024) / 1024).toFixed(1)} KB`);
+} else {
+  console.log(`within budget, ${((BUDGET_KB * 1024 - gz) / 1024).toFixed(1)} KB to spare`);
 }

@@ -73,6 +73,22 @@ pub fn plan_param() -> Option<String> {
     params.get("plan").filter(|p| !p.trim().is_empty())
 }
 
+/// Fetches the built-in plan, then the one named by `?plan=` if there is one: a plan
+/// that fails to load leaves the built-in one in place.
+pub fn fetch_initial_plans(param: Option<String>, dispatch: UseReducerDispatcher<State>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match fetch_text(crate::state::DEFAULT_PLAN_URL).await {
+            Ok(text) => dispatch.dispatch(Action::OpenBuiltIn { text: Rc::from(text) }),
+            Err(message) => {
+                dispatch.dispatch(Action::Failed { name: crate::state::DEFAULT_PLAN_NAME.into(), message: message.into() })
+            }
+        }
+        if let Some(relative) = param {
+            fetch_plan(relative, dispatch);
+        }
+    });
+}
+
 /// Fetches the plan named by `?plan=`, resolved against the page and refused unless it
 /// is on the page's own origin: the app makes no request to anyone else.
 pub fn fetch_plan(relative: String, dispatch: UseReducerDispatcher<State>) {

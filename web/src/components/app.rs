@@ -50,11 +50,7 @@ pub fn App() -> Html {
     // Once: a plan named in the address replaces the built-in one.
     {
         let dispatch = state.dispatcher();
-        use_effect_with((), move |_| {
-            if let Some(url) = io::plan_param() {
-                io::fetch_plan(url, dispatch);
-            }
-        });
+        use_effect_with((), move |_| io::fetch_initial_plans(io::plan_param(), dispatch));
     }
     use_effect_with(lang, |lang| io::apply_lang(*lang));
 
@@ -121,6 +117,9 @@ pub fn App() -> Html {
     let shown = whatif.view().or_else(|| state.view.clone());
 
     let content = match &shown {
+        None if !matches!(state.status, crate::state::Status::Idle) => {
+            html! { <p class="hint" role="status">{ t(lang, Msg::Loading) }</p> }
+        }
         None => html! { <p class="hint">{ t(lang, Msg::LoadFailed) }</p> },
         Some(view) => {
             let ente = view.evaluation.node(&view.plan.ente.code);

@@ -33,11 +33,7 @@ pub fn EmbedView(props: &EmbedViewProps) -> Html {
     {
         let dispatch = state.dispatcher();
         let plan = request.plan.clone();
-        use_effect_with((), move |_| {
-            if let Some(plan) = plan {
-                io::fetch_plan(plan, dispatch);
-            }
-        });
+        use_effect_with((), move |_| io::fetch_initial_plans(plan, dispatch));
     }
 
     let waiting = request.plan.as_deref().is_some_and(|p| p != state.source.as_str()) && !refused(state.report.as_ref());
@@ -63,6 +59,9 @@ pub fn EmbedView(props: &EmbedViewProps) -> Html {
             Some(node) => view_card(view, lang, node, &request),
             None => not_found(view, lang, &request.view),
         },
+        (None, _) if !matches!(state.status, crate::state::Status::Idle) => {
+            html! { <p class="hint" role="status">{ t(lang, Msg::Loading) }</p> }
+        }
         (None, _) => html! { <p class="hint">{ t(lang, Msg::LoadFailed) }</p> },
     };
     html! {

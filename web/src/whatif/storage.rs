@@ -16,7 +16,8 @@ const PREFIX: &str = "semaforo.whatif.v1";
 
 /// The storage key of a plan: `semaforo.whatif.v1:<name>:<hash of the plan>`.
 pub fn key(name: &str, plan: &Plan) -> String {
-    let text = serde_json::to_string(plan).unwrap_or_default();
+    // Pretty, as the plan export writes it: one serializer instance in the wasm, not two.
+    let text = serde_json::to_string_pretty(plan).unwrap_or_default();
     format!("{PREFIX}:{name}:{:016x}", fnv1a(text.as_bytes()))
 }
 
@@ -37,7 +38,7 @@ pub fn load(key: &str) -> Result<Option<Stored>, String> {
 /// Writes the scenarios of a plan; an error (storage full or blocked) is returned for
 /// the page to show, never lost silently.
 pub fn save(key: &str, stored: &Stored) -> Result<(), String> {
-    let text = serde_json::to_string(stored).map_err(|e| e.to_string())?;
+    let text = serde_json::to_string_pretty(stored).map_err(|e| e.to_string())?;
     LocalStorage::raw().set_item(key, &text).map_err(|_| "localStorage refused the write (full or blocked)".to_string())
 }
 
