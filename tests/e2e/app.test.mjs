@@ -9,38 +9,24 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { serve, CHROMIUM, CHROMIUM_ARGS, FIXTURES } from './server.mjs';
+import { useBrowser, SHOTS, FIXTURES } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
-const SHOTS = path.join(path.dirname(new URL(import.meta.url).pathname), 'screenshots');
 
-let server;
-let browser;
 /** Every request any page made, to check that none left the app's origin. */
 const requests = [];
-
-before(async () => {
-  server = await serve();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  fs.mkdirSync(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 /** A fresh page (own context: own localStorage) on the app, waiting for the first render. */
 async function open(query = '', viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
+  const context = await session.browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url + query);
+  await page.goto(session.server.url + query);
   await page.getByTestId('ente-score').waitFor();
   page.errors = errors;
   return page;
@@ -283,7 +269,7 @@ test('no serious or critical WCAG 2.1 AA violation (axe-core)', async () => {
 
 test('screenshots are not blank, and the page fits 320 px', async () => {
   const page = await open();
-  const blank = await browser.newPage();
+  const blank = await session.browser.newPage();
   await blank.setContent('<html><body></body></html>');
   const blankColours = pngColours(await blank.screenshot());
   await blank.close();
@@ -302,7 +288,7 @@ test('screenshots are not blank, and the page fits 320 px', async () => {
 });
 
 test('no request leaves the page\'s own origin', () => {
-  const origin = new URL(server.url).origin;
+  const origin = new URL(session.server.url).origin;
   assert.ok(requests.length > 0);
   const foreign = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
   assert.deepEqual(foreign, []);

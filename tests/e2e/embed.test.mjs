@@ -5,42 +5,28 @@
 //
 // Run from the repository root after the release build (see tests/e2e/README.md):
 //     node --test tests/e2e/embed.test.mjs
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-import { serve, CHROMIUM, CHROMIUM_ARGS, DIST, E2E_FIXTURES } from './server.mjs';
+import { useBrowser, SHOTS, DIST, E2E_FIXTURES } from './server.mjs';
 import { POLICY } from '../../web/build/policy.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
-const SHOTS = path.join(path.dirname(new URL(import.meta.url).pathname), 'screenshots');
 const HOSTILE = path.join(E2E_FIXTURES, 'hostile.json');
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '<img src=x onerror="window.__xss=1">';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  fs.mkdirSync(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 /**
  * A fresh page that records what must never happen: CSP violations (event and console),
  * dialogs (an injected alert), uncaught errors, requests to another origin.
  */
 async function open(address, { viewport = { width: 1100, height: 900 }, permissions = [], init } = {}) {
-  const context = await browser.newContext({ viewport, permissions });
+  const context = await session.browser.newContext({ viewport, permissions });
   const seen = { violations: [], dialogs: [], errors: [], foreign: [] };
   await context.addInitScript(() => {
     window.__violations = [];
@@ -60,9 +46,9 @@ async function open(address, { viewport = { width: 1100, height: 900 }, permissi
   });
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(server.url) && !url.startsWith('data:')) seen.foreign.push(url);
+    if (!url.startsWith(session.server.url) && !url.startsWith('data:')) seen.foreign.push(url);
   });
-  await page.goto(server.url + address);
+  await page.goto(session.server.url + address);
   page.seen = seen;
   return page;
 }
@@ -113,7 +99,7 @@ test('a host page fits its <iframe> to the one cruscotto it shows, and ignores f
   assert.match(rows[0], /1\.1\.1.*33,34 %.*N\/D.*Non disponibile/);
   assert.equal(await frame.locator('.site-header, .toolbar, #albero').count(), 0, 'minimal chrome');
   const link = await frame.getByTestId('embed-open').getAttribute('href');
-  assert.equal(link, `${server.url}index.html?plan=fixtures/massa-carrara-2021.json`);
+  assert.equal(link, `${session.server.url}index.html?plan=fixtures/massa-carrara-2021.json`);
   // The other iframe: the built-in plan's ente, in English.
   const ente = await settledHeights(page, '#semaforo-ente');
   assert.equal(await ente.frame.getByTestId('embed-score').textContent(), '98.96 %');
@@ -152,7 +138,7 @@ test('embed mode names a missing view or plan instead of showing another one', a
   await error.waitFor();
   assert.match(await error.textContent(), /This view is not in the plan: cruscotto\/NOPE \(CCIAA Prova · 2024\)/);
   assert.match(await error.textContent(), /ENTE, AS_01, cruscotto\/CR_RI, unit\/SERV_RI/);
-  await page.goto(server.url + '?embed=ENTE&plan=e2e-fixtures/missing.json');
+  await page.goto(session.server.url + '?embed=ENTE&plan=e2e-fixtures/missing.json');
   await page.getByTestId('embed-error').waitFor();
   const text = await page.getByTestId('embed-error').textContent();
   assert.match(text, /Impossibile leggere il piano: e2e-fixtures\/missing\.json/);
@@ -172,7 +158,7 @@ test('copy-snippet buttons copy a working <iframe> for the ente, an objective an
   await page.locator('#sintesi [data-testid=copy-status]').filter({ hasText: 'Codice copiato' }).waitFor();
   assert.equal(
     await clipboard(),
-    `<iframe src="${server.url}?embed=ENTE&amp;plan=e2e-fixtures/embed-scored.json&amp;lang=it" title="CCIAA Prova · 2024" width="100%" height="274" loading="lazy"></iframe>`,
+    `<iframe src="${session.server.url}?embed=ENTE&amp;plan=e2e-fixtures/embed-scored.json&amp;lang=it" title="CCIAA Prova · 2024" width="100%" height="274" loading="lazy"></iframe>`,
   );
 
   await page.locator('[role=treeitem][data-key="AS_01"]').click();
@@ -189,7 +175,7 @@ test('copy-snippet buttons copy a working <iframe> for the ente, an objective an
 
   // The snippet works: put its address in the host page's iframe.
   const src = snippet.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&');
-  await page.goto(server.url + 'examples/embed/host.html');
+  await page.goto(session.server.url + 'examples/embed/host.html');
   await page.locator('#semaforo-cruscotto').evaluate((el, s) => { el.src = s; }, src);
   await page.waitForTimeout(300);
   const { frame } = await settledHeights(page, '#semaforo-cruscotto');
@@ -208,7 +194,7 @@ test('without a clipboard the snippet is shown selected, with a spoken hint', as
   await area.waitFor();
   assert.equal(
     await area.inputValue(),
-    `<iframe src="${server.url}?embed=ENTE&amp;lang=it" title="CCIAA TNO · 2023" width="100%" height="362" loading="lazy"></iframe>`,
+    `<iframe src="${session.server.url}?embed=ENTE&amp;lang=it" title="CCIAA TNO · 2023" width="100%" height="362" loading="lazy"></iframe>`,
   );
   assert.match(await page.locator('#sintesi [data-testid=copy-status]').textContent(), /Copia il codice selezionato/);
   assert.deepEqual(
@@ -228,7 +214,7 @@ async function assertInert(page, where) {
   assert.equal(await page.locator('img[src="x"]').count(), 0, `${where}: an <img> was created`);
   // The only <script> elements are the app's own, from its own files.
   const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src || `inline: ${s.textContent.slice(0, 40)}`));
-  assert.ok(scripts.every((s) => s.startsWith(server.url)), `${where}: scripts ${scripts}`);
+  assert.ok(scripts.every((s) => s.startsWith(session.server.url)), `${where}: scripts ${scripts}`);
   assert.deepEqual(page.seen.dialogs, [], `${where}: a dialog opened`);
 }
 
@@ -273,7 +259,7 @@ test('the app runs under its CSP: no inline script, the policy in <meta> and hea
   assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${POLICY}" />`));
   assert.doesNotMatch(html, /<script\b(?![^>]*\ssrc=)[^>]*>/, 'an inline <script> in dist/index.html');
   assert.doesNotMatch(html, /\sstyle=|<style/);
-  const response = await fetch(server.url);
+  const response = await fetch(session.server.url);
   assert.equal(response.headers.get('content-security-policy'), `${POLICY}; frame-ancestors 'self'`);
   for (const directive of ["script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", "object-src 'none'"]) {
     assert.ok(POLICY.includes(directive), directive);
@@ -292,9 +278,9 @@ test('the app runs under its CSP: no inline script, the policy in <meta> and hea
   await page.getByTestId('file-input').setInputFiles(path.join(E2E_FIXTURES, 'embed-scored.json'));
   await page.getByTestId('plan-title').filter({ hasText: 'Prova' }).waitFor();
   await page.locator('#cruscotti details.cruscotto summary').click();
-  await page.goto(server.url + '?plan=fixtures/massa-carrara-2021.json');
+  await page.goto(session.server.url + '?plan=fixtures/massa-carrara-2021.json');
   await page.getByTestId('plan-title').filter({ hasText: 'Massa-Carrara' }).waitFor();
-  await page.goto(server.url + '?embed=unit/SERV_RI&plan=fixtures/massa-carrara-2021.json');
+  await page.goto(session.server.url + '?embed=unit/SERV_RI&plan=fixtures/massa-carrara-2021.json');
   await page.getByTestId('embed-title').waitFor();
   await assertClean(page);
   await page.context().close();

@@ -2,42 +2,28 @@
 // preview, fix a column, open the result as a plan or download it. Release build in dist/
 // (including dist/xlsx/, the XLSX module built by Trunk's post_build hook).
 //     node --test tests/e2e/import.test.mjs
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-import { serve, CHROMIUM, CHROMIUM_ARGS, FIXTURES } from './server.mjs';
+import { useBrowser, SHOTS, FIXTURES } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
-const SHOTS = path.join(path.dirname(new URL(import.meta.url).pathname), 'screenshots');
 const TABLES = path.join(FIXTURES, 'tables');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  fs.mkdirSync(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 /** A fresh page (own localStorage) with the importer open. */
 async function openImporter(context) {
-  context ??= await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  context ??= await session.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   page.errors = [];
   page.requests = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   page.on('request', (r) => page.requests.push(r.url()));
-  await page.goto(server.url);
+  await page.goto(session.server.url);
   await page.getByTestId('ente-score').waitFor();
   await page.getByTestId('import-toggle').click();
   await page.getByTestId('importer').waitFor();
@@ -99,7 +85,7 @@ test('an XLSX file loads the XLSX module on demand and opens: cruscotto at 90,60
   await page.screenshot({ path: path.join(SHOTS, 'import-xlsx.png'), fullPage: true });
   await page.getByTestId('import-open').click();
   assert.match(await cruscottoScore(page), /90,60 %/);
-  const origin = new URL(server.url).origin;
+  const origin = new URL(session.server.url).origin;
   const xlsx = page.requests.filter((u) => u.includes('/xlsx/'));
   assert.ok(xlsx.some((u) => u.endsWith('.wasm')), xlsx.join('\n'));
   assert.ok(page.requests.every((u) => u.startsWith(origin)), 'same origin only');
@@ -108,7 +94,7 @@ test('an XLSX file loads the XLSX module on demand and opens: cruscotto at 90,60
 });
 
 test('broken rows: the good rows import, the bad ones are listed, and the typed text is kept', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await openImporter(context);
   const typed = fs.readFileSync(path.join(TABLES, 'broken-rows.tsv'), 'utf8');
   await page.getByTestId('import-text').fill(typed);

@@ -5,6 +5,8 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
+import { chromium } from 'playwright-core';
 import { headerPolicy } from '../../web/build/policy.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -74,3 +76,25 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Registers the suite's set-up and tear-down: the static server and one headless
+ * Chromium, shared by the file's tests, and the screenshots folder. Returns the
+ * session, whose `server` and `browser` are set once `before` has run.
+ */
+export function useBrowser() {
+  const session = { server: null, browser: null };
+  before(async () => {
+    session.server = await serve();
+    session.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
+
+/** Where the tests write their screenshots (git ignores it). */
+export const SHOTS = path.join(ROOT, 'tests', 'e2e', 'screenshots');

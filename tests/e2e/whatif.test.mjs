@@ -11,34 +11,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-import { serve, CHROMIUM, CHROMIUM_ARGS } from './server.mjs';
+import { useBrowser, SHOTS } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
-const SHOTS = path.join(path.dirname(new URL(import.meta.url).pathname), 'screenshots');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  fs.mkdirSync(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 /** A page in a context of its own (own storage), or in `context` to share storage. */
 async function open(query = '', context = null) {
-  const ctx = context ?? (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true }));
+  const ctx = context ?? (await session.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true }));
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url + query);
+  await page.goto(session.server.url + query);
   await page.getByTestId('ente-score').waitFor();
   page.errors = errors;
   return page;
@@ -202,7 +188,7 @@ test('a share link opens the same variant for a colleague; a damaged one says so
   assert.match(link, /#edits=[A-Za-z0-9_-]+$/);
   await page.context().close();
 
-  const colleague = await browser.newContext();
+  const colleague = await session.browser.newContext();
   const other = await colleague.newPage();
   await other.goto(link);
   await other.getByTestId('ente-score').waitFor();
