@@ -4,6 +4,11 @@
 //! as a [`serde_json::Value`]; the typed reading is then retried, each time removing the
 //! value that failed, until it succeeds or a bound is reached. An error whose path lies
 //! above one already reported is a consequence of that removal and is not repeated.
+//!
+//! The path of an error is found from where serde_json stopped in the text (its line and
+//! column), by scanning the text up to there. Tracking the path during deserialisation
+//! (serde_path_to_error) would double the deserialiser's code, and the browser build
+//! pays for every kilobyte.
 
 use crate::diagnostic::{has_errors, Diagnostic};
 use crate::plan::{Plan, FORMAT_VERSION};
@@ -78,14 +83,22 @@ fn read_structure(text: &str) -> Structure {
     }
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut removals = Removals::default();
+    // Object fields removed so far (working paths), in case one turns out to be required.
+    let mut set_aside: Vec<String> = Vec::new();
+    // The first reading is of the author's own text; retries read the trimmed value.
+    let mut first = Some(text);
     loop {
-        match serde_path_to_error::deserialize::<_, Plan>(&value) {
+        let reading = match first.take() {
+            Some(text) => typed(text),
+            None => typed(&value.to_string()),
+        };
+        match reading {
             Ok(plan) if diagnostics.is_empty() => return Structure::Sound(plan),
             Ok(plan) => return Structure::Faulty { diagnostics, rest: Some(plan), removals },
+            Err(error) if restore_placeholder(&mut value, &error, &set_aside) => {}
             Err(error) => {
-                let path = error.path().to_string();
-                let path = if path == "." { String::new() } else { path };
-                let message = error.inner().to_string();
+                let path = error.path;
+                let message = error.message;
                 let unknown_field = unknown_field_name(&message);
                 let working_path = match (&unknown_field, path.is_empty()) {
                     (Some(field), true) => field.clone(),
@@ -98,8 +111,10 @@ fn read_structure(text: &str) -> Structure {
                     let code = if unknown_field.is_some() { "unknown-field" } else { "wrong-shape" };
                     diagnostics.push(Diagnostic::error(reported_path, code, message));
                 }
-                let removed = unknown_field.is_none() && put_placeholder(&mut value, &working_path)
-                    || remove_at(&mut value, &working_path, &mut removals);
+                let removed = remove_at(&mut value, &working_path, &mut removals);
+                if removed && !working_path.ends_with(']') {
+                    set_aside.push(working_path.clone());
+                }
                 if !removed || diagnostics.len() >= MAX_STRUCTURAL_ERRORS || working_path.is_empty() {
                     return Structure::Faulty { diagnostics, rest: None, removals };
                 }
@@ -108,49 +123,37 @@ fn read_structure(text: &str) -> Structure {
     }
 }
 
-/// Values tried in place of a faulty required field, so that the rest of the plan can
-/// still be read and checked: the first one that the typed reading accepts at that path
-/// stays. Its value never reaches the user: the plan is not loaded while errors remain.
+/// Values tried in place of a required field that was set aside, so that the rest of
+/// the plan can still be read and checked: the first one that the typed reading accepts
+/// there stays. It never reaches the user: the plan is not loaded while errors remain.
 const PLACEHOLDERS: [&str; 6] = [r#""0""#, "0", r#""""#, r#""2000-01-01""#, "[]", "false"];
 
-/// Replaces the faulty value at `path` by a placeholder when removing it would only turn
-/// the error into "missing field" (a required field of the wrong type).
-fn put_placeholder(root: &mut Value, path: &str) -> bool {
-    let Some(slot) = pointer_mut(root, path) else { return false };
-    let original = slot.take();
-    let is_optional = {
-        let mut probe = root.clone();
-        remove_in_place(&mut probe, path);
-        !error_at(&probe, path, true)
+/// When the reading misses a field that was set aside earlier (it was required, of the
+/// wrong type), puts a placeholder there; true when one was accepted.
+fn restore_placeholder(root: &mut Value, error: &TypedError, set_aside: &[String]) -> bool {
+    let Some(field) = error.message.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) else {
+        return false;
     };
-    if is_optional {
-        *pointer_mut(root, path).expect("just found") = original;
+    let path = if error.path.is_empty() { field.to_string() } else { format!("{}.{field}", error.path) };
+    if !set_aside.contains(&path) {
         return false;
     }
     for placeholder in PLACEHOLDERS {
         let candidate: Value = serde_json::from_str(placeholder).expect("placeholders are JSON");
-        *pointer_mut(root, path).expect("just found") = candidate;
-        if !error_at(root, path, false) {
-            return true;
+        match pointer_mut(root, &error.path) {
+            Some(Value::Object(map)) => map.insert(field.to_string(), candidate),
+            _ => return false,
+        };
+        // Accepted when the reading no longer stops at (or inside) this field.
+        match typed(&root.to_string()) {
+            Err(next) if is_ancestor(&path, &next.path) => {}
+            _ => return true,
         }
     }
-    *pointer_mut(root, path).expect("just found") = original;
-    false
-}
-
-/// Whether the typed reading of `value` fails at `path` itself, or (with `missing`) at
-/// its parent for lack of the field.
-fn error_at(value: &Value, path: &str, missing: bool) -> bool {
-    let Err(error) = serde_path_to_error::deserialize::<_, Plan>(value) else { return false };
-    let at = error.path().to_string();
-    let field = path.rsplit('.').next().unwrap_or(path);
-    if missing {
-        let parent = path.rsplit_once('.').map_or("", |(p, _)| p);
-        let at = if at == "." { "" } else { at.as_str() };
-        at == parent && error.inner().to_string() == format!("missing field `{field}`")
-    } else {
-        at == path
+    if let Some(Value::Object(map)) = pointer_mut(root, &error.path) {
+        map.remove(field);
     }
+    false
 }
 
 fn pointer_mut<'v>(root: &'v mut Value, path: &str) -> Option<&'v mut Value> {
@@ -162,16 +165,6 @@ fn pointer_mut<'v>(root: &'v mut Value, path: &str) -> Option<&'v mut Value> {
         };
     }
     Some(node)
-}
-
-fn remove_in_place(root: &mut Value, path: &str) {
-    if let Some((parent, key)) = path.rsplit_once('.') {
-        if let Some(Value::Object(map)) = pointer_mut(root, parent) {
-            map.remove(key);
-        }
-    } else if let Value::Object(map) = root {
-        map.remove(path);
-    }
 }
 
 /// Array elements removed so far, so that paths are reported with the indices of the
@@ -202,6 +195,88 @@ impl Removals {
         }
         out
     }
+}
+
+/// A typed reading that failed: where, and serde's message without its position.
+struct TypedError {
+    path: String,
+    message: String,
+}
+
+fn typed(text: &str) -> Result<Plan, TypedError> {
+    serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        let message = match message.rfind(" at line ") {
+            Some(at) => message[..at].to_string(),
+            None => message,
+        };
+        TypedError { path: path_at(text, offset_of(text, e.line(), e.column())), message }
+    })
+}
+
+/// The byte offset of serde_json's 1-based line and column (columns count bytes).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    (line_start + column).min(text.len())
+}
+
+/// The JSON path of the value being read at byte `offset` of `text`: at each open level,
+/// the key last read (objects) or the element's position (arrays). Scanning stops at
+/// `offset`, so a value that was just read is still the current one.
+fn path_at(text: &str, offset: usize) -> String {
+    enum Open {
+        Object(Option<String>),
+        Array(usize),
+    }
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut expecting_key = false;
+    let mut i = 0;
+    while i < offset.min(bytes.len()) {
+        match bytes[i] {
+            b'{' => {
+                stack.push(Open::Object(None));
+                expecting_key = true;
+            }
+            b'[' => stack.push(Open::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Open::Array(n)) => *n += 1,
+                Some(Open::Object(_)) => expecting_key = true,
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if expecting_key {
+                    if let Some(Open::Object(key)) = stack.last_mut() {
+                        *key = text.get(start..i).map(str::to_string);
+                    }
+                    expecting_key = false;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for level in stack {
+        match level {
+            Open::Object(Some(key)) if path.is_empty() => path.push_str(&key),
+            Open::Object(Some(key)) => {
+                path.push('.');
+                path.push_str(&key);
+            }
+            Open::Object(None) => {}
+            Open::Array(n) => path.push_str(&format!("[{n}]")),
+        }
+    }
+    path
 }
 
 fn check_version(value: &Value) -> Option<Diagnostic> {
@@ -323,6 +398,23 @@ mod tests {
         assert!(found.contains(&"wrong-shape ente.objectives[0].indicators[0].unit".to_string()), "{found:?}");
         assert!(found.contains(&"unknown-field ente.objectives[0].indicators[1].wrong".to_string()), "{found:?}");
         assert!(found.contains(&"negative-weight ente.objectives[0].indicators[2].weight".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_required_field_of_the_wrong_type_does_not_hide_the_other_problems() {
+        let text = r#"{"version": 1, "ente": {"code": "X", "name": "E", "year": "2023", "objectives": [
+            {"code": "A", "level": "area", "name": "a", "colour": 1, "weight": "-1"},
+            {"code": "A", "level": "area", "name": "b", "weight": "2"}]}}"#;
+        let found = paths(text);
+        for expected in [
+            "wrong-shape ente.year",
+            "unknown-field ente.objectives[0].colour",
+            "ente-code ente.code",
+            "negative-weight ente.objectives[0].weight",
+            "duplicate-code ente.objectives[1].code",
+        ] {
+            assert!(found.contains(&expected.to_string()), "{expected} missing from {found:?}");
+        }
     }
 
     #[test]

@@ -322,7 +322,11 @@ pub enum Target {
     Equal { value: Decimal },
     /// `Entro D`: done on or before the date.
     #[serde(rename = "by")]
-    Deadline { date: NaiveDate },
+    Deadline {
+        #[serde(with = "iso_date")]
+        #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
+        date: NaiveDate,
+    },
 }
 
 /// A measured value, or why there is none.
@@ -336,7 +340,11 @@ pub enum Actual {
     /// percent indicator the value is their quotient times 100.
     Ratio { numerator: Decimal, denominator: Decimal },
     /// The date something was done.
-    Date(NaiveDate),
+    Date(
+        #[serde(with = "iso_date")]
+        #[cfg_attr(feature = "schema", schemars(with = "NaiveDate"))]
+        NaiveDate,
+    ),
     /// Yes or no.
     Flag(bool),
     /// Non valutabile: excluded for causes outside the body's control.
@@ -430,7 +438,8 @@ pub struct SourceRef {
 pub struct SourceDocument {
     pub id: String,
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "iso_date::option")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<NaiveDate>"))]
     pub date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -561,4 +570,63 @@ pub struct Group {
     pub items: Vec<CruscottoItem>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Published>,
+}
+
+/// Dates as the format writes them, `2023-12-31`, read by hand: chrono's general parser
+/// would add its weight to the browser build for this one fixed pattern.
+mod iso_date {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        parse(&text).ok_or_else(|| D::Error::custom(format!("`{text}` is not a date written as YYYY-MM-DD")))
+    }
+
+    pub fn parse(text: &str) -> Option<NaiveDate> {
+        let bytes = text.as_bytes();
+        let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+            let part = bytes.get(range)?;
+            part.iter().all(u8::is_ascii_digit).then(|| part.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+        };
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+    }
+
+    pub mod option {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, serializer: S) -> Result<S::Ok, S::Error> {
+            match date {
+                Some(date) => super::serialize(date, serializer),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
+            match <Option<std::borrow::Cow<'de, str>>>::deserialize(deserializer)? {
+                Some(text) => super::parse(&text)
+                    .map(Some)
+                    .ok_or_else(|| D::Error::custom(format!("`{text}` is not a date written as YYYY-MM-DD"))),
+                None => Ok(None),
+            }
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn only_real_dates_in_the_iso_pattern() {
+            assert_eq!(super::parse("2023-12-31"), chrono::NaiveDate::from_ymd_opt(2023, 12, 31));
+            for bad in ["2023-02-30", "2023-1-31", "31/12/2023", "2023-12-31T00", "", "abcd-ef-gh", "２023-12-31"] {
+                assert_eq!(super::parse(bad), None, "{bad}");
+            }
+        }
+    }
 }

@@ -113,7 +113,8 @@ pub fn unit_name(lang: Lang, unit: MeasureUnit) -> &'static str {
 /// A file size for the loading message: `1,2 MB`.
 pub fn bytes(lang: Lang, n: f64) -> String {
     let (v, unit) = if n >= 1_048_576.0 { (n / 1_048_576.0, "MB") } else { (n / 1024.0, "KB") };
-    let text = format!("{v:.1}");
+    let tenths = (v * 10.0).round() as u64;
+    let text = format!("{}.{}", tenths / 10, tenths % 10);
     match lang {
         Lang::It => format!("{} {unit}", text.replace('.', ",")),
         Lang::En => format!("{text} {unit}"),
@@ -160,4 +161,13 @@ mod tests {
             assert_eq!(got, expected);
         }
     }
+}
+
+/// An SVG coordinate with two decimals, written with integer arithmetic: the float
+/// formatter would add its weight to the wasm for drawing alone.
+pub fn svg(v: f64) -> String {
+    let hundredths = (v * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let h = hundredths.unsigned_abs();
+    format!("{sign}{}.{:02}", h / 100, h % 100)
 }

@@ -38,7 +38,7 @@ fn point(v: f64) -> (f64, f64) {
 fn arc(from: f64, to: f64) -> String {
     let (x1, y1) = point(from);
     let (x2, y2) = point(to);
-    format!("M {x1:.2} {y1:.2} A {R} {R} 0 0 1 {x2:.2} {y2:.2}")
+    format!("M {} {} A {r} {r} 0 0 1 {} {}", text::svg(x1), text::svg(y1), text::svg(x2), text::svg(y2), r = text::svg(R))
 }
 
 #[function_component]
@@ -59,7 +59,7 @@ pub fn Gauge(props: &GaugeProps) -> Html {
     );
     let needle = props.score.map(|s| {
         let (x, y) = point(text::to_f64(s));
-        html! { <line x1={CX.to_string()} y1={CY.to_string()} x2={format!("{x:.2}")} y2={format!("{y:.2}")} class="needle" /> }
+        html! { <line x1={text::svg(CX)} y1={text::svg(CY)} x2={text::svg(x)} y2={text::svg(y)} class="needle" /> }
     });
     html! {
         <figure class="gauge">
@@ -70,7 +70,7 @@ pub fn Gauge(props: &GaugeProps) -> Html {
                 <path d={arc(crit, tol)} class="band v-partial" />
                 <path d={arc(tol, 100.0)} class="band v-ok" />
                 { for needle }
-                <circle cx={CX.to_string()} cy={CY.to_string()} r="5" class="hub" />
+                <circle cx={text::svg(CX)} cy={text::svg(CY)} r="5" class="hub" />
             </svg>
             <figcaption>
                 <span class="gauge-score" data-testid="ente-score">{ score_text }</span>

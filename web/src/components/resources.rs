@@ -52,11 +52,11 @@ pub fn Resources(props: &ResourcesProps) -> Html {
         let label: String = n.code.chars().take(14).collect();
         html! {
             <g>
-                <text x={(label_w - 6.0).to_string()} y={(y + 16.0).to_string()} text-anchor="end" class="label">{ label }</text>
-                <rect x={label_w.to_string()} y={y.to_string()} width={format!("{:.2}", scale(*planned))} height="12" class="bar planned" />
-                <rect x={label_w.to_string()} y={(y + 14.0).to_string()} width={format!("{:.2}", scale(*spent))} height="12" class="bar spent" />
+                <text x={text::svg(label_w - 6.0)} y={text::svg(y + 16.0)} text-anchor="end" class="label">{ label }</text>
+                <rect x={text::svg(label_w)} y={text::svg(y)} width={text::svg(scale(*planned))} height="12" class="bar planned" />
+                <rect x={text::svg(label_w)} y={text::svg(y + 14.0)} width={text::svg(scale(*spent))} height="12" class="bar spent" />
                 { shape(n.verdict, label_w + bar_w + 12.0, y + 5.0) }
-                <text x={(label_w + bar_w + 32.0).to_string()} y={(y + 18.0).to_string()} class="value">{ text::score(lang, n.score, d) }</text>
+                <text x={text::svg(label_w + bar_w + 32.0)} y={text::svg(y + 18.0)} class="value">{ text::score(lang, n.score, d) }</text>
             </g>
         }
     });
@@ -106,14 +106,14 @@ pub fn Resources(props: &ResourcesProps) -> Html {
     html! {
         <figure class="chart resources">
             <figcaption>{ title }</figcaption>
-            <svg viewBox={format!("0 0 {} {height}", label_w + bar_w + 110.0)} role="img" aria-labelledby="resources-title resources-desc">
+            <svg viewBox={format!("0 0 {} {}", text::svg(label_w + bar_w + 110.0), text::svg(height))} role="img" aria-labelledby="resources-title resources-desc">
                 <title id="resources-title">{ title }</title>
                 <desc id="resources-desc">{ desc }</desc>
                 <g class="legend">
-                    <rect x={label_w.to_string()} y="4" width="12" height="10" class="bar planned" />
-                    <text x={(label_w + 16.0).to_string()} y="13">{ t(lang, Msg::Planned) }</text>
-                    <rect x={(label_w + 110.0).to_string()} y="4" width="12" height="10" class="bar spent" />
-                    <text x={(label_w + 126.0).to_string()} y="13">{ t(lang, Msg::Spent) }</text>
+                    <rect x={text::svg(label_w)} y="4" width="12" height="10" class="bar planned" />
+                    <text x={text::svg(label_w + 16.0)} y="13">{ t(lang, Msg::Planned) }</text>
+                    <rect x={text::svg(label_w + 110.0)} y="4" width="12" height="10" class="bar spent" />
+                    <text x={text::svg(label_w + 126.0)} y="13">{ t(lang, Msg::Spent) }</text>
                 </g>
                 { for bars }
             </svg>

@@ -62,10 +62,10 @@ pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
         let label: String = r.code.chars().take(22).collect();
         html! {
             <g class={classes!("bar-row", r.published.then_some("published"))}>
-                <text x={(LABEL_W - 6.0).to_string()} y={(y + 16.0).to_string()} class="label" text-anchor="end">{ label }</text>
-                <rect x={LABEL_W.to_string()} y={(y + 4.0).to_string()} width={format!("{w:.2}")} height="16" class={classes!("bar", verdict_class(r.verdict))} />
+                <text x={text::svg(LABEL_W - 6.0)} y={text::svg(y + 16.0)} class="label" text-anchor="end">{ label }</text>
+                <rect x={text::svg(LABEL_W)} y={text::svg(y + 4.0)} width={text::svg(w)} height="16" class={classes!("bar", verdict_class(r.verdict))} />
                 { if r.score.is_some() { shape(r.verdict, x_of(v) + 4.0, y + 4.0) } else { html! {} } }
-                <text x={(x_of(v) + 24.0).to_string()} y={(y + 16.0).to_string()} class="value">{ score_label(r) }</text>
+                <text x={text::svg(x_of(v) + 24.0)} y={text::svg(y + 16.0)} class="value">{ score_label(r) }</text>
             </g>
         }
     });
@@ -73,8 +73,8 @@ pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
         let x = x_of(text::to_f64(v));
         html! {
             <g class={classes!("threshold", class)}>
-                <line x1={format!("{x:.2}")} x2={format!("{x:.2}")} y1={(TOP - 4.0).to_string()} y2={(height - 4.0).to_string()} />
-                <text x={format!("{x:.2}")} y={(TOP - 8.0).to_string()} text-anchor="middle">{ format!("{word} {}", text::percent(lang, v, 0)) }</text>
+                <line x1={text::svg(x)} x2={text::svg(x)} y1={text::svg(TOP - 4.0)} y2={text::svg(height - 4.0)} />
+                <text x={text::svg(x)} y={text::svg(TOP - 8.0)} text-anchor="middle">{ format!("{word} {}", text::percent(lang, v, 0)) }</text>
             </g>
         }
     };
@@ -106,10 +106,10 @@ pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
     html! {
         <figure class="chart score-bars">
             <figcaption id={format!("{}-cap", props.id)}>{ props.title.clone() }</figcaption>
-            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-labelledby={format!("{0}-title {0}-desc", props.id)} preserveAspectRatio="xMinYMin meet">
+            <svg viewBox={format!("0 0 {} {}", text::svg(width), text::svg(height))} role="img" aria-labelledby={format!("{0}-title {0}-desc", props.id)} preserveAspectRatio="xMinYMin meet">
                 <title id={format!("{}-title", props.id)}>{ props.title.clone() }</title>
                 <desc id={format!("{}-desc", props.id)}>{ desc }</desc>
-                <rect x={LABEL_W.to_string()} y={TOP.to_string()} width={BAR_W.to_string()} height={(n * ROW_H).to_string()} class="plot-bg" />
+                <rect x={text::svg(LABEL_W)} y={text::svg(TOP)} width={text::svg(BAR_W)} height={text::svg(n * ROW_H)} class="plot-bg" />
                 { for bars }
                 { line(props.critical, "critical", t(lang, Msg::Critical)) }
                 { line(props.tolerance, "tolerance", t(lang, Msg::Tolerance)) }

@@ -65,7 +65,7 @@ pub fn Sensitivity(props: &SensitivityProps) -> Html {
         html! {
             <figure class="chart sensitivity" data-testid="sensitivity-result">
                 <figcaption>{ title.clone() }</figcaption>
-                <svg viewBox={format!("0 0 {} {height}", label_w + bar_w + 170.0)} role="img" aria-labelledby="sens-title sens-desc" preserveAspectRatio="xMinYMin meet">
+                <svg viewBox={format!("0 0 {} {}", text::svg(label_w + bar_w + 170.0), text::svg(height))} role="img" aria-labelledby="sens-title sens-desc" preserveAspectRatio="xMinYMin meet">
                     <title id="sens-title">{ title }</title>
                     <desc id="sens-desc">{ desc }</desc>
                     { for top.iter().enumerate().map(|(i, r)| {
@@ -74,9 +74,9 @@ pub fn Sensitivity(props: &SensitivityProps) -> Html {
                         let label: String = r.indicator.chars().take(20).collect();
                         html! {
                             <g class="bar-row">
-                                <text x={(label_w - 6.0).to_string()} y={(y + 14.0).to_string()} class="label" text-anchor="end">{ label }</text>
-                                <rect x={label_w.to_string()} y={y.to_string()} width={format!("{w:.2}")} height="16" class="bar sens-bar" />
-                                <text x={format!("{:.2}", label_w + w + 6.0)} y={(y + 14.0).to_string()} class="value">{ per_unit(r) }</text>
+                                <text x={text::svg(label_w - 6.0)} y={text::svg(y + 14.0)} class="label" text-anchor="end">{ label }</text>
+                                <rect x={text::svg(label_w)} y={text::svg(y)} width={text::svg(w)} height="16" class="bar sens-bar" />
+                                <text x={text::svg(label_w + w + 6.0)} y={text::svg(y + 14.0)} class="value">{ per_unit(r) }</text>
                             </g>
                         }
                     }) }

@@ -7,6 +7,8 @@ use semaforo_core::plan::Verdict;
 use semaforo_core::Lang;
 use yew::prelude::*;
 
+use crate::text;
+
 use crate::components::data_table::DataTable;
 use crate::components::light::{shape, verdict_class};
 use crate::i18n::{self, t, Msg};
@@ -42,9 +44,9 @@ pub fn VerdictChart(props: &VerdictChartProps) -> Html {
         html! {
             <g>
                 { shape(*v, 0.0, y + 1.0) }
-                <text x="22" y={(y + 13.0).to_string()} class="label">{ i18n::verdict(lang, *v) }</text>
-                <rect x={label_w.to_string()} y={y.to_string()} width={format!("{w:.2}")} height="16" class={classes!("bar", verdict_class(*v))} />
-                <text x={(label_w + w + 6.0).to_string()} y={(y + 13.0).to_string()} class="value">{ c.to_string() }</text>
+                <text x="22" y={text::svg(y + 13.0)} class="label">{ i18n::verdict(lang, *v) }</text>
+                <rect x={text::svg(label_w)} y={text::svg(y)} width={text::svg(w)} height="16" class={classes!("bar", verdict_class(*v))} />
+                <text x={text::svg(label_w + w + 6.0)} y={text::svg(y + 13.0)} class="value">{ c.to_string() }</text>
             </g>
         }
     });
@@ -53,7 +55,7 @@ pub fn VerdictChart(props: &VerdictChartProps) -> Html {
     html! {
         <figure class="chart verdicts">
             <figcaption>{ title }</figcaption>
-            <svg viewBox={format!("0 0 {} {height}", label_w + bar_w + 40.0)} role="img" aria-labelledby="verdicts-title verdicts-desc">
+            <svg viewBox={format!("0 0 {} {}", text::svg(label_w + bar_w + 40.0), text::svg(height))} role="img" aria-labelledby="verdicts-title verdicts-desc">
                 <title id="verdicts-title">{ title }</title>
                 <desc id="verdicts-desc">{ desc }</desc>
                 { for bars }
