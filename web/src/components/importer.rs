@@ -18,6 +18,8 @@ use semaforo_core::{Lang, Severity};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::file_drop::{use_file_drop, FileDrop};
+
 use crate::components::importer_preview::ImporterPreview;
 use crate::i18n::{t, Msg};
 use crate::import_view::{self, format_value, parse_format, Choices, Preview, Source, FIELDS, TEXT_KEY};
@@ -49,7 +51,6 @@ pub fn Importer(props: &ImporterProps) -> Html {
     let source = use_state(|| Source::Pasted);
     let choices = use_state(Choices::default);
     let outcome = use_state(|| Outcome::Idle);
-    let over = use_state(|| false);
     // The latest run: an XLSX answer that arrives after a newer change is dropped.
     let run = use_mut_ref(|| 0u32);
     // What each column's heading was recognised as, for the mapping's "automatic" choice.
@@ -145,41 +146,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
             });
         })
     };
-    let onchange_file = {
-        let onfile = onfile.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                onfile.emit(file);
-            }
-            input.set_value("");
-        })
-    };
-    let ondragover = {
-        let over = over.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            e.stop_propagation();
-            over.set(true);
-        })
-    };
-    let ondragleave = {
-        let over = over.clone();
-        Callback::from(move |_: DragEvent| over.set(false))
-    };
-    let ondrop = {
-        let over = over.clone();
-        let onfile = onfile.clone();
-        Callback::from(move |e: DragEvent| {
-            // Not the page's drop, which would open the table as a plan.
-            e.prevent_default();
-            e.stop_propagation();
-            over.set(false);
-            if let Some(file) = crate::components::opener::dropped_file(&e) {
-                onfile.emit(file);
-            }
-        })
-    };
+    let FileDrop { over, onchange: onchange_file, ondragover, ondragleave, ondrop } = use_file_drop(onfile.clone());
     let onformat = {
         let choices = choices.clone();
         Callback::from(move |e: Event| {
@@ -372,13 +339,13 @@ pub fn Importer(props: &ImporterProps) -> Html {
                             <button type="button" class="link" onclick={onclear} data-testid="import-clear">{ t(lang, Msg::ImportClear) }</button>
                         </p>
                     </div>
-                    <div class={classes!("import-drop", (*over).then_some("over"))} {ondragover} {ondragleave} {ondrop} data-testid="import-dropzone">
+                    <div class={classes!("import-drop", over.then_some("over"))} {ondragover} {ondragleave} {ondrop} data-testid="import-dropzone">
                         <label class="btn btn-primary file-label">
                             <input type="file" accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                                 class="file-input" onchange={onchange_file} data-testid="import-file" />
                             <span>{ t(lang, Msg::ImportFile) }</span>
                         </label>
-                        <span class="drop-hint">{ t(lang, if *over { Msg::DropHere } else { Msg::ImportDropHint }) }</span>
+                        <span class="drop-hint">{ t(lang, if over { Msg::DropHere } else { Msg::ImportDropHint }) }</span>
                         <div class="import-options">
                             <label for="import-format">{ t(lang, Msg::ImportFormat) }</label>
                             <select id="import-format" onchange={onformat} data-testid="import-format">

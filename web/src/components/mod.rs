@@ -8,6 +8,7 @@ pub mod diagnostics;
 // Embedded views (issue 5).
 pub mod copy_snippet;
 pub mod embed_view;
+pub mod file_drop;
 pub mod finder;
 pub mod gauge;
 // Table import (issue 6).
