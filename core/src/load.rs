@@ -157,11 +157,15 @@ fn restore_placeholder(root: &mut Value, error: &TypedError, set_aside: &[String
 }
 
 fn pointer_mut<'v>(root: &'v mut Value, path: &str) -> Option<&'v mut Value> {
+    walk_mut(root, &steps(path))
+}
+
+fn walk_mut<'v>(root: &'v mut Value, steps: &[Step]) -> Option<&'v mut Value> {
     let mut node = root;
-    for step in steps(path) {
+    for step in steps {
         node = match step {
-            Step::Key(k) => node.as_object_mut()?.get_mut(&k)?,
-            Step::Index(i) => node.as_array_mut()?.get_mut(i)?,
+            Step::Key(k) => node.as_object_mut()?.get_mut(k)?,
+            Step::Index(i) => node.as_array_mut()?.get_mut(*i)?,
         };
     }
     Some(node)
@@ -343,20 +347,7 @@ fn steps(path: &str) -> Vec<Step> {
 fn remove_at(root: &mut Value, path: &str, removals: &mut Removals) -> bool {
     let steps = steps(path);
     let Some((last, parents)) = steps.split_last() else { return false };
-    let mut node = root;
-    for step in parents {
-        node = match (step, node) {
-            (Step::Key(k), Value::Object(map)) => match map.get_mut(k) {
-                Some(v) => v,
-                None => return false,
-            },
-            (Step::Index(i), Value::Array(items)) => match items.get_mut(*i) {
-                Some(v) => v,
-                None => return false,
-            },
-            _ => return false,
-        };
-    }
+    let Some(node) = walk_mut(root, parents) else { return false };
     match (last, node) {
         (Step::Key(k), Value::Object(map)) => map.remove(k).is_some(),
         (Step::Index(i), Value::Array(items)) if *i < items.len() => {

@@ -2,7 +2,7 @@
 //! to a chosen score (goal seek), and which indicators move a node most (sensitivity and
 //! the weight each carries after all the weighting down the tree).
 
-use crate::evaluate::{evaluate, Evaluation};
+use crate::evaluate::{evaluate, tree_indicators, Evaluation};
 use crate::explain::Explanation;
 use crate::plan::{Actual, Indicator, MeasureUnit, MissedRule, Plan, Policy, Target};
 use crate::scenario::{apply, find_indicator_mut, Edit};
@@ -234,13 +234,19 @@ pub fn weights_in(evaluation: &Evaluation, node: &str) -> HashMap<String, Decima
 
 /// Every indicator that counts in `node`, the most influential first.
 pub fn sensitivity(plan: &Plan, evaluation: &Evaluation, node: &str) -> Vec<Sensitivity> {
-    let policy = plan.policy.clone();
-    let mut plan = plan.clone();
+    // One look-up table for the tree, not a walk of the plan per indicator (10 000
+    // indicators would make that quadratic); indicators defined in a cruscotto, rare,
+    // are found in a copy of the plan made only if one is needed.
+    let tree = tree_indicators(&plan.ente.indicators, &plan.ente.objectives);
+    let mut copy: Option<Plan> = None;
     let mut out: Vec<Sensitivity> = weights_in(evaluation, node)
         .into_iter()
         .filter_map(|(id, weight)| {
-            let indicator = find_indicator_mut(&mut plan, &id)?;
-            let slope = achievement_slope(indicator, &policy);
+            let indicator: &Indicator = match tree.get(id.as_str()) {
+                Some(indicator) => indicator,
+                None => find_indicator_mut(copy.get_or_insert_with(|| plan.clone()), &id)?,
+            };
+            let slope = achievement_slope(indicator, &plan.policy);
             Some(Sensitivity {
                 per_unit: slope.and_then(|s| s.checked_mul(weight)).map(|v| v.normalize()),
                 weight_in_node: weight.normalize(),
