@@ -3,7 +3,7 @@
 //! scores, rounds or checks a plan. `lib.rs` only moves values across the JS boundary,
 //! so everything testable without a browser is tested here with `cargo test`.
 
-use rust_decimal::Decimal;
+use semaforo_core::Decimal;
 use semaforo_core::diagnostic::has_errors;
 use semaforo_core::evaluate::{IndicatorResult, NodeResult};
 use semaforo_core::scenario::{self, Change, Scenario};

@@ -5,7 +5,7 @@
 use semaforo_core::evaluate::{Evaluation, NodeKind, NodeResult};
 use semaforo_core::format;
 use semaforo_core::plan::Verdict;
-use semaforo_core::{check_plan, evaluate, load_plan, Diagnostic, Lang, Plan};
+use semaforo_core::{check_plan, evaluate, load_plan, Decimal, Diagnostic, Lang, Plan};
 use std::process::ExitCode;
 
 mod import;
@@ -196,8 +196,8 @@ fn row(
     depth: usize,
     code: &str,
     name: &str,
-    weight: Option<rust_decimal::Decimal>,
-    score: Option<rust_decimal::Decimal>,
+    weight: Option<Decimal>,
+    score: Option<Decimal>,
     verdict: Option<Verdict>,
     decimals: u32,
     lang: Lang,

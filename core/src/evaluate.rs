@@ -12,7 +12,7 @@ use crate::plan::{
     Verdict,
 };
 use crate::score::{score_indicator, Deviation};
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -609,7 +609,7 @@ mod tests {
     }
 
     fn score(evaluation: &Evaluation, id: &str) -> Option<String> {
-        evaluation.node(id).unwrap().score.map(|s| s.round_dp(4).normalize().to_string())
+        evaluation.node(id).unwrap().score.map(|s| s.round_half_up(4).normalize().to_string())
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::format;
 use crate::plan::MeasureUnit;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The interface language.

@@ -1,17 +1,23 @@
 //! Numbers, percents and dates as Italian documents write them: `1.010,50`, `97,87 %`,
 //! `31/12/2023`. Rounding is half away from zero and happens only here, never in scoring.
 
+use crate::decimal::Decimal;
 use chrono::NaiveDate;
-use rust_decimal::{Decimal, RoundingStrategy};
 
-/// `1234.5` with 2 decimals: `1.234,50`.
+/// The most decimals a plan may ask to be shown (`policy.display_decimals`); validation
+/// refuses more, and formatting never shows more, whatever it is asked.
+pub const MAX_DISPLAY_DECIMALS: u32 = 6;
+
+/// `1234.5` with 2 decimals: `1.234,50`. More than 28 decimals (all a value can have)
+/// are shown as 28.
 pub fn number(value: Decimal, decimals: u32) -> String {
-    let rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
-    let text = format!("{:.*}", decimals as usize, rounded.abs());
-    let (int_part, frac_part) = match text.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (text.as_str(), None),
-    };
+    let decimals = decimals.min(Decimal::MAX_SCALE) as usize;
+    let rounded = value.round_half_up(decimals as u32);
+    // Padded by hand: rust_decimal's `{:.N}` writes into a fixed buffer that large
+    // values with many decimals overflow.
+    let text = rounded.abs().to_string();
+    let (int_part, written) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let frac_part = (decimals > 0).then(|| format!("{written:0<decimals$}"));
     let mut out = String::with_capacity(text.len() + 4);
     if rounded.is_sign_negative() && !rounded.is_zero() {
         out.push('-');
@@ -24,7 +30,7 @@ pub fn number(value: Decimal, decimals: u32) -> String {
     }
     if let Some(frac) = frac_part {
         out.push(',');
-        out.push_str(frac);
+        out.push_str(&frac);
     }
     out
 }
@@ -37,7 +43,7 @@ pub fn percent(value: Decimal, decimals: u32) -> String {
 /// A number with an explicit sign, as deviations are printed: `+8,32`, `-0,36`, `0,00`.
 pub fn signed(value: Decimal, decimals: u32) -> String {
     let text = number(value, decimals);
-    if text.starts_with('-') || value.round_dp(decimals).is_zero() {
+    if text.starts_with('-') || value.round_half_up(decimals).is_zero() {
         text
     } else {
         format!("+{text}")
@@ -59,10 +65,9 @@ pub fn number_en(value: Decimal, decimals: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
+        Decimal::parse(s).unwrap()
     }
 
     #[test]
@@ -90,5 +95,11 @@ mod tests {
         assert_eq!(signed(d("0.001"), 2), "0,00");
         assert_eq!(date(NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()), "31/12/2023");
         assert_eq!(number_en(d("1234.5"), 2), "1,234.50");
+    }
+
+    #[test]
+    fn asking_for_any_number_of_decimals_does_not_panic() {
+        assert_eq!(number(d("1.5"), 65536), format!("1,5{}", "0".repeat(27)));
+        assert_eq!(percent(Decimal::MAX, u32::MAX).len(), "79.228.162.514.264.337.593.543.950.335,".len() + 28 + 2);
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! The core does no IO, reads no clock and knows nothing of the browser: it turns text
 //! into a [`Plan`], a plan into an [`Evaluation`], and says why. Scores are exact
-//! decimals ([`rust_decimal::Decimal`]); rounding happens only when formatting.
+//! decimals ([`Decimal`], with checked arithmetic only); rounding happens only when formatting.
 //!
 //! ```
 //! let text = include_str!("../../tests/fixtures/tno-2023.json");
@@ -13,6 +13,7 @@
 //! assert_eq!(semaforo_core::format::percent(ente.score.unwrap(), 2), "98,96 %");
 //! ```
 
+pub mod decimal;
 pub mod diagnostic;
 pub mod evaluate;
 pub mod explain;
@@ -27,6 +28,7 @@ pub mod synthetic;
 pub mod validate;
 pub mod whatif;
 
+pub use decimal::Decimal;
 pub use diagnostic::{Diagnostic, Severity};
 pub use evaluate::{evaluate, Evaluation, IndicatorResult, NodeKind, NodeResult};
 pub use explain::{Explanation, Lang};

@@ -85,7 +85,7 @@ impl Live {
 
     /// The weight an item has in the node that defines it (its tree parent), not in
     /// other nodes that reference it with their own weight.
-    fn set_item_weight(&mut self, id: &str, weight: Option<rust_decimal::Decimal>) {
+    fn set_item_weight(&mut self, id: &str, weight: Option<crate::decimal::Decimal>) {
         let parent = match self.evaluation.indicator(id) {
             Some(indicator) if !id.starts_with("cruscotto/") => Some(indicator.parent.clone()),
             Some(_) => None,

@@ -9,7 +9,7 @@
 //! from these types (`semaforo schema`) is the reference for programs.
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The only version of the format this build reads and writes.

@@ -8,7 +8,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::evaluate::Evaluation;
 use crate::plan::{Actual, Indicator, Objective, Plan, Target};
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// One change to a plan. Indicators are named by their id in the evaluation (the plan
@@ -23,6 +23,12 @@ pub enum Edit {
     SetObjectiveWeight { objective: String, weight: Decimal },
     /// Marks the indicator N.V.: it drops out and its siblings are re-weighted.
     Exclude { indicator: String, reason: String },
+}
+
+/// The weight each of `count` siblings gets when equal weights are written out: 100 / n,
+/// to two decimals as the documents print weights (3 siblings: 33.33 each).
+pub fn equal_weight(count: usize) -> Option<Decimal> {
+    Some(Decimal::ONE_HUNDRED.checked_div(Decimal::from(count))?.round_half_up(2).normalize())
 }
 
 /// What an edit changes: two edits of the same field do not commute (the later wins);
@@ -232,7 +238,7 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Vec<Change> {
             indicator,
             before: b,
             after: a,
-            delta: b.zip(a).map(|(b, a)| (a - b).normalize()),
+            delta: b.zip(a).and_then(|(b, a)| a.checked_sub(b)).map(Decimal::normalize),
         })
     };
     for node in &after.nodes {

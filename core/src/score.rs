@@ -8,7 +8,7 @@
 use crate::explain::{Comparison, Explanation};
 use crate::plan::{Actual, Indicator, MeasureUnit, MissedRule, Policy, Target};
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
@@ -215,7 +215,7 @@ mod tests {
     /// One case: unit, target, actual, expected achievement (None: does not count).
     fn check(unit: MeasureUnit, target: Target, actual: Actual, expected: Option<&str>) {
         let scored = score_indicator(&indicator(unit, target.clone(), actual.clone()), &Policy::default());
-        assert_eq!(scored.achievement.map(|a| a.round_dp(2)), expected.map(d), "{target:?} {actual:?}");
+        assert_eq!(scored.achievement.map(|a| a.round_half_up(2)), expected.map(d), "{target:?} {actual:?}");
         assert_eq!(scored.achievement, scored.explanation.result());
     }
 

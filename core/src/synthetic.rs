@@ -3,7 +3,7 @@
 
 use crate::plan::*;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 
 /// A plan with about `indicators` indicators: 4 ambiti, 5 OS each, OO of 10 indicators.
 pub fn plan(indicators: usize) -> Plan {

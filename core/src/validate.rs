@@ -3,12 +3,12 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::plan::{Actual, CruscottoItem, Indicator, Level, MeasureUnit, Objective, Plan, Target};
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
 /// How far from 100 a set of sibling weights may sum before a warning: the documents
 /// print weights rounded to two decimals (16,70 + 5 × 16,66).
-const WEIGHT_SUM_SLACK: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
+const WEIGHT_SUM_SLACK: Decimal = Decimal::from_scaled(5, 2);
 
 pub fn validate(plan: &Plan) -> Vec<Diagnostic> {
     let mut v = Validator { plan, out: Vec::new(), objectives: HashMap::new(), indicators: HashMap::new(), shared: Vec::new() };
@@ -220,7 +220,8 @@ impl<'a> Validator<'a> {
         if weights.is_empty() || weights.iter().all(Option::is_none) {
             return;
         }
-        let mut sum = Decimal::ZERO;
+        // `None` once the sum overflows: reported below, the evaluation cannot score them.
+        let mut sum = Some(Decimal::ZERO);
         for (i, weight) in weights.iter().enumerate() {
             match weight {
                 None => self.error(
@@ -231,12 +232,20 @@ impl<'a> Validator<'a> {
                 Some(w) if *w < Decimal::ZERO => {
                     self.error(format!("{path}[{i}].weight"), "negative-weight", format!("a weight cannot be negative, found {w}"))
                 }
-                Some(w) => sum = sum.saturating_add(*w),
+                Some(w) => sum = sum.and_then(|s| s.checked_add(*w)),
             }
         }
+        let Some(sum) = sum else {
+            self.error(
+                path.to_string(),
+                "weights-overflow",
+                format!("the weights of these {field} are too large to add up: write them in percent (they usually sum to 100)"),
+            );
+            return;
+        };
         if sum.is_zero() {
             self.error(path.to_string(), "zero-weights", format!("the weights of these {field} sum to zero: nothing can be scored"));
-        } else if (sum - Decimal::ONE_HUNDRED).abs() > WEIGHT_SUM_SLACK {
+        } else if sum.checked_sub(Decimal::ONE_HUNDRED).is_some_and(|gap| gap.abs() > WEIGHT_SUM_SLACK) {
             self.warning(
                 path.to_string(),
                 "weights-not-100",

@@ -8,8 +8,7 @@ use crate::plan::{Actual, Indicator, MeasureUnit, MissedRule, Plan, Policy, Targ
 use crate::scenario::{apply, find_indicator_mut, Edit};
 use crate::score::actual_number;
 use chrono::{Days, NaiveDate};
-use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -58,15 +57,22 @@ pub fn goal_seek(plan: &Plan, indicator: &str, node: &str, goal: Decimal, unknow
     else {
         return unreachable("the node has no score, or the indicator does not count in it");
     };
-    let slope = (high - low) / HUNDRED;
     let range = |reason: &str| GoalSeek::Unreachable { reason: reason.into(), lowest: Some(low), highest: Some(high) };
-    if slope.is_zero() {
+    // Scores lie in 0-100, so these differences cannot overflow; checked all the same.
+    let (Some(span), Some(rise)) = (high.checked_sub(low), goal.checked_sub(low)) else {
+        return range("the goal is outside what this indicator alone can reach");
+    };
+    if span.is_zero() {
         return range("the indicator carries no weight in this node");
     }
     if goal < low || goal > high {
         return range("the goal is outside what this indicator alone can reach");
     }
-    let needed = ((goal - low) / slope).clamp(Decimal::ZERO, HUNDRED);
+    // The achievement needed, from the node's affine dependence on it: rise / span × 100.
+    let Some(needed) = rise.checked_mul(HUNDRED).and_then(|r| r.checked_div(span)) else {
+        return range("the indicator's weight in this node is too small to compute with");
+    };
+    let needed = needed.clamp(Decimal::ZERO, HUNDRED);
     let value = match unknown {
         Unknown::Actual => actual_for(&target, needed, &plan.policy),
         Unknown::Target => target_for(&target, &current, needed, &plan.policy),
@@ -125,20 +131,20 @@ fn actual_for(target: &Target, needed: Decimal, policy: &Policy) -> Option<Value
     let full = needed == HUNDRED;
     match *target {
         Target::AtLeast { value: t } | Target::MoreThan { value: t } if t > Decimal::ZERO => {
-            number(t.checked_mul(needed)? / HUNDRED)
+            number(percent_of(t, needed)?)
         }
         Target::AtLeast { value: t } => number(t),
-        Target::MoreThan { value: t } => number(t + Decimal::ONE),
+        Target::MoreThan { value: t } => number(t.checked_add(Decimal::ONE)?),
         Target::AtMost { value: t } | Target::LessThan { value: t } => {
-            let met = if matches!(target, Target::LessThan { .. }) { t - Decimal::ONE } else { t };
+            let met = if matches!(target, Target::LessThan { .. }) { t.checked_sub(Decimal::ONE)? } else { t };
             match policy.at_most_missed {
-                MissedRule::Ratio if t > Decimal::ZERO && needed > Decimal::ZERO => number(t.checked_mul(HUNDRED)? / needed),
+                MissedRule::Ratio if t > Decimal::ZERO && needed > Decimal::ZERO => number(per_percent(t, needed)?),
                 _ if needed.is_zero() => Some(Value::Any),
                 _ => number(met),
             }
         }
         Target::Equal { value: t } => match policy.equal_missed {
-            MissedRule::Ratio if t > Decimal::ZERO => number(t.checked_mul(needed)? / HUNDRED),
+            MissedRule::Ratio if t > Decimal::ZERO => number(percent_of(t, needed)?),
             _ if needed.is_zero() => Some(Value::Any),
             _ => number(t),
         },
@@ -146,9 +152,7 @@ fn actual_for(target: &Target, needed: Decimal, policy: &Policy) -> Option<Value
             if full || policy.late_penalty_per_day.is_zero() {
                 return if policy.late_penalty_per_day.is_zero() { Some(Value::Any) } else { date_value(date, 0) };
             }
-            // Whole days only: the latest day that still earns at least what is needed.
-            let days = ((HUNDRED - needed) / policy.late_penalty_per_day).floor().to_u64()?;
-            date_value(date, days)
+            date_value(date, days_late_allowed(needed, policy)?)
         }
     }
 }
@@ -160,7 +164,7 @@ fn target_for(target: &Target, indicator: &Indicator, needed: Decimal, policy: &
         if policy.late_penalty_per_day.is_zero() {
             return Some(Value::Any);
         }
-        let days = ((HUNDRED - needed) / policy.late_penalty_per_day).floor().to_u64()?;
+        let days = days_late_allowed(needed, policy)?;
         return Some(Value::Set(SeekValue::Date(done.checked_sub_days(Days::new(days))?)));
     }
     let x = actual_number(indicator.actual.as_ref()?, indicator.unit)?;
@@ -169,15 +173,31 @@ fn target_for(target: &Target, indicator: &Indicator, needed: Decimal, policy: &
     }
     match target {
         Target::AtLeast { .. } | Target::MoreThan { .. } if needed.is_zero() => Some(Value::Any),
-        Target::AtLeast { .. } | Target::MoreThan { .. } => number(x.checked_mul(HUNDRED)? / needed),
+        Target::AtLeast { .. } | Target::MoreThan { .. } => number(per_percent(x, needed)?),
         Target::AtMost { .. } | Target::LessThan { .. } if policy.at_most_missed == MissedRule::Ratio => {
-            number(x.checked_mul(needed)? / HUNDRED)
+            number(percent_of(x, needed)?)
         }
         Target::Equal { .. } if policy.equal_missed == MissedRule::Ratio && !needed.is_zero() => {
-            number(x.checked_mul(HUNDRED)? / needed)
+            number(per_percent(x, needed)?)
         }
         _ => None,
     }
+}
+
+/// `value × percent / 100`.
+fn percent_of(value: Decimal, percent: Decimal) -> Option<Decimal> {
+    value.checked_mul(percent)?.checked_div(HUNDRED)
+}
+
+/// `value × 100 / percent`: the value of which `value` is `percent` %.
+fn per_percent(value: Decimal, percent: Decimal) -> Option<Decimal> {
+    value.checked_mul(HUNDRED)?.checked_div(percent)
+}
+
+/// Whole days late that still earn at least `needed`: ⌊(100 − needed) / penalty⌋.
+/// `None` when that is more days than a calendar can hold (a tiny penalty per day).
+fn days_late_allowed(needed: Decimal, policy: &Policy) -> Option<u64> {
+    HUNDRED.checked_sub(needed)?.checked_div(policy.late_penalty_per_day)?.floor().to_u64()
 }
 
 fn date_value(deadline: NaiveDate, days_late: u64) -> Option<Value> {
@@ -223,7 +243,9 @@ pub fn weights_in(evaluation: &Evaluation, node: &str) -> HashMap<String, Decima
             let Some(part) = share.checked_mul(term.weight).and_then(|p| p.checked_div(*sum_weights)) else { continue };
             let is_indicator = result.items.iter().any(|i| i.indicator && i.id == term_id);
             if is_indicator {
-                *weights.entry(term_id).or_default() += part;
+                let total = weights.entry(term_id).or_default();
+                // A share of a share of 1: sums of these stay at most 1.
+                *total = total.checked_add(part).unwrap_or(*total);
             } else {
                 stack.push((term_id, part));
             }
@@ -269,8 +291,10 @@ fn achievement_slope(indicator: &Indicator, policy: &Policy) -> Option<Decimal> 
     if let Target::Deadline { date } = target {
         let Some(Actual::Date(done)) = indicator.actual else { return None };
         let late = (done - *date).num_days();
-        let left = HUNDRED - Decimal::from(late.max(0)) * policy.late_penalty_per_day;
-        return Some(if late >= 0 && left > Decimal::ZERO { policy.late_penalty_per_day } else { Decimal::ZERO });
+        // The score left after the penalty; one that overflows is far below zero.
+        let left = Decimal::from(late.max(0)).checked_mul(policy.late_penalty_per_day).and_then(|p| HUNDRED.checked_sub(p));
+        let still_scoring = left.is_some_and(Decimal::is_positive);
+        return Some(if late >= 0 && still_scoring { policy.late_penalty_per_day } else { Decimal::ZERO });
     }
     let x = actual_number(indicator.actual.as_ref()?, indicator.unit)?;
     let zero = Decimal::ZERO;

@@ -1,7 +1,7 @@
 //! Live editing gives exactly what evaluating the edited plan from scratch gives.
 
 use proptest::prelude::*;
-use rust_decimal::Decimal;
+use semaforo_core::Decimal;
 use semaforo_core::live::Live;
 use semaforo_core::plan::{Actual, Target};
 use semaforo_core::scenario::{apply, Edit};
@@ -27,7 +27,7 @@ fn objective_ids(plan: &Plan) -> Vec<String> {
 }
 
 fn edit_strategy(indicators: Vec<String>, objectives: Vec<String>) -> impl Strategy<Value = Edit> {
-    let value = (0u32..2000).prop_map(|v| Decimal::new(v as i64, 1));
+    let value = (0u32..2000).prop_map(|v| Decimal::from_scaled(v, 1));
     let ind = prop::sample::select(indicators);
     let obj = prop::sample::select(objectives);
     prop_oneof![

@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use rust_decimal::Decimal;
+use semaforo_core::Decimal;
 use semaforo_core::import::{CellProblem, ColumnReading, Field, ImportOptions, RowKind, RowReading, TableFormat};
 use semaforo_core::{check_plan, evaluate, Diagnostic, Plan};
 use wasm_bindgen::prelude::*;
@@ -130,7 +130,7 @@ impl Figures {
     /// should look at before trusting either.
     pub fn disagree(&self, decimals: u32) -> bool {
         match (self.published, self.computed) {
-            (Some(p), Some(c)) => p.round_dp(decimals) != c.round_dp(decimals),
+            (Some(p), Some(c)) => p.round_half_up(decimals) != c.round_half_up(decimals),
             _ => false,
         }
     }

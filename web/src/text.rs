@@ -4,7 +4,7 @@
 //! `97,87 %`, `31/12/2023`) or its English twin, so the page shows exactly what the core
 //! and the command line print.
 
-use rust_decimal::Decimal;
+use semaforo_core::Decimal;
 use semaforo_core::explain::value;
 use semaforo_core::format;
 use semaforo_core::plan::{Actual, MeasureUnit, Target};
@@ -128,8 +128,7 @@ pub fn fold(s: &str) -> String {
 
 /// A plain f64 for drawing only (SVG geometry); never used for a score.
 pub fn to_f64(v: Decimal) -> f64 {
-    use rust_decimal::prelude::ToPrimitive;
-    v.to_f64().unwrap_or(0.0)
+    v.to_f64_lossy()
 }
 
 #[cfg(test)]

@@ -29,12 +29,12 @@ use crate::plan::{
     Actual, Cruscotto, CruscottoItem, Ente, Indicator, IndicatorKind, Level, MeasureUnit,
     Objective, Perspective, Plan, Policy, Published, Target, FORMAT_VERSION,
 };
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
 /// Sibling weights within this distance of 100 are taken as written (the documents round
 /// weights to two decimals: 33,33 + 33,34 + 33,33); others are normalised.
-const WEIGHT_SLACK: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
+const WEIGHT_SLACK: Decimal = Decimal::from_scaled(5, 2);
 
 /// Past this many cells × headings a row is placed by position only.
 const ALIGN_LIMIT: usize = 100_000;
@@ -1324,7 +1324,7 @@ fn normalise(weights: Vec<&mut Option<Decimal>>, path: &str, diagnostics: &mut V
         acc.checked_add(w.unwrap_or_default())
     });
     let Some(sum) = sum else { return };
-    if sum <= Decimal::ZERO || (sum - Decimal::ONE_HUNDRED).abs() <= WEIGHT_SLACK {
+    if sum <= Decimal::ZERO || sum.checked_sub(Decimal::ONE_HUNDRED).is_some_and(|gap| gap.abs() <= WEIGHT_SLACK) {
         return;
     }
     for w in weights {
@@ -1333,7 +1333,7 @@ fn normalise(weights: Vec<&mut Option<Decimal>>, path: &str, diagnostics: &mut V
                 .checked_mul(Decimal::ONE_HUNDRED)
                 .and_then(|v| v.checked_div(sum))
             {
-                *value = scaled.round_dp(6).normalize();
+                *value = scaled.round_half_up(6).normalize();
             }
         }
     }

@@ -9,7 +9,7 @@
 
 use crate::plan::{MeasureUnit, Target, Verdict};
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use crate::decimal::Decimal;
 use std::str::FromStr;
 
 /// What a reader was looking for, in words for the report (Italian examples, as the

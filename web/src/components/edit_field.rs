@@ -4,7 +4,7 @@
 //! The value is committed on `change` (Enter or leaving the field), so that a half-typed
 //! `97,` never becomes an edit; the plan's own value is shown beside a changed one.
 
-use rust_decimal::Decimal;
+use semaforo_core::Decimal;
 use semaforo_core::Lang;
 use yew::prelude::*;
 

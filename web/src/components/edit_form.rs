@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use rust_decimal::Decimal;
+use semaforo_core::Decimal;
 use semaforo_core::plan::{Actual, Indicator, MeasureUnit, Target};
 use semaforo_core::scenario::Edit;
 use semaforo_core::score::actual_number;
@@ -82,7 +82,7 @@ fn equal_weights(view: &PlanView, id: &str, indicator: bool) -> Vec<Edit> {
     if siblings.iter().any(|s| weight_of(s).is_some()) || siblings.len() < 2 {
         return Vec::new();
     }
-    let share = (Decimal::ONE_HUNDRED / Decimal::from(siblings.len())).round_dp(2);
+    let Some(share) = semaforo_core::scenario::equal_weight(siblings.len()) else { return Vec::new() };
     siblings
         .into_iter()
         .filter(|s| s.as_str() != id)

@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use semaforo_core::{Evaluation, Lang, NodeKind, NodeResult};
+use semaforo_core::{Decimal, Evaluation, Lang, NodeKind, NodeResult};
 use yew::prelude::*;
 
 use crate::components::light::Light;
@@ -84,8 +84,8 @@ fn find<'a>(evaluation: &'a Evaluation, id: &str, ente_code: &str) -> Option<&'a
 struct Line<'a> {
     code: &'a str,
     name: &'a str,
-    weight: Option<rust_decimal::Decimal>,
-    score: Option<rust_decimal::Decimal>,
+    weight: Option<Decimal>,
+    score: Option<Decimal>,
     verdict: Option<semaforo_core::plan::Verdict>,
     /// A line of a group (a cruscotto's sub-list), drawn indented under it.
     nested: bool,

@@ -5,7 +5,7 @@
 
 use std::f64::consts::PI;
 
-use rust_decimal::Decimal;
+use semaforo_core::Decimal;
 use semaforo_core::plan::Verdict;
 use semaforo_core::Lang;
 use yew::prelude::*;

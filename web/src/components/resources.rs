@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use rust_decimal::Decimal;
+use semaforo_core::Decimal;
 use semaforo_core::{Lang, NodeKind};
 use yew::prelude::*;
 

@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use rust_decimal::Decimal;
+use semaforo_core::Decimal;
 use semaforo_core::plan::Verdict;
 use semaforo_core::Lang;
 use yew::prelude::*;

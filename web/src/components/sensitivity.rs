@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use semaforo_core::whatif::{sensitivity, Sensitivity as Row};
-use semaforo_core::{Lang, NodeKind};
+use semaforo_core::{Decimal, Lang, NodeKind};
 use yew::prelude::*;
 
 use crate::i18n::{t, Msg};
@@ -57,7 +57,7 @@ pub fn Sensitivity(props: &SensitivityProps) -> Html {
         let per_unit = |r: &Row| {
             r.per_unit.map(|v| format!("{} / {}", text::number(lang, v, 4), text::unit_name(lang, r.unit))).unwrap_or_else(|| "—".into())
         };
-        let weight = |r: &Row| text::percent(lang, r.weight_in_node * rust_decimal::Decimal::ONE_HUNDRED, 2);
+        let weight = |r: &Row| text::percent(lang, r.weight_in_node.checked_mul(Decimal::ONE_HUNDRED).unwrap_or_default(), 2);
         let (label_w, bar_w, row_h) = (150.0, 300.0, 24.0);
         let height = top.len() as f64 * row_h + 8.0;
         let desc = top.iter().map(|r| format!("{}: {}", r.indicator, per_unit(r))).collect::<Vec<_>>().join("; ");

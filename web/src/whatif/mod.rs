@@ -14,7 +14,7 @@ pub mod storage;
 
 use std::rc::Rc;
 
-use rust_decimal::Decimal;
+use semaforo_core::Decimal;
 use semaforo_core::live::Live;
 use semaforo_core::plan::{Actual, Target};
 use semaforo_core::scenario::{apply, decode_edits, find_indicator_mut, Edit, Scenario};
@@ -317,7 +317,7 @@ pub fn read_scenario(text: &str) -> Result<Scenario, String> {
 /// `+1,61` / `−1,61`: the difference as the issue writes it, with a true minus sign.
 pub fn signed(lang: Lang, v: Decimal) -> String {
     let s = text::number(lang, v.abs(), 2);
-    if v.is_sign_negative() && !v.round_dp(2).is_zero() {
+    if v.is_sign_negative() && !v.round_half_up(2).is_zero() {
         format!("−{s}")
     } else {
         format!("+{s}")
@@ -332,7 +332,10 @@ pub fn before_after(lang: Lang, before: Option<Decimal>, after: Option<Decimal>,
     }
     let was = text::score(lang, before, decimals);
     match before.zip(after) {
-        Some((b, a)) => format!("{was} → {now} ({})", signed(lang, a - b)),
+        Some((b, a)) => match a.checked_sub(b) {
+            Some(delta) => format!("{was} → {now} ({})", signed(lang, delta)),
+            None => format!("{was} → {now}"),
+        },
         None => format!("{was} → {now}"),
     }
 }
@@ -371,7 +374,7 @@ pub fn describe(lang: Lang, baseline: &PlanView, edit: &Edit) -> String {
 /// Excel in Italian expects. Every node, then every indicator.
 pub fn results_csv(lang: Lang, baseline: &Evaluation, now: &Evaluation) -> String {
     let number = |v: Option<Decimal>| v.map(|v| text::number(lang, v, 2)).unwrap_or_default();
-    let delta = |b: Option<Decimal>, a: Option<Decimal>| b.zip(a).map(|(b, a)| text::number(lang, a - b, 2)).unwrap_or_default();
+    let delta = |b: Option<Decimal>, a: Option<Decimal>| b.zip(a).and_then(|(b, a)| a.checked_sub(b)).map(|d| text::number(lang, d, 2)).unwrap_or_default();
     let head = match lang {
         Lang::It => ["codice", "nome", "tipo", "peso", "piano", "simulazione", "differenza", "valutazione"],
         Lang::En => ["code", "name", "kind", "weight", "plan", "scenario", "difference", "verdict"],
