@@ -5,7 +5,7 @@
 use semaforo_core::evaluate::{Evaluation, NodeKind, NodeResult};
 use semaforo_core::format;
 use semaforo_core::plan::Verdict;
-use semaforo_core::{check_plan, evaluate, load_plan, Diagnostic, Lang, Plan};
+use semaforo_core::{check_plan, evaluate, load_plan, synthetic, Diagnostic, Lang, Plan};
 use std::process::ExitCode;
 
 mod import;
@@ -19,7 +19,7 @@ Usage:
   semaforo evaluate PLAN --json     every node and indicator, scores as exact decimals
   semaforo evaluate PLAN --explain  the table, with the rule behind every number
   semaforo schema                   the JSON Schema of the plan format
-  semaforo synthetic N              a made-up plan of about N indicators, for benchmarks
+  semaforo synthetic N              a made-up plan of about N indicators (at most 2000000), for benchmarks
   semaforo import TABLE [--map COL=FIELD] [--ente NAME] [--year YEAR] [--format F] [--report]
                                     a table (TSV, CSV, XLSX) as a plan on stdout; row errors on stderr
 
@@ -43,17 +43,7 @@ fn main() -> ExitCode {
     match positional.as_slice() {
         ["check", path] => check(path),
         ["evaluate", path] => evaluate_command(path, flag("--json"), flag("--explain"), lang),
-        ["synthetic", size] => match size.parse::<usize>() {
-            Ok(size) => {
-                let plan = semaforo_core::synthetic::plan(size);
-                emit(&format!("{}\n", serde_json::to_string(&plan).expect("a plan serialises")));
-                ExitCode::SUCCESS
-            }
-            Err(_) => {
-                eprintln!("synthetic: expected a number of indicators, found `{size}`");
-                ExitCode::from(2)
-            }
-        },
+        ["synthetic", size] => synthetic_command(size),
         ["schema"] => {
             let schema = schemars::schema_for!(Plan);
             emit(&format!("{}\n", serde_json::to_string_pretty(&schema).expect("a schema serialises")));
@@ -62,6 +52,25 @@ fn main() -> ExitCode {
         ["import", ..] => import::run(&args[args.iter().position(|a| a == "import").map_or(0, |i| i + 1)..]),
         _ => {
             eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn synthetic_command(size: &str) -> ExitCode {
+    let most = synthetic::MAX_INDICATORS;
+    match size.parse::<usize>() {
+        Ok(size) if size <= most => {
+            let plan = synthetic::plan(size);
+            emit(&format!("{}\n", serde_json::to_string(&plan).expect("a plan serialises")));
+            ExitCode::SUCCESS
+        }
+        Err(_) if size.is_empty() || !size.bytes().all(|b| b.is_ascii_digit()) => {
+            eprintln!("synthetic: expected a number of indicators up to {most}, found `{size}`");
+            ExitCode::from(2)
+        }
+        _ => {
+            eprintln!("synthetic: at most {most} indicators, found `{size}`");
             ExitCode::from(2)
         }
     }
