@@ -2,10 +2,11 @@
 //! or a site build that works in batch. All logic is in `semaforo-core`; this file only
 //! reads files, parses arguments and prints.
 
-use semaforo_core::evaluate::{Evaluation, NodeKind, NodeResult};
+use semaforo_core::evaluate::{Evaluation, Item, NodeKind, NodeResult};
 use semaforo_core::format;
 use semaforo_core::plan::Verdict;
 use semaforo_core::{check_plan, evaluate, load_plan, synthetic, Diagnostic, Lang, Plan};
+use std::collections::HashMap;
 use std::process::ExitCode;
 
 mod import;
@@ -157,10 +158,15 @@ fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> Str
         if explain {
             out.push_str(&format!("{:indent$}  = {}\n", "", node.explanation.render(lang), indent = depth * 2));
         }
+        // The weight each indicator has here (a cruscotto may weigh it differently from the
+        // tree), looked up once per node: the first item of that indicator, as before.
+        let mut items: HashMap<&str, &Item> = HashMap::with_capacity(node.items.len());
+        for item in node.items.iter().filter(|item| item.indicator) {
+            items.entry(item.id.as_str()).or_insert(item);
+        }
         for id in &node.indicators {
             if let Some(i) = evaluation.indicator(id) {
-                // The weight it has here: a cruscotto may weigh it differently from the tree.
-                let weight = node.items.iter().find(|item| item.indicator && &item.id == id).map_or(i.weight, |item| item.weight);
+                let weight = items.get(id.as_str()).map_or(i.weight, |item| item.weight);
                 out.push_str(&row(depth + 1, &i.code, &i.name, weight, i.achievement, i.verdict, decimals, lang));
                 if explain {
                     out.push_str(&format!("{:indent$}  = {}\n", "", i.explanation.render(lang), indent = (depth + 1) * 2));
