@@ -5,7 +5,9 @@
 use semaforo_core::evaluate::{Evaluation, Item, NodeKind, NodeResult};
 use semaforo_core::format;
 use semaforo_core::plan::Verdict;
-use semaforo_core::{check_plan, evaluate, load_plan, synthetic, Diagnostic, Lang, Plan};
+use semaforo_core::diagnostic::has_errors;
+use semaforo_core::{check_plan, evaluate, synthetic, Diagnostic, Lang, Plan};
+use serde::Serialize;
 use std::collections::HashMap;
 use std::process::ExitCode;
 
@@ -16,8 +18,8 @@ semaforo: check and evaluate performance plans (Semaforo plan format v1)
 
 Usage:
   semaforo check PLAN               validation report; exit code 1 on errors
-  semaforo evaluate PLAN            the tree with scores and verdicts
-  semaforo evaluate PLAN --json     every node and indicator, scores as exact decimals
+  semaforo evaluate PLAN            the tree with scores and verdicts; the plan's warnings on stderr
+  semaforo evaluate PLAN --json     every node and indicator, scores as exact decimals, and the warnings
   semaforo evaluate PLAN --explain  the table, with the rule behind every number
   semaforo schema                   the JSON Schema of the plan format
   semaforo synthetic N              a made-up plan of about N indicators (at most 2000000), for benchmarks
@@ -114,21 +116,31 @@ fn check(path: &str) -> ExitCode {
     }
 }
 
+/// `evaluate --json`: the evaluation's fields (`nodes`, `indicators`) as they always were,
+/// and beside them the plan's warnings.
+#[derive(Serialize)]
+struct Results<'a> {
+    #[serde(flatten)]
+    evaluation: &'a Evaluation,
+    diagnostics: &'a [Diagnostic],
+}
+
 fn evaluate_command(path: &str, json: bool, explain: bool, lang: Lang) -> ExitCode {
     let text = match read(path) {
         Ok(t) => t,
         Err(code) => return code,
     };
-    let plan = match load_plan(&text) {
-        Ok(plan) => plan,
-        Err(diagnostics) => {
-            print_diagnostics(path, &diagnostics);
-            return ExitCode::FAILURE;
-        }
+    let (plan, diagnostics) = check_plan(&text);
+    // Errors or warnings, the reader of the scores is told, on standard error.
+    print_diagnostics(path, &diagnostics);
+    let plan = match plan {
+        Some(plan) if !has_errors(&diagnostics) => plan,
+        _ => return ExitCode::FAILURE,
     };
     let evaluation = evaluate(&plan);
     if json {
-        emit(&format!("{}\n", serde_json::to_string_pretty(&evaluation).expect("results serialise")));
+        let results = Results { evaluation: &evaluation, diagnostics: &diagnostics };
+        emit(&format!("{}\n", serde_json::to_string_pretty(&results).expect("results serialise")));
     } else {
         emit(&table(&plan, &evaluation, explain, lang));
     }

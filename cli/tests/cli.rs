@@ -91,3 +91,59 @@ fn the_committed_schema_is_the_generated_one() {
     let committed = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/plan.schema.json")).unwrap();
     assert_eq!(stdout(&out), committed, "run `cargo run -p semaforo-cli -- schema > docs/plan.schema.json`");
 }
+
+/// A plan that evaluates with warnings: weights that do not sum to 100, an N.V. with no
+/// reason.
+const PLAN_WITH_WARNINGS: &str = r#"{"version": 1, "ente": {"code": "ENTE", "name": "x", "year": 2023, "objectives": [
+  {"code": "OO", "level": "operational", "name": "o", "indicators": [
+    {"code": "I1", "name": "i", "unit": "number", "weight": "30", "target": {"op": ">=", "value": "10"}, "actual": {"value": "8"}},
+    {"code": "I2", "name": "j", "unit": "number", "weight": "30", "target": {"op": ">=", "value": "10"}, "actual": {"not_evaluable": {"reason": " "}}}
+  ]}]}}"#;
+
+fn temp_file(name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("semaforo-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn evaluate_shows_the_plans_warnings_on_stderr_as_check_does() {
+    let path = temp_file("warnings.json", PLAN_WITH_WARNINGS);
+    let path = path.to_str().unwrap();
+    let check = semaforo(&["check", path]);
+    assert_eq!(check.status.code(), Some(0));
+    let warnings: Vec<String> = stdout(&check).lines().filter(|l| l.contains(": warning[")).map(String::from).collect();
+    assert!(warnings.len() >= 2, "{warnings:?}");
+    let out = semaforo(&["evaluate", path]);
+    assert_eq!(out.status.code(), Some(0));
+    let shown = String::from_utf8(out.stderr.clone()).unwrap();
+    assert_eq!(shown.lines().collect::<Vec<_>>(), warnings, "the same lines as check: path, code and message");
+    assert!(shown.contains("warning[weights-not-100] ente.objectives[0].indicators"), "{shown}");
+    assert!(stdout(&out).contains("OO"), "and the table");
+}
+
+#[test]
+fn evaluate_json_lists_the_diagnostics_beside_the_results() {
+    let path = temp_file("warnings-json.json", PLAN_WITH_WARNINGS);
+    let out = semaforo(&["evaluate", path.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+    for key in ["nodes", "indicators", "diagnostics"] {
+        assert!(keys.contains(&key), "{keys:?}");
+    }
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    let weights = diagnostics.iter().find(|d| d["code"] == "weights-not-100").expect("the weights warning");
+    assert_eq!(weights["severity"], "warning");
+    assert_eq!(weights["path"], "ente.objectives[0].indicators");
+    assert!(weights["message"].as_str().unwrap().contains("sum to 60"), "{weights}");
+    // A plan with nothing to say still has the field, empty.
+    let clean = PLAN_WITH_WARNINGS.replace(r#""weight": "30""#, r#""weight": "50""#).replace(r#"" ""#, r#""cause esogene""#);
+    let clean = temp_file("clean.json", clean);
+    let clean = semaforo(&["evaluate", clean.to_str().unwrap(), "--json"]);
+    let clean: serde_json::Value = serde_json::from_slice(&clean.stdout).unwrap();
+    assert_eq!(clean["diagnostics"], serde_json::json!([]));
+    assert!(clean["nodes"].is_array() && clean["indicators"].is_array());
+}
