@@ -85,11 +85,29 @@ fn emit(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
+/// The file as text; exit code 2 when it cannot be read or is not UTF-8.
 fn read(path: &str) -> Result<String, ExitCode> {
-    std::fs::read_to_string(path).map_err(|e| {
+    let bytes = std::fs::read(path).map_err(|e| {
         eprintln!("{path}: cannot read the file: {e}");
         ExitCode::from(2)
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        eprintln!("{}", not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to()));
+        ExitCode::from(2)
     })
+}
+
+/// Where a file stops being UTF-8: the offset of the first invalid byte, its line, and
+/// what to do.
+fn not_utf8(path: &str, bytes: &[u8], at: usize) -> String {
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let byte = bytes.get(at).map(|b| format!(" (0x{b:02X})")).unwrap_or_default();
+    let advice = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        "the file looks like UTF-16: save it as UTF-8"
+    } else {
+        "a plan is UTF-8 text: save it as UTF-8"
+    };
+    format!("{path}: not UTF-8: invalid byte{byte} at byte offset {at} (line {line}); {advice}")
 }
 
 fn print_diagnostics(path: &str, diagnostics: &[Diagnostic]) {

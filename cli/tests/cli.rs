@@ -147,3 +147,21 @@ fn evaluate_json_lists_the_diagnostics_beside_the_results() {
     assert_eq!(clean["diagnostics"], serde_json::json!([]));
     assert!(clean["nodes"].is_array() && clean["indicators"].is_array());
 }
+
+#[test]
+fn a_plan_that_is_not_utf8_is_refused_with_its_byte_offset() {
+    let mut bytes = br#"{"version": 1, "ente": {"code": "ENTE", "name": "Qualit"#.to_vec();
+    let offset = bytes.len();
+    bytes.extend_from_slice(b"\xe0 della vita\", \"year\": 2023, \"objectives\": []}}");
+    let path = temp_file("latin1.json", &bytes);
+    for command in ["check", "evaluate"] {
+        let out = semaforo(&[command, path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let message = String::from_utf8(out.stderr).unwrap();
+        assert!(message.contains(path.to_str().unwrap()), "{message}");
+        assert!(message.contains(&format!("not UTF-8: invalid byte (0xE0) at byte offset {offset} (line 1)")), "{message}");
+    }
+    let utf16 = temp_file("utf16.json", b"\xff\xfe{\x00}\x00");
+    let message = String::from_utf8(semaforo(&["check", utf16.to_str().unwrap()]).stderr).unwrap();
+    assert!(message.contains("byte offset 0") && message.contains("UTF-16"), "{message}");
+}
