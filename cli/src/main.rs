@@ -2,18 +2,22 @@
 //! or a site build that works in batch. All logic is in `semaforo-core`; this file only
 //! reads files, parses arguments and prints.
 
+use args::Invocation;
+use semaforo_core::diagnostic::has_errors;
 use semaforo_core::evaluate::{Evaluation, Item, NodeKind, NodeResult};
 use semaforo_core::format;
 use semaforo_core::plan::Verdict;
-use semaforo_core::diagnostic::has_errors;
 use semaforo_core::{check_plan, evaluate, synthetic, Diagnostic, Lang, Plan};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::process::ExitCode;
 
+mod args;
 mod import;
 
-const USAGE: &str = "\
+fn usage() -> String {
+    format!(
+        "\
 semaforo: check and evaluate performance plans (Semaforo plan format v1)
 
 Usage:
@@ -22,42 +26,68 @@ Usage:
   semaforo evaluate PLAN --json     every node and indicator, scores as exact decimals, and the warnings
   semaforo evaluate PLAN --explain  the table, with the rule behind every number
   semaforo schema                   the JSON Schema of the plan format
-  semaforo synthetic N              a made-up plan of about N indicators (at most 2000000), for benchmarks
-  semaforo import TABLE [--map COL=FIELD] [--ente NAME] [--year YEAR] [--format F] [--report]
+  semaforo synthetic N              a made-up plan of about N indicators (at most {}), for benchmarks
+  semaforo import TABLE [--format tsv|csv|semicolon|xlsx] [--map COL=FIELD]… [--ente NAME] [--year YEAR] [--report]
                                     a table (TSV, CSV, XLSX) as a plan on stdout; row errors on stderr
 
-Options:
+Options of evaluate:
   --lang it|en                      language of the table and explanations (default it)
-";
+
+Exit codes: 0 done; 1 the plan has errors, or no plan could be imported; 2 the command line
+or a file could not be used.
+",
+        synthetic::MAX_INDICATORS
+    )
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |name: &str| args.iter().any(|a| a == name);
-    let lang = match args.iter().position(|a| a == "--lang").and_then(|i| args.get(i + 1)).map(String::as_str) {
-        Some("en") => Lang::En,
-        _ => Lang::It,
+    let mut args = Vec::new();
+    for (n, arg) in std::env::args_os().skip(1).enumerate() {
+        match arg.into_string() {
+            Ok(arg) => args.push(arg),
+            Err(arg) => {
+                eprintln!("semaforo: argument {} is not UTF-8 text: {}", n + 1, arg.to_string_lossy());
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if args.is_empty() {
+        eprint!("{}", usage());
+        return ExitCode::from(2);
+    }
+    let args = match args::parse(&args) {
+        Ok(Invocation::Help) => {
+            emit(&usage());
+            return ExitCode::SUCCESS;
+        }
+        Ok(Invocation::Run(args)) => args,
+        Err(message) => return usage_error(&message),
     };
-    let positional: Vec<&str> = args
-        .iter()
-        .enumerate()
-        .filter(|(i, a)| !a.starts_with("--") && !(*i > 0 && args[i - 1] == "--lang"))
-        .map(|(_, a)| a.as_str())
-        .collect();
-    match positional.as_slice() {
-        ["check", path] => check(path),
-        ["evaluate", path] => evaluate_command(path, flag("--json"), flag("--explain"), lang),
-        ["synthetic", size] => synthetic_command(size),
-        ["schema"] => {
+    let operand = |i: usize| args.operands[i].as_str();
+    match args.command.name {
+        "check" => check(operand(0)),
+        "evaluate" => {
+            let lang = match args.value("--lang") {
+                None | Some("it") => Lang::It,
+                Some("en") => Lang::En,
+                Some(other) => return usage_error(&format!("unknown language `{}` for `--lang`; one of it, en", other)),
+            };
+            evaluate_command(operand(0), args.flag("--json"), args.flag("--explain"), lang)
+        }
+        "synthetic" => synthetic_command(operand(0)),
+        "schema" => {
             let schema = schemars::schema_for!(Plan);
             emit(&format!("{}\n", serde_json::to_string_pretty(&schema).expect("a schema serialises")));
             ExitCode::SUCCESS
         }
-        ["import", ..] => import::run(&args[args.iter().position(|a| a == "import").map_or(0, |i| i + 1)..]),
-        _ => {
-            eprint!("{USAGE}");
-            ExitCode::from(2)
-        }
+        "import" => import::run(&args),
+        other => usage_error(&format!("`{other}` is not implemented")),
     }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprint!("semaforo: {message}\n(`semaforo --help` lists the commands and their options)\n");
+    ExitCode::from(2)
 }
 
 fn synthetic_command(size: &str) -> ExitCode {
