@@ -3,6 +3,8 @@
 //! that was probably meant). An option is never ignored: one that no command knows, one
 //! that belongs to another command, a value missing or given twice are all errors.
 
+use crate::terminal::escape;
+
 /// One option: `--json`, or `--lang it|en` when it takes a value.
 pub struct Opt {
     pub name: &'static str,
@@ -117,7 +119,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
     }
     let Some(command) = COMMANDS.iter().find(|c| c.name == name) else {
         let hint = suggest(name, COMMANDS.iter().map(|c| c.name)).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
-        return Err(format!("unknown command `{}`{hint}\ncommands: {}", name, command_names()));
+        return Err(format!("unknown command `{}`{hint}\ncommands: {}", escape(name), command_names()));
     };
     let mut parsed = Args { command, operands: Vec::new(), options: Vec::new() };
     let mut i = 0;
@@ -134,7 +136,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
         }
         if only_operands || !is_option(arg) {
             if parsed.operands.len() == command.operands.len() {
-                return Err(format!("unexpected argument `{}`\nusage: {}", arg, synopsis(command)));
+                return Err(format!("unexpected argument `{}`\nusage: {}", escape(arg), synopsis(command)));
             }
             parsed.operands.push(arg.to_string());
             continue;
@@ -227,7 +229,7 @@ fn unknown_option(command: &Command, name: &str) -> String {
             None => String::new(),
         },
     };
-    format!("unknown option `{}`{hint}\n{}", name, option_list(command))
+    format!("unknown option `{}`{hint}\n{}", escape(name), option_list(command))
 }
 
 /// The candidate closest to `word`, if it is close enough to be what was meant: at most

@@ -4,6 +4,7 @@
 //! (with warnings on standard error). All reading is in `semaforo_core::import`.
 
 use crate::args::{suggest, synopsis, Args};
+use crate::terminal::{self, escape};
 use semaforo_core::import::{import_table, Field, ImportOptions, ImportReport, RowKind, TableFormat};
 use std::process::ExitCode;
 
@@ -12,32 +13,29 @@ pub fn run(args: &Args) -> ExitCode {
     let (path, options, report_only) = match parse(args) {
         Ok(parsed) => parsed,
         Err(message) => {
-            eprintln!("semaforo import: {message}");
-            eprintln!("usage: {}", synopsis(args.command));
+            terminal::err_line(&format!("semaforo import: {message}"));
+            terminal::err_line(&format!("usage: {}", synopsis(args.command)));
             return ExitCode::from(2);
         }
     };
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            eprintln!("{path}: cannot read the file: {e}");
+            terminal::err_line(&format!("{path}: cannot read the file: {e}"));
             return ExitCode::from(2);
         }
     };
     let report = import_table(&bytes, &options);
-    eprint!("{}", describe(&path, &report));
-    let output = if report_only {
-        serde_json::to_string_pretty(&report)
-    } else {
-        serde_json::to_string_pretty(&report.plan)
+    terminal::err(&describe(&path, &report));
+    let written = match (&report.plan, report_only) {
+        (_, true) => terminal::out_json(&report, true),
+        (Some(plan), false) => terminal::out_json(plan, true),
+        (None, false) => Ok(()),
     };
-    if report_only || report.plan.is_some() {
-        super::emit(&format!("{}\n", output.expect("reports serialise")));
-    }
-    if report.plan.is_some() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
+    match written {
+        Err(code) => code,
+        Ok(()) if report.plan.is_some() => ExitCode::SUCCESS,
+        Ok(()) => ExitCode::FAILURE,
     }
 }
 
@@ -59,26 +57,26 @@ fn parse(args: &Args) -> Result<Parsed, String> {
             "csv" => TableFormat::Csv,
             "semicolon" | "csv-semicolon" => TableFormat::CsvSemicolon,
             "xlsx" => TableFormat::Xlsx,
-            other => return Err(format!("unknown format `{}`{}; one of {}", other, hint(other, FORMATS), FORMATS.join(", "))),
+            other => return Err(format!("unknown format `{}`{}; one of {}", escape(other), hint(other, FORMATS), FORMATS.join(", "))),
         });
     }
     for spec in args.values("--map") {
         let (column, field) = mapping(spec)?;
         if let Some((_, earlier)) = options.mapping.iter().find(|(c, _)| *c == column) {
-            return Err(format!("--map {}: column {} is already mapped to {}", spec, column + 1, field_name(*earlier)));
+            return Err(format!("--map {}: column {} is already mapped to {}", escape(spec), column + 1, field_name(*earlier)));
         }
         options.mapping.push((column, field));
     }
     options.ente_name = args.value("--ente").map(String::from);
     if let Some(year) = args.value("--year") {
-        options.year = Some(year.trim().parse().map_err(|_| format!("--year {}: needs a year such as 2023", year))?);
+        options.year = Some(year.trim().parse().map_err(|_| format!("--year {}: needs a year such as 2023", escape(year)))?);
     }
     Ok((args.operands[0].clone(), options, args.flag("--report")))
 }
 
 /// `--map COL=FIELD`: a 1-based column and a field, as the 0-based column the importer takes.
 fn mapping(spec: &str) -> Result<(usize, Field), String> {
-    let shown = spec;
+    let shown = escape(spec);
     let (column, field) = spec.split_once('=').ok_or_else(|| format!("--map {shown}: expected COL=FIELD, e.g. 3=target"))?;
     let column = match column.trim().parse::<usize>() {
         Ok(column) if column >= 1 => column - 1,
@@ -90,7 +88,7 @@ fn mapping(spec: &str) -> Result<(usize, Field), String> {
     }
     match serde_json::from_value(serde_json::Value::String(field.clone())) {
         Ok(field) => Ok((column, field)),
-        Err(_) => Err(format!("--map {shown}: unknown field `{}`{}; one of {}", field, hint(&field, FIELDS), FIELDS.join(", "))),
+        Err(_) => Err(format!("--map {shown}: unknown field `{}`{}; one of {}", escape(&field), hint(&field, FIELDS), FIELDS.join(", "))),
     }
 }
 
@@ -106,6 +104,11 @@ fn hint(word: &str, candidates: &[&'static str]) -> String {
 /// and what was expected; then the plan-level diagnostics and a one-line summary.
 fn describe(path: &str, report: &ImportReport) -> String {
     let mut out = String::new();
+    // Each line escaped whole: a cell's line break or ESC shows as `\n` or `\x1b`.
+    let mut line = |text: String| {
+        out.push_str(&escape(&text));
+        out.push('\n');
+    };
     for row in report.errors() {
         for p in &row.problems {
             let text = if p.text.is_empty() {
@@ -113,8 +116,8 @@ fn describe(path: &str, report: &ImportReport) -> String {
             } else {
                 format!("“{}”", p.text.trim())
             };
-            out.push_str(&format!(
-                "{path}:{}: column {} ({}): cannot read {text}: expected {}\n",
+            line(format!(
+                "{path}:{}: column {} ({}): cannot read {text}: expected {}",
                 row.row,
                 p.column + 1,
                 p.header,
@@ -123,11 +126,11 @@ fn describe(path: &str, report: &ImportReport) -> String {
         }
     }
     for d in &report.diagnostics {
-        out.push_str(&format!("{path}: {d}\n"));
+        line(format!("{path}: {d}"));
     }
     let count = |kind: RowKind| report.rows.iter().filter(|r| r.kind == kind).count();
-    out.push_str(&format!(
-        "{path}: {} indicators imported, {} rows with errors, {} rows merged into the row above, {} rows skipped{}\n",
+    line(format!(
+        "{path}: {} indicators imported, {} rows with errors, {} rows merged into the row above, {} rows skipped{}",
         count(RowKind::Indicator),
         count(RowKind::Error),
         count(RowKind::Continuation),

@@ -11,9 +11,11 @@ use semaforo_core::{check_plan, evaluate, synthetic, Diagnostic, Lang, Plan};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::process::ExitCode;
+use terminal::escape;
 
 mod args;
 mod import;
+mod terminal;
 
 fn usage() -> String {
     format!(
@@ -46,18 +48,18 @@ fn main() -> ExitCode {
         match arg.into_string() {
             Ok(arg) => args.push(arg),
             Err(arg) => {
-                eprintln!("semaforo: argument {} is not UTF-8 text: {}", n + 1, arg.to_string_lossy());
+                terminal::err_line(&format!("semaforo: argument {} is not UTF-8 text: {}", n + 1, arg.to_string_lossy()));
                 return ExitCode::from(2);
             }
         }
     }
     if args.is_empty() {
-        eprint!("{}", usage());
+        terminal::err(&usage());
         return ExitCode::from(2);
     }
     let args = match args::parse(&args) {
         Ok(Invocation::Help) => {
-            emit(&usage());
+            terminal::out(&usage());
             return ExitCode::SUCCESS;
         }
         Ok(Invocation::Run(args)) => args,
@@ -70,59 +72,49 @@ fn main() -> ExitCode {
             let lang = match args.value("--lang") {
                 None | Some("it") => Lang::It,
                 Some("en") => Lang::En,
-                Some(other) => return usage_error(&format!("unknown language `{}` for `--lang`; one of it, en", other)),
+                Some(other) => return usage_error(&format!("unknown language `{}` for `--lang`; one of it, en", escape(other))),
             };
             evaluate_command(operand(0), args.flag("--json"), args.flag("--explain"), lang)
         }
         "synthetic" => synthetic_command(operand(0)),
-        "schema" => {
-            let schema = schemars::schema_for!(Plan);
-            emit(&format!("{}\n", serde_json::to_string_pretty(&schema).expect("a schema serialises")));
-            ExitCode::SUCCESS
-        }
+        "schema" => done(terminal::out_json(&schemars::schema_for!(Plan), true)),
         "import" => import::run(&args),
         other => usage_error(&format!("`{other}` is not implemented")),
     }
 }
 
 fn usage_error(message: &str) -> ExitCode {
-    eprint!("semaforo: {message}\n(`semaforo --help` lists the commands and their options)\n");
+    terminal::err(&format!("semaforo: {message}\n(`semaforo --help` lists the commands and their options)\n"));
     ExitCode::from(2)
+}
+
+fn done(written: Result<(), ExitCode>) -> ExitCode {
+    written.err().unwrap_or(ExitCode::SUCCESS)
 }
 
 fn synthetic_command(size: &str) -> ExitCode {
     let most = synthetic::MAX_INDICATORS;
     match size.parse::<usize>() {
-        Ok(size) if size <= most => {
-            let plan = synthetic::plan(size);
-            emit(&format!("{}\n", serde_json::to_string(&plan).expect("a plan serialises")));
-            ExitCode::SUCCESS
-        }
+        Ok(size) if size <= most => done(terminal::out_json(&synthetic::plan(size), false)),
         Err(_) if size.is_empty() || !size.bytes().all(|b| b.is_ascii_digit()) => {
-            eprintln!("synthetic: expected a number of indicators up to {most}, found `{size}`");
+            terminal::err_line(&format!("synthetic: expected a number of indicators up to {most}, found `{size}`"));
             ExitCode::from(2)
         }
         _ => {
-            eprintln!("synthetic: at most {most} indicators, found `{size}`");
+            terminal::err_line(&format!("synthetic: at most {most} indicators, found `{size}`"));
             ExitCode::from(2)
         }
     }
 }
 
-/// Writes to standard output; a closed pipe (`semaforo evaluate … | head`) is not an error.
-fn emit(text: &str) {
-    use std::io::Write;
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
-}
-
 /// The file as text; exit code 2 when it cannot be read or is not UTF-8.
 fn read(path: &str) -> Result<String, ExitCode> {
     let bytes = std::fs::read(path).map_err(|e| {
-        eprintln!("{path}: cannot read the file: {e}");
+        terminal::err_line(&format!("{path}: cannot read the file: {e}"));
         ExitCode::from(2)
     })?;
     String::from_utf8(bytes).map_err(|e| {
-        eprintln!("{}", not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to()));
+        terminal::err_line(&not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to()));
         ExitCode::from(2)
     })
 }
@@ -140,10 +132,9 @@ fn not_utf8(path: &str, bytes: &[u8], at: usize) -> String {
     format!("{path}: not UTF-8: invalid byte{byte} at byte offset {at} (line {line}); {advice}")
 }
 
-fn print_diagnostics(path: &str, diagnostics: &[Diagnostic]) {
-    for d in diagnostics {
-        eprintln!("{path}: {d}");
-    }
+/// One line per diagnostic, `PATH: severity[code] json.path: message`, each escaped whole.
+fn diagnostic_lines(path: &str, diagnostics: &[Diagnostic]) -> String {
+    diagnostics.iter().map(|d| format!("{}\n", escape(&format!("{path}: {d}")))).collect()
 }
 
 fn check(path: &str) -> ExitCode {
@@ -152,11 +143,10 @@ fn check(path: &str) -> ExitCode {
         Err(code) => return code,
     };
     let (_, diagnostics) = check_plan(&text);
-    let report: String = diagnostics.iter().map(|d| format!("{path}: {d}\n")).collect();
-    emit(&report);
+    terminal::out(&diagnostic_lines(path, &diagnostics));
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
-    emit(&format!("{path}: {errors} errors, {warnings} warnings\n"));
+    terminal::out(&format!("{}: {errors} errors, {warnings} warnings\n", escape(path)));
     if errors > 0 {
         ExitCode::FAILURE
     } else {
@@ -180,19 +170,18 @@ fn evaluate_command(path: &str, json: bool, explain: bool, lang: Lang) -> ExitCo
     };
     let (plan, diagnostics) = check_plan(&text);
     // Errors or warnings, the reader of the scores is told, on standard error.
-    print_diagnostics(path, &diagnostics);
+    terminal::err(&diagnostic_lines(path, &diagnostics));
     let plan = match plan {
         Some(plan) if !has_errors(&diagnostics) => plan,
         _ => return ExitCode::FAILURE,
     };
     let evaluation = evaluate(&plan);
     if json {
-        let results = Results { evaluation: &evaluation, diagnostics: &diagnostics };
-        emit(&format!("{}\n", serde_json::to_string_pretty(&results).expect("results serialise")));
+        done(terminal::out_json(&Results { evaluation: &evaluation, diagnostics: &diagnostics }, true))
     } else {
-        emit(&table(&plan, &evaluation, explain, lang));
+        terminal::out(&table(&plan, &evaluation, explain, lang));
+        ExitCode::SUCCESS
     }
-    ExitCode::SUCCESS
 }
 
 /// The tree as an indented table: code, name, weight, score, verdict.
@@ -216,7 +205,7 @@ fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> Str
             lang,
         ));
         if explain {
-            out.push_str(&format!("{:indent$}  = {}\n", "", node.explanation.render(lang), indent = depth * 2));
+            out.push_str(&format!("{:indent$}  = {}\n", "", escape(&node.explanation.render(lang)), indent = depth * 2));
         }
         // The weight each indicator has here (a cruscotto may weigh it differently from the
         // tree), looked up once per node: the first item of that indicator, as before.
@@ -229,7 +218,7 @@ fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> Str
                 let weight = items.get(id.as_str()).map_or(i.weight, |item| item.weight);
                 out.push_str(&row(depth + 1, &i.code, &i.name, weight, i.achievement, i.verdict, decimals, lang));
                 if explain {
-                    out.push_str(&format!("{:indent$}  = {}\n", "", i.explanation.render(lang), indent = (depth + 1) * 2));
+                    out.push_str(&format!("{:indent$}  = {}\n", "", escape(&i.explanation.render(lang)), indent = (depth + 1) * 2));
                 }
             }
         }
@@ -281,8 +270,9 @@ fn row(
         Lang::It => format::number(v, decimals),
         Lang::En => format::number_en(v, decimals),
     };
-    let code = format!("{:indent$}{code}", "", indent = depth * 2);
-    let name: String = if name.chars().count() > 48 { name.chars().take(47).chain(['…']).collect() } else { name.to_string() };
+    let code = format!("{:indent$}{}", "", escape(code), indent = depth * 2);
+    let name = escape(name);
+    let name: String = if name.chars().count() > 48 { name.chars().take(47).chain(['…']).collect() } else { name.into_owned() };
     let weight = weight.map(number).unwrap_or_default();
     let score = score.map(|s| format!("{} %", number(s))).unwrap_or_else(|| "—".into());
     let verdict = verdict.map(|v| verdict_label(v, lang)).unwrap_or("");
