@@ -58,10 +58,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let args = match args::parse(&args) {
-        Ok(Invocation::Help) => {
-            terminal::out(&usage());
-            return ExitCode::SUCCESS;
-        }
+        Ok(Invocation::Help) => return done(terminal::out(&usage())),
         Ok(Invocation::Run(args)) => args,
         Err(message) => return usage_error(&message),
     };
@@ -143,10 +140,12 @@ fn check(path: &str) -> ExitCode {
         Err(code) => return code,
     };
     let (_, diagnostics) = check_plan(&text);
-    terminal::out(&diagnostic_lines(path, &diagnostics));
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
-    terminal::out(&format!("{}: {errors} errors, {warnings} warnings\n", escape(path)));
+    let summary = format!("{}: {errors} errors, {warnings} warnings\n", escape(path));
+    if let Err(code) = terminal::out(&(diagnostic_lines(path, &diagnostics) + &summary)) {
+        return code;
+    }
     if errors > 0 {
         ExitCode::FAILURE
     } else {
@@ -179,8 +178,7 @@ fn evaluate_command(path: &str, json: bool, explain: bool, lang: Lang) -> ExitCo
     if json {
         done(terminal::out_json(&Results { evaluation: &evaluation, diagnostics: &diagnostics }, true))
     } else {
-        terminal::out(&table(&plan, &evaluation, explain, lang));
-        ExitCode::SUCCESS
+        done(terminal::out(&table(&plan, &evaluation, explain, lang)))
     }
 }
 

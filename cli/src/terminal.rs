@@ -60,10 +60,22 @@ fn escape_lines(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.split('\n').map(escape).collect::<Vec<_>>().join("\n"))
 }
 
-/// Writes text to standard output; a closed pipe (`semaforo evaluate … | head`) is not an
-/// error.
-pub fn out(text: &str) {
-    let _ = io::stdout().lock().write_all(escape_lines(text).as_bytes());
+/// Writes text to standard output. A closed pipe (`semaforo evaluate … | head`) is not an
+/// error; any other failure to write (a full disk) is, with exit code 2: the output is
+/// incomplete, and a site build must not take it for a result.
+pub fn out(text: &str) -> Result<(), ExitCode> {
+    let mut stdout = io::stdout().lock();
+    written(stdout.write_all(escape_lines(text).as_bytes()).and_then(|()| stdout.flush()))
+}
+
+fn written(result: io::Result<()>) -> Result<(), ExitCode> {
+    match result {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            err_line(&format!("semaforo: cannot write the output: {e}"));
+            Err(ExitCode::from(2))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Writes text to standard error.
@@ -77,23 +89,21 @@ pub fn err_line(text: &str) {
 }
 
 /// Writes a value as JSON to standard output, streamed (a plan of two million indicators
-/// is never held as one string), indented when `pretty`, with a final line break. A
-/// closed pipe is not an error; a value that cannot be written as JSON is, with exit code 2.
+/// is never held as one string), indented when `pretty`, with a final line break. As for
+/// [`out`], a closed pipe is not an error and any other failure is, with exit code 2.
 pub fn out_json<T: Serialize + ?Sized>(value: &T, pretty: bool) -> Result<(), ExitCode> {
     let mut writer = io::BufWriter::new(io::stdout().lock());
-    let written = if pretty {
+    let result = if pretty {
         value.serialize(&mut serde_json::Serializer::with_formatter(&mut writer, Safe(PrettyFormatter::new())))
     } else {
         value.serialize(&mut serde_json::Serializer::with_formatter(&mut writer, Safe(CompactFormatter)))
     };
-    match written {
-        Err(e) if !e.is_io() => {
-            err_line(&format!("semaforo: cannot write the output as JSON: {e}"));
+    match result {
+        Ok(()) => written(writer.write_all(b"\n").and_then(|()| writer.flush())),
+        Err(e) if e.io_error_kind() == Some(io::ErrorKind::BrokenPipe) => Ok(()),
+        Err(e) => {
+            err_line(&format!("semaforo: cannot write the output: {e}"));
             Err(ExitCode::from(2))
-        }
-        _ => {
-            let _ = writer.write_all(b"\n").and_then(|()| writer.flush());
-            Ok(())
         }
     }
 }

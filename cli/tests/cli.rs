@@ -165,3 +165,23 @@ fn a_plan_that_is_not_utf8_is_refused_with_its_byte_offset() {
     let message = String::from_utf8(semaforo(&["check", utf16.to_str().unwrap()]).stderr).unwrap();
     assert!(message.contains("byte offset 0") && message.contains("UTF-16"), "{message}");
 }
+
+#[test]
+fn a_closed_pipe_is_not_an_error_and_a_failed_write_is() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    for args in [&["synthetic", "200000"][..], &["evaluate", fixture("tno-2023.json").to_str().unwrap()]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_semaforo")).args(args).stdout(Stdio::piped()).spawn().unwrap();
+        let mut start = [0u8; 8];
+        child.stdout.take().unwrap().read_exact(&mut start).unwrap();
+        assert_eq!(child.wait().unwrap().code(), Some(0), "{args:?}: like `| head`");
+    }
+    if std::path::Path::new("/dev/full").exists() {
+        for args in [&["synthetic", "10"][..], &["check", fixture("tno-2023.json").to_str().unwrap()], &["--help"]] {
+            let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+            let out = Command::new(env!("CARGO_BIN_EXE_semaforo")).args(args).stdout(full).output().unwrap();
+            assert_eq!(out.status.code(), Some(2), "{args:?}: a full disk is not a result");
+            assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write the output"), "{out:?}");
+        }
+    }
+}
