@@ -3,115 +3,112 @@
 //! per cell that could not be read. Exit code 1 when no plan could be built, 0 otherwise
 //! (with warnings on standard error). All reading is in `semaforo_core::import`.
 
-use semaforo_core::import::{
-    import_table, Field, ImportOptions, ImportReport, RowKind, TableFormat,
-};
+use crate::args::{suggest, synopsis, Args};
+use crate::terminal::{self, escape};
+use semaforo_core::import::{import_table, Field, ImportOptions, ImportReport, RowKind, TableFormat};
 use std::process::ExitCode;
 
-pub const USAGE: &str = "  semaforo import TABLE [--format tsv|csv|semicolon|xlsx] [--map COL=FIELD]… [--ente NAME] [--year YEAR] [--report]
-                                    a table (TSV, CSV, XLSX) as a plan on stdout; row errors on stderr
-";
-
-/// Runs the command on the arguments after `import` (flags included).
-pub fn run(args: &[String]) -> ExitCode {
+/// Runs the command; `args` are those of `import` (see `args::COMMANDS`).
+pub fn run(args: &Args) -> ExitCode {
     let (path, options, report_only) = match parse(args) {
         Ok(parsed) => parsed,
         Err(message) => {
-            eprintln!("semaforo import: {message}");
-            eprint!("Usage:\n{USAGE}");
+            terminal::err_line(&format!("semaforo import: {message}"));
+            terminal::err_line(&format!("usage: {}", synopsis(args.command)));
             return ExitCode::from(2);
         }
     };
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            eprintln!("{path}: cannot read the file: {e}");
+            terminal::err_line(&format!("{path}: cannot read the file: {e}"));
             return ExitCode::from(2);
         }
     };
     let report = import_table(&bytes, &options);
-    eprint!("{}", describe(&path, &report));
-    let output = if report_only {
-        serde_json::to_string_pretty(&report)
-    } else {
-        serde_json::to_string_pretty(&report.plan)
+    terminal::err(&describe(&path, &report));
+    let written = match (&report.plan, report_only) {
+        (_, true) => terminal::out_json(&report, true),
+        (Some(plan), false) => terminal::out_json(plan, true),
+        (None, false) => Ok(()),
     };
-    if report_only || report.plan.is_some() {
-        super::emit(&format!("{}\n", output.expect("reports serialise")));
-    }
-    if report.plan.is_some() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
+    match written {
+        Err(code) => code,
+        Ok(()) if report.plan.is_some() => ExitCode::SUCCESS,
+        Ok(()) => ExitCode::FAILURE,
     }
 }
 
 type Parsed = (String, ImportOptions, bool);
 
-fn parse(args: &[String]) -> Result<Parsed, String> {
+/// The fields `--map` accepts, as written on the command line.
+const FIELDS: &[&str] = &[
+    "weight", "indicator", "description", "algorithm", "measures", "actual", "target", "achievement", "verdict",
+    "deviation", "unit", "code", "group", "area", "strategic", "operational", "ignore",
+];
+
+const FORMATS: &[&str] = &["tsv", "csv", "semicolon", "xlsx"];
+
+fn parse(args: &Args) -> Result<Parsed, String> {
     let mut options = ImportOptions::default();
-    let mut path = None;
-    let mut report = false;
-    let mut i = 0;
-    while i < args.len() {
-        let arg = args[i].as_str();
-        let mut value = || {
-            i += 1;
-            args.get(i)
-                .cloned()
-                .ok_or_else(|| format!("{arg} needs a value"))
-        };
-        match arg {
-            "--format" => {
-                options.format = Some(match value()?.as_str() {
-                    "tsv" => TableFormat::Tsv,
-                    "csv" => TableFormat::Csv,
-                    "semicolon" | "csv-semicolon" => TableFormat::CsvSemicolon,
-                    "xlsx" => TableFormat::Xlsx,
-                    other => return Err(format!("unknown format `{other}`")),
-                })
-            }
-            "--map" => {
-                let spec = value()?;
-                let (column, field) = spec
-                    .split_once('=')
-                    .ok_or_else(|| format!("--map {spec}: expected COL=FIELD, e.g. 3=target"))?;
-                let column: usize = column.trim().parse().map_err(|_| {
-                    format!("--map {spec}: COL is a column number, 1 for the first")
-                })?;
-                let field: Field = serde_json::from_value(serde_json::Value::String(field.trim().to_lowercase()))
-                    .map_err(|_| format!("--map {spec}: unknown field; one of weight, indicator, description, algorithm, measures, actual, target, achievement, verdict, deviation, unit, code, group, area, strategic, operational, ignore"))?;
-                options.mapping.push((column.saturating_sub(1), field));
-            }
-            "--ente" => options.ente_name = Some(value()?),
-            "--year" => {
-                options.year = Some(
-                    value()?
-                        .parse()
-                        .map_err(|_| "--year needs a year such as 2023".to_string())?,
-                )
-            }
-            "--report" => report = true,
-            "--lang" => {
-                value()?;
-            }
-            other if other.starts_with("--") => return Err(format!("unknown option {other}")),
-            other if path.is_none() => path = Some(other.to_string()),
-            other => return Err(format!("unexpected argument {other}")),
-        }
-        i += 1;
+    if let Some(format) = args.value("--format") {
+        options.format = Some(match format {
+            "tsv" => TableFormat::Tsv,
+            "csv" => TableFormat::Csv,
+            "semicolon" | "csv-semicolon" => TableFormat::CsvSemicolon,
+            "xlsx" => TableFormat::Xlsx,
+            other => return Err(format!("unknown format `{}`{}; one of {}", escape(other), hint(other, FORMATS), FORMATS.join(", "))),
+        });
     }
-    Ok((
-        path.ok_or("which table? semaforo import TABLE")?,
-        options,
-        report,
-    ))
+    for spec in args.values("--map") {
+        let (column, field) = mapping(spec)?;
+        if let Some((_, earlier)) = options.mapping.iter().find(|(c, _)| *c == column) {
+            return Err(format!("--map {}: column {} is already mapped to {}", escape(spec), column + 1, field_name(*earlier)));
+        }
+        options.mapping.push((column, field));
+    }
+    options.ente_name = args.value("--ente").map(String::from);
+    if let Some(year) = args.value("--year") {
+        options.year = Some(year.trim().parse().map_err(|_| format!("--year {}: needs a year such as 2023", escape(year)))?);
+    }
+    Ok((args.operands[0].clone(), options, args.flag("--report")))
+}
+
+/// `--map COL=FIELD`: a 1-based column and a field, as the 0-based column the importer takes.
+fn mapping(spec: &str) -> Result<(usize, Field), String> {
+    let shown = escape(spec);
+    let (column, field) = spec.split_once('=').ok_or_else(|| format!("--map {shown}: expected COL=FIELD, e.g. 3=target"))?;
+    let column = match column.trim().parse::<usize>() {
+        Ok(column) if column >= 1 => column - 1,
+        _ => return Err(format!("--map {shown}: COL is a column number, 1 for the first")),
+    };
+    let field = field.trim().to_lowercase();
+    if field.is_empty() {
+        return Err(format!("--map {shown}: FIELD is missing; one of {}", FIELDS.join(", ")));
+    }
+    match serde_json::from_value(serde_json::Value::String(field.clone())) {
+        Ok(field) => Ok((column, field)),
+        Err(_) => Err(format!("--map {shown}: unknown field `{}`{}; one of {}", escape(&field), hint(&field, FIELDS), FIELDS.join(", "))),
+    }
+}
+
+fn field_name(field: Field) -> String {
+    serde_json::to_value(field).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+}
+
+fn hint(word: &str, candidates: &[&'static str]) -> String {
+    suggest(word, candidates.iter().copied()).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default()
 }
 
 /// What went wrong, for standard error: every unreadable cell with its row, column, text
 /// and what was expected; then the plan-level diagnostics and a one-line summary.
 fn describe(path: &str, report: &ImportReport) -> String {
     let mut out = String::new();
+    // Each line escaped whole: a cell's line break or ESC shows as `\n` or `\x1b`.
+    let mut line = |text: String| {
+        out.push_str(&escape(&text));
+        out.push('\n');
+    };
     for row in report.errors() {
         for p in &row.problems {
             let text = if p.text.is_empty() {
@@ -119,8 +116,8 @@ fn describe(path: &str, report: &ImportReport) -> String {
             } else {
                 format!("“{}”", p.text.trim())
             };
-            out.push_str(&format!(
-                "{path}:{}: column {} ({}): cannot read {text}: expected {}\n",
+            line(format!(
+                "{path}:{}: column {} ({}): cannot read {text}: expected {}",
                 row.row,
                 p.column + 1,
                 p.header,
@@ -129,11 +126,11 @@ fn describe(path: &str, report: &ImportReport) -> String {
         }
     }
     for d in &report.diagnostics {
-        out.push_str(&format!("{path}: {d}\n"));
+        line(format!("{path}: {d}"));
     }
     let count = |kind: RowKind| report.rows.iter().filter(|r| r.kind == kind).count();
-    out.push_str(&format!(
-        "{path}: {} indicators imported, {} rows with errors, {} rows merged into the row above, {} rows skipped{}\n",
+    line(format!(
+        "{path}: {} indicators imported, {} rows with errors, {} rows merged into the row above, {} rows skipped{}",
         count(RowKind::Indicator),
         count(RowKind::Error),
         count(RowKind::Continuation),
@@ -193,25 +190,44 @@ mod tests {
         );
     }
 
+    fn parse_args(args: &[&str]) -> Result<Parsed, String> {
+        let args: Vec<String> = ["import"].iter().chain(args).map(|a| a.to_string()).collect();
+        match crate::args::parse(&args)? {
+            crate::args::Invocation::Run(args) => parse(&args),
+            crate::args::Invocation::Help => Err("help".into()),
+        }
+    }
+
     #[test]
     fn options_are_parsed() {
-        let args: Vec<String> = [
-            "t.csv",
-            "--map",
-            "3=Target",
-            "--year",
-            "2023",
-            "--format",
-            "semicolon",
-        ]
-        .map(String::from)
-        .to_vec();
-        let (path, options, report) = parse(&args).unwrap();
+        let (path, options, report) =
+            parse_args(&["t.csv", "--map", "3=Target", "--year", "2023", "--format", "semicolon"]).unwrap();
         assert_eq!(path, "t.csv");
         assert_eq!(options.mapping, vec![(2, Field::Target)]);
         assert_eq!(options.year, Some(2023));
         assert_eq!(options.format, Some(TableFormat::CsvSemicolon));
         assert!(!report);
-        assert!(parse(&["--map".to_string()]).is_err());
+        assert!(parse_args(&["--map"]).is_err());
+    }
+
+    #[test]
+    fn every_field_listed_is_a_field() {
+        for name in FIELDS {
+            let (_, field) = mapping(&format!("1={name}")).unwrap();
+            assert_eq!(field_name(field), *name);
+        }
+    }
+
+    #[test]
+    fn a_mapping_names_a_real_column_and_a_real_field() {
+        let err = |args: &[&str]| parse_args(args).err().unwrap_or_else(|| panic!("{args:?} accepted"));
+        assert!(err(&["t.csv", "--map", "0=weight"]).contains("COL is a column number, 1 for the first"));
+        assert!(err(&["t.csv", "--map", "0="]).contains("COL is a column number"));
+        assert!(err(&["t.csv", "--map", "3="]).contains("FIELD is missing; one of weight, indicator"));
+        assert!(err(&["t.csv", "--map", "3"]).contains("expected COL=FIELD"));
+        assert!(err(&["t.csv", "--map", "3=targt"]).contains("unknown field `targt`; did you mean `target`?"));
+        assert!(err(&["t.csv", "--map", "3=target", "--map", "3=actual"]).contains("column 3 is already mapped to target"));
+        assert!(err(&["t.csv", "--format", "xslx"]).contains("unknown format `xslx`; did you mean `xlsx`?"));
+        assert!(err(&["t.csv", "--year", "duemila"]).contains("needs a year such as 2023"));
     }
 }

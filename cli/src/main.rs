@@ -2,88 +2,136 @@
 //! or a site build that works in batch. All logic is in `semaforo-core`; this file only
 //! reads files, parses arguments and prints.
 
-use semaforo_core::evaluate::{Evaluation, NodeKind, NodeResult};
+use args::Invocation;
+use semaforo_core::diagnostic::has_errors;
+use semaforo_core::evaluate::{Evaluation, Item, NodeKind, NodeResult};
 use semaforo_core::format;
 use semaforo_core::plan::Verdict;
-use semaforo_core::{check_plan, evaluate, load_plan, Decimal, Diagnostic, Lang, Plan};
+use semaforo_core::{check_plan, evaluate, synthetic, Decimal, Diagnostic, Lang, Plan};
+use serde::Serialize;
+use std::collections::HashMap;
 use std::process::ExitCode;
+use terminal::escape;
 
+mod args;
 mod import;
+mod terminal;
 
-const USAGE: &str = "\
+fn usage() -> String {
+    format!(
+        "\
 semaforo: check and evaluate performance plans (Semaforo plan format v1)
 
 Usage:
   semaforo check PLAN               validation report; exit code 1 on errors
-  semaforo evaluate PLAN            the tree with scores and verdicts
-  semaforo evaluate PLAN --json     every node and indicator, scores as exact decimals
+  semaforo evaluate PLAN            the tree with scores and verdicts; the plan's warnings on stderr
+  semaforo evaluate PLAN --json     every node and indicator, scores as exact decimals, and the warnings
   semaforo evaluate PLAN --explain  the table, with the rule behind every number
   semaforo schema                   the JSON Schema of the plan format
-  semaforo synthetic N              a made-up plan of about N indicators, for benchmarks
-  semaforo import TABLE [--map COL=FIELD] [--ente NAME] [--year YEAR] [--format F] [--report]
+  semaforo synthetic N              a made-up plan of about N indicators (at most {}), for benchmarks
+  semaforo import TABLE [--format tsv|csv|semicolon|xlsx] [--map COL=FIELD]… [--ente NAME] [--year YEAR] [--report]
                                     a table (TSV, CSV, XLSX) as a plan on stdout; row errors on stderr
 
-Options:
+Options of evaluate:
   --lang it|en                      language of the table and explanations (default it)
-";
+
+Exit codes: 0 done; 1 the plan has errors, or no plan could be imported; 2 the command line
+or a file could not be used.
+",
+        synthetic::MAX_INDICATORS
+    )
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |name: &str| args.iter().any(|a| a == name);
-    let lang = match args.iter().position(|a| a == "--lang").and_then(|i| args.get(i + 1)).map(String::as_str) {
-        Some("en") => Lang::En,
-        _ => Lang::It,
-    };
-    let positional: Vec<&str> = args
-        .iter()
-        .enumerate()
-        .filter(|(i, a)| !a.starts_with("--") && !(*i > 0 && args[i - 1] == "--lang"))
-        .map(|(_, a)| a.as_str())
-        .collect();
-    match positional.as_slice() {
-        ["check", path] => check(path),
-        ["evaluate", path] => evaluate_command(path, flag("--json"), flag("--explain"), lang),
-        ["synthetic", size] => match size.parse::<usize>() {
-            Ok(size) => {
-                let plan = semaforo_core::synthetic::plan(size);
-                emit(&format!("{}\n", serde_json::to_string(&plan).expect("a plan serialises")));
-                ExitCode::SUCCESS
+    let mut args = Vec::new();
+    for (n, arg) in std::env::args_os().skip(1).enumerate() {
+        match arg.into_string() {
+            Ok(arg) => args.push(arg),
+            Err(arg) => {
+                terminal::err_line(&format!("semaforo: argument {} is not UTF-8 text: {}", n + 1, arg.to_string_lossy()));
+                return ExitCode::from(2);
             }
-            Err(_) => {
-                eprintln!("synthetic: expected a number of indicators, found `{size}`");
-                ExitCode::from(2)
-            }
-        },
-        ["schema"] => {
-            let schema = schemars::schema_for!(Plan);
-            emit(&format!("{}\n", serde_json::to_string_pretty(&schema).expect("a schema serialises")));
-            ExitCode::SUCCESS
         }
-        ["import", ..] => import::run(&args[args.iter().position(|a| a == "import").map_or(0, |i| i + 1)..]),
+    }
+    if args.is_empty() {
+        terminal::err(&usage());
+        return ExitCode::from(2);
+    }
+    let args = match args::parse(&args) {
+        Ok(Invocation::Help) => return done(terminal::out(&usage())),
+        Ok(Invocation::Run(args)) => args,
+        Err(message) => return usage_error(&message),
+    };
+    let operand = |i: usize| args.operands[i].as_str();
+    match args.command.name {
+        "check" => check(operand(0)),
+        "evaluate" => {
+            let lang = match args.value("--lang") {
+                None | Some("it") => Lang::It,
+                Some("en") => Lang::En,
+                Some(other) => return usage_error(&format!("unknown language `{}` for `--lang`; one of it, en", escape(other))),
+            };
+            evaluate_command(operand(0), args.flag("--json"), args.flag("--explain"), lang)
+        }
+        "synthetic" => synthetic_command(operand(0)),
+        "schema" => done(terminal::out_json(&schemars::schema_for!(Plan), true)),
+        "import" => import::run(&args),
+        other => usage_error(&format!("`{other}` is not implemented")),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    terminal::err(&format!("semaforo: {message}\n(`semaforo --help` lists the commands and their options)\n"));
+    ExitCode::from(2)
+}
+
+fn done(written: Result<(), ExitCode>) -> ExitCode {
+    written.err().unwrap_or(ExitCode::SUCCESS)
+}
+
+fn synthetic_command(size: &str) -> ExitCode {
+    let most = synthetic::MAX_INDICATORS;
+    match size.parse::<usize>() {
+        Ok(size) if size <= most => done(terminal::out_json(&synthetic::plan(size), false)),
+        Err(_) if size.is_empty() || !size.bytes().all(|b| b.is_ascii_digit()) => {
+            terminal::err_line(&format!("synthetic: expected a number of indicators up to {most}, found `{size}`"));
+            ExitCode::from(2)
+        }
         _ => {
-            eprint!("{USAGE}");
+            terminal::err_line(&format!("synthetic: at most {most} indicators, found `{size}`"));
             ExitCode::from(2)
         }
     }
 }
 
-/// Writes to standard output; a closed pipe (`semaforo evaluate … | head`) is not an error.
-fn emit(text: &str) {
-    use std::io::Write;
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
-}
-
+/// The file as text; exit code 2 when it cannot be read or is not UTF-8.
 fn read(path: &str) -> Result<String, ExitCode> {
-    std::fs::read_to_string(path).map_err(|e| {
-        eprintln!("{path}: cannot read the file: {e}");
+    let bytes = std::fs::read(path).map_err(|e| {
+        terminal::err_line(&format!("{path}: cannot read the file: {e}"));
+        ExitCode::from(2)
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        terminal::err_line(&not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to()));
         ExitCode::from(2)
     })
 }
 
-fn print_diagnostics(path: &str, diagnostics: &[Diagnostic]) {
-    for d in diagnostics {
-        eprintln!("{path}: {d}");
-    }
+/// Where a file stops being UTF-8: the offset of the first invalid byte, its line, and
+/// what to do.
+fn not_utf8(path: &str, bytes: &[u8], at: usize) -> String {
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let byte = bytes.get(at).map(|b| format!(" (0x{b:02X})")).unwrap_or_default();
+    let advice = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        "the file looks like UTF-16: save it as UTF-8"
+    } else {
+        "a plan is UTF-8 text: save it as UTF-8"
+    };
+    format!("{path}: not UTF-8: invalid byte{byte} at byte offset {at} (line {line}); {advice}")
+}
+
+/// One line per diagnostic, `PATH: severity[code] json.path: message`, each escaped whole.
+fn diagnostic_lines(path: &str, diagnostics: &[Diagnostic]) -> String {
+    diagnostics.iter().map(|d| format!("{}\n", escape(&format!("{path}: {d}")))).collect()
 }
 
 fn check(path: &str) -> ExitCode {
@@ -92,11 +140,12 @@ fn check(path: &str) -> ExitCode {
         Err(code) => return code,
     };
     let (_, diagnostics) = check_plan(&text);
-    let report: String = diagnostics.iter().map(|d| format!("{path}: {d}\n")).collect();
-    emit(&report);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
-    emit(&format!("{path}: {errors} errors, {warnings} warnings\n"));
+    let summary = format!("{}: {errors} errors, {warnings} warnings\n", escape(path));
+    if let Err(code) = terminal::out(&(diagnostic_lines(path, &diagnostics) + &summary)) {
+        return code;
+    }
     if errors > 0 {
         ExitCode::FAILURE
     } else {
@@ -104,25 +153,33 @@ fn check(path: &str) -> ExitCode {
     }
 }
 
+/// `evaluate --json`: the evaluation's fields (`nodes`, `indicators`) as they always were,
+/// and beside them the plan's warnings.
+#[derive(Serialize)]
+struct Results<'a> {
+    #[serde(flatten)]
+    evaluation: &'a Evaluation,
+    diagnostics: &'a [Diagnostic],
+}
+
 fn evaluate_command(path: &str, json: bool, explain: bool, lang: Lang) -> ExitCode {
     let text = match read(path) {
         Ok(t) => t,
         Err(code) => return code,
     };
-    let plan = match load_plan(&text) {
-        Ok(plan) => plan,
-        Err(diagnostics) => {
-            print_diagnostics(path, &diagnostics);
-            return ExitCode::FAILURE;
-        }
+    let (plan, diagnostics) = check_plan(&text);
+    // Errors or warnings, the reader of the scores is told, on standard error.
+    terminal::err(&diagnostic_lines(path, &diagnostics));
+    let plan = match plan {
+        Some(plan) if !has_errors(&diagnostics) => plan,
+        _ => return ExitCode::FAILURE,
     };
     let evaluation = evaluate(&plan);
     if json {
-        emit(&format!("{}\n", serde_json::to_string_pretty(&evaluation).expect("results serialise")));
+        done(terminal::out_json(&Results { evaluation: &evaluation, diagnostics: &diagnostics }, true))
     } else {
-        emit(&table(&plan, &evaluation, explain, lang));
+        done(terminal::out(&table(&plan, &evaluation, explain, lang)))
     }
-    ExitCode::SUCCESS
 }
 
 /// The tree as an indented table: code, name, weight, score, verdict.
@@ -146,15 +203,20 @@ fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> Str
             lang,
         ));
         if explain {
-            out.push_str(&format!("{:indent$}  = {}\n", "", node.explanation.render(lang), indent = depth * 2));
+            out.push_str(&format!("{:indent$}  = {}\n", "", escape(&node.explanation.render(lang)), indent = depth * 2));
+        }
+        // The weight each indicator has here (a cruscotto may weigh it differently from the
+        // tree), looked up once per node: the first item of that indicator, as before.
+        let mut items: HashMap<&str, &Item> = HashMap::with_capacity(node.items.len());
+        for item in node.items.iter().filter(|item| item.indicator) {
+            items.entry(item.id.as_str()).or_insert(item);
         }
         for id in &node.indicators {
             if let Some(i) = evaluation.indicator(id) {
-                // The weight it has here: a cruscotto may weigh it differently from the tree.
-                let weight = node.items.iter().find(|item| item.indicator && &item.id == id).map_or(i.weight, |item| item.weight);
+                let weight = items.get(id.as_str()).map_or(i.weight, |item| item.weight);
                 out.push_str(&row(depth + 1, &i.code, &i.name, weight, i.achievement, i.verdict, decimals, lang));
                 if explain {
-                    out.push_str(&format!("{:indent$}  = {}\n", "", i.explanation.render(lang), indent = (depth + 1) * 2));
+                    out.push_str(&format!("{:indent$}  = {}\n", "", escape(&i.explanation.render(lang)), indent = (depth + 1) * 2));
                 }
             }
         }
@@ -206,8 +268,9 @@ fn row(
         Lang::It => format::number(v, decimals),
         Lang::En => format::number_en(v, decimals),
     };
-    let code = format!("{:indent$}{code}", "", indent = depth * 2);
-    let name: String = if name.chars().count() > 48 { name.chars().take(47).chain(['…']).collect() } else { name.to_string() };
+    let code = format!("{:indent$}{}", "", escape(code), indent = depth * 2);
+    let name = escape(name);
+    let name: String = if name.chars().count() > 48 { name.chars().take(47).chain(['…']).collect() } else { name.into_owned() };
     let weight = weight.map(number).unwrap_or_default();
     let score = score.map(|s| format!("{} %", number(s))).unwrap_or_else(|| "—".into());
     let verdict = verdict.map(|v| verdict_label(v, lang)).unwrap_or("");

@@ -91,3 +91,97 @@ fn the_committed_schema_is_the_generated_one() {
     let committed = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/plan.schema.json")).unwrap();
     assert_eq!(stdout(&out), committed, "run `cargo run -p semaforo-cli -- schema > docs/plan.schema.json`");
 }
+
+/// A plan that evaluates with warnings: weights that do not sum to 100, an N.V. with no
+/// reason.
+const PLAN_WITH_WARNINGS: &str = r#"{"version": 1, "ente": {"code": "ENTE", "name": "x", "year": 2023, "objectives": [
+  {"code": "OO", "level": "operational", "name": "o", "indicators": [
+    {"code": "I1", "name": "i", "unit": "number", "weight": "30", "target": {"op": ">=", "value": "10"}, "actual": {"value": "8"}},
+    {"code": "I2", "name": "j", "unit": "number", "weight": "30", "target": {"op": ">=", "value": "10"}, "actual": {"not_evaluable": {"reason": " "}}}
+  ]}]}}"#;
+
+fn temp_file(name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("semaforo-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn evaluate_shows_the_plans_warnings_on_stderr_as_check_does() {
+    let path = temp_file("warnings.json", PLAN_WITH_WARNINGS);
+    let path = path.to_str().unwrap();
+    let check = semaforo(&["check", path]);
+    assert_eq!(check.status.code(), Some(0));
+    let warnings: Vec<String> = stdout(&check).lines().filter(|l| l.contains(": warning[")).map(String::from).collect();
+    assert!(warnings.len() >= 2, "{warnings:?}");
+    let out = semaforo(&["evaluate", path]);
+    assert_eq!(out.status.code(), Some(0));
+    let shown = String::from_utf8(out.stderr.clone()).unwrap();
+    assert_eq!(shown.lines().collect::<Vec<_>>(), warnings, "the same lines as check: path, code and message");
+    assert!(shown.contains("warning[weights-not-100] ente.objectives[0].indicators"), "{shown}");
+    assert!(stdout(&out).contains("OO"), "and the table");
+}
+
+#[test]
+fn evaluate_json_lists_the_diagnostics_beside_the_results() {
+    let path = temp_file("warnings-json.json", PLAN_WITH_WARNINGS);
+    let out = semaforo(&["evaluate", path.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+    for key in ["nodes", "indicators", "diagnostics"] {
+        assert!(keys.contains(&key), "{keys:?}");
+    }
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    let weights = diagnostics.iter().find(|d| d["code"] == "weights-not-100").expect("the weights warning");
+    assert_eq!(weights["severity"], "warning");
+    assert_eq!(weights["path"], "ente.objectives[0].indicators");
+    assert!(weights["message"].as_str().unwrap().contains("sum to 60"), "{weights}");
+    // A plan with nothing to say still has the field, empty.
+    let clean = PLAN_WITH_WARNINGS.replace(r#""weight": "30""#, r#""weight": "50""#).replace(r#"" ""#, r#""cause esogene""#);
+    let clean = temp_file("clean.json", clean);
+    let clean = semaforo(&["evaluate", clean.to_str().unwrap(), "--json"]);
+    let clean: serde_json::Value = serde_json::from_slice(&clean.stdout).unwrap();
+    assert_eq!(clean["diagnostics"], serde_json::json!([]));
+    assert!(clean["nodes"].is_array() && clean["indicators"].is_array());
+}
+
+#[test]
+fn a_plan_that_is_not_utf8_is_refused_with_its_byte_offset() {
+    let mut bytes = br#"{"version": 1, "ente": {"code": "ENTE", "name": "Qualit"#.to_vec();
+    let offset = bytes.len();
+    bytes.extend_from_slice(b"\xe0 della vita\", \"year\": 2023, \"objectives\": []}}");
+    let path = temp_file("latin1.json", &bytes);
+    for command in ["check", "evaluate"] {
+        let out = semaforo(&[command, path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let message = String::from_utf8(out.stderr).unwrap();
+        assert!(message.contains(path.to_str().unwrap()), "{message}");
+        assert!(message.contains(&format!("not UTF-8: invalid byte (0xE0) at byte offset {offset} (line 1)")), "{message}");
+    }
+    let utf16 = temp_file("utf16.json", b"\xff\xfe{\x00}\x00");
+    let message = String::from_utf8(semaforo(&["check", utf16.to_str().unwrap()]).stderr).unwrap();
+    assert!(message.contains("byte offset 0") && message.contains("UTF-16"), "{message}");
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error_and_a_failed_write_is() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    for args in [&["synthetic", "200000"][..], &["evaluate", fixture("tno-2023.json").to_str().unwrap()]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_semaforo")).args(args).stdout(Stdio::piped()).spawn().unwrap();
+        let mut start = [0u8; 8];
+        child.stdout.take().unwrap().read_exact(&mut start).unwrap();
+        assert_eq!(child.wait().unwrap().code(), Some(0), "{args:?}: like `| head`");
+    }
+    if std::path::Path::new("/dev/full").exists() {
+        for args in [&["synthetic", "10"][..], &["check", fixture("tno-2023.json").to_str().unwrap()], &["--help"]] {
+            let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+            let out = Command::new(env!("CARGO_BIN_EXE_semaforo")).args(args).stdout(full).output().unwrap();
+            assert_eq!(out.status.code(), Some(2), "{args:?}: a full disk is not a result");
+            assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write the output"), "{out:?}");
+        }
+    }
+}

@@ -5,11 +5,31 @@ use crate::plan::*;
 use chrono::NaiveDate;
 use crate::decimal::Decimal;
 
-/// A plan with about `indicators` indicators: 4 ambiti, 5 OS each, OO of 10 indicators.
+/// The most indicators a synthetic plan holds. Larger requests get a plan of this size: a
+/// caller that takes the size from a user (`semaforo synthetic N`) should refuse them,
+/// rather than build a plan that does not fit in memory.
+pub const MAX_INDICATORS: usize = 2_000_000;
+
+const PER_OO: usize = 10;
+const OS_COUNT: usize = 20;
+const PER_OS: usize = 2;
+
+/// How many indicators [`plan`]`(requested)` holds: `requested` rounded up to a whole
+/// number of OO, plus two for each OS, and never more than [`MAX_INDICATORS`].
+pub fn indicator_count(requested: usize) -> usize {
+    operational_count(requested) * PER_OO + OS_COUNT * PER_OS
+}
+
+fn operational_count(requested: usize) -> usize {
+    requested.div_ceil(PER_OO).clamp(1, (MAX_INDICATORS - OS_COUNT * PER_OS) / PER_OO)
+}
+
+/// A plan with about `indicators` indicators ([`indicator_count`] says exactly how many, at
+/// most [`MAX_INDICATORS`]): 4 ambiti, 5 OS each, OO of 10 indicators.
 pub fn plan(indicators: usize) -> Plan {
-    let per_oo = 10;
-    let oo_count = indicators.div_ceil(per_oo).max(1);
-    let os_count = 20;
+    let per_oo = PER_OO;
+    let oo_count = operational_count(indicators);
+    let os_count = OS_COUNT;
     let mut n = 0usize;
     let mut areas = Vec::new();
     for a in 0..4 {
@@ -26,7 +46,7 @@ pub fn plan(indicators: usize) -> Plan {
                     .collect();
                 operational.push(objective(format!("OO_{a}.{s}.{o}"), Level::Operational, Some(Decimal::ONE), inds, vec![]));
             }
-            let own = (0..2)
+            let own = (0..PER_OS)
                 .map(|i| {
                     n += 1;
                     indicator(format!("S{n:06}"), i, n)
