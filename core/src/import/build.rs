@@ -412,14 +412,11 @@ impl Builder<'_> {
     /// `CRUSCOTTO <name> - <manager> … TOTALE 96,49 %`.
     fn cruscotto_heading(&mut self, index: usize, cells: &[Cell]) -> bool {
         let first = &cells[0].cleaned;
-        let upper = first.to_uppercase();
-        let Some(rest) = upper.strip_prefix("CRUSCOTTO") else {
+        let Some(rest) = strip_prefix_ignore_case(first, "CRUSCOTTO") else {
             return false;
         };
         self.finish_pending();
-        let rest = first[first.len() - rest.len()..]
-            .trim_start_matches([':', ' ', '-', '–'])
-            .trim();
+        let rest = rest.trim_start_matches([':', ' ', '-', '–']).trim();
         let mut name = String::new();
         let mut manager = None;
         for part in rest
@@ -430,16 +427,11 @@ impl Builder<'_> {
             .flat_map(|p| p.split(" – "))
         {
             let part = part.trim();
-            let lower = part.to_lowercase();
             let labelled = ["dirigente", "responsabile", "referente", "manager"]
                 .iter()
                 .find_map(|l| {
-                    lower.strip_prefix(l).map(|r| {
-                        part[part.len() - r.len()..]
-                            .trim_start_matches([':', ' '])
-                            .trim()
-                            .to_string()
-                    })
+                    strip_prefix_ignore_case(part, l)
+                        .map(|r| r.trim_start_matches([':', ' ']).trim().to_string())
                 });
             match labelled {
                 Some(m) if !m.is_empty() => manager = Some(m),
@@ -455,14 +447,11 @@ impl Builder<'_> {
             } else if let Some(v) = parse_verdict(&cell.cleaned) {
                 published.verdict = Some(v);
             } else if manager.is_none() {
-                let lower = cell.cleaned.to_lowercase();
                 let m = ["dirigente", "responsabile", "referente"]
                     .iter()
-                    .find_map(|l| lower.strip_prefix(l).map(|r| r.len()));
+                    .find_map(|l| strip_prefix_ignore_case(&cell.cleaned, l));
                 manager = Some(match m {
-                    Some(len) => cell.cleaned[cell.cleaned.len() - len..]
-                        .trim_start_matches([':', ' '])
-                        .to_string(),
+                    Some(rest) => rest.trim_start_matches([':', ' ']).to_string(),
                     None => cell.cleaned.clone(),
                 });
             }
@@ -1500,19 +1489,27 @@ fn fit(cell: &Cell, field: Field, own_column: bool) -> Option<i32> {
 }
 
 fn take_parenthesis(text: &str, opening: &str) -> Option<(String, String, String)> {
-    let lower = text.to_lowercase();
-    let start = lower.find(opening)?;
-    let end = start + lower[start..].find(')')?;
-    // Lower-casing may change byte lengths; only slice where it did not.
-    if lower.len() != text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-        return None;
-    }
-    let inner = text[start + opening.len()..end].trim().to_string();
+    let start = text
+        .char_indices()
+        .find(|&(i, _)| strip_prefix_ignore_case(&text[i..], opening).is_some())?
+        .0;
+    let inner_start = start + opening.len();
+    let end = inner_start + text[inner_start..].find(')')?;
     Some((
         text[..start].trim().to_string(),
-        inner,
+        text[inner_start..end].trim().to_string(),
         text[end + 1..].trim().to_string(),
     ))
+}
+
+/// `text` without `prefix` (ASCII, as `CRUSCOTTO` or `dirigente`), matched without
+/// regard to ASCII case; the rest is a slice of `text` itself. Offsets are never taken
+/// from an upper- or lower-cased copy, whose length may differ from the original's
+/// (`ﬁ` → `FI`, `İ` → `i̇`, the Kelvin sign → `k`): that sliced text mid-character.
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 fn indicator_kind(text: &str) -> Option<IndicatorKind> {
