@@ -1,5 +1,6 @@
-//! The importer on tables that broke it: Unicode whose case mapping changes its length.
-//! Nothing panics.
+//! The importer on tables that broke it: Unicode whose case mapping changes its length,
+//! quotes that do not follow the CSV rules. Each problem is reported where it is (row,
+//! column, text as written, what was expected); nothing panics.
 
 use proptest::prelude::*;
 use semaforo_core::import::{import_table, ImportOptions, ImportReport, TableFormat};
@@ -11,6 +12,19 @@ fn options() -> ImportOptions {
         ente_name: Some("CCIAA".into()),
         ..Default::default()
     }
+}
+
+fn codes(report: &ImportReport) -> Vec<&str> {
+    report.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+fn messages<'a>(report: &'a ImportReport, code: &str) -> Vec<&'a str> {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .map(|d| d.message.as_str())
+        .collect()
 }
 
 fn names(report: &ImportReport) -> Vec<String> {
@@ -282,7 +296,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
     /// Arbitrary Unicode in every cell of rows of every kind never panics the importer,
-    /// read as TSV and as CSV.
+    /// read as TSV and as CSV (where every row must come back with its cells as written).
     #[test]
     fn arbitrary_unicode_in_every_cell_of_every_kind_of_row_never_panics(rows in rows()) {
         let tsv: String = rows.iter().map(|r| r.join("\t")).collect::<Vec<_>>().join("\n");
@@ -294,5 +308,104 @@ proptest! {
             &ImportOptions { format: Some(TableFormat::CsvSemicolon), ..ImportOptions::default() },
         );
         check_report(&report)?;
+        prop_assert!(!codes(&report).contains(&"csv-quote"), "{:?}", report.diagnostics);
+        if !text.starts_with('\u{feff}') {
+            // Every reported row is one of the rows written, in order.
+            let mut written = rows.iter();
+            for row in &report.rows {
+                prop_assert!(
+                    written.any(|w| *w == row.cells),
+                    "row {} read as {:?}, which is no row written", row.row, row.cells
+                );
+            }
+        }
+
     }
+}
+
+// 3. CSV quotes as RFC 4180 says, with the usual leniency.
+
+#[test]
+fn a_quote_that_does_not_close_cleanly_is_reported_where_it_is_and_later_quoted_fields_still_read()
+{
+    let table = "PESO;INDICATORE;CONSUNTIVO;TARGET\r\n\
+                 30,00%;\"Pratiche \"urgenti\" evase;46 N. / 47 N.;>= 90 %\r\n\
+                 20,00%;\"Tempo medio; in giorni\";12 gg;<= 10 gg\r\n\
+                 20,00%;\"Istanze\r\nprotocollate\";5;>= 5\r\n\
+                 20,00%;\"Sportelli aperti;7;>= 5\r\n\
+                 10,00%;\"Reclami; gestiti\";\"3\";\">= 3\"\r\n";
+    let report = import_table(table.as_bytes(), &options());
+    assert_eq!(report.format, Some(TableFormat::CsvSemicolon));
+    assert_eq!(
+        report.errors().count(),
+        0,
+        "{:#?}",
+        report.errors().collect::<Vec<_>>()
+    );
+    assert!(
+        !codes(&report).contains(&"weights-normalised"),
+        "{:#?}",
+        report.diagnostics
+    );
+    let cells = |row: usize| {
+        report
+            .rows
+            .iter()
+            .find(|r| r.row == row)
+            .map(|r| r.cells.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(cells(2)[1], "\"Pratiche \"urgenti\" evase");
+    assert_eq!(
+        cells(3),
+        ["20,00%", "Tempo medio; in giorni", "12 gg", "<= 10 gg"]
+    );
+    // A quoted cell over two lines: the row after it is line 6.
+    assert_eq!(cells(4), ["20,00%", "Istanze\r\nprotocollate", "5", ">= 5"]);
+    assert_eq!(cells(6), ["20,00%", "\"Sportelli aperti", "7", ">= 5"]);
+    assert_eq!(cells(7), ["10,00%", "Reclami; gestiti", "3", ">= 3"]);
+    assert_eq!(
+        names(&report),
+        [
+            "\"Pratiche \"urgenti\" evase",
+            "Tempo medio; in giorni",
+            "Istanze protocollate",
+            "\"Sportelli aperti",
+            "Reclami; gestiti"
+        ]
+    );
+    let warnings = messages(&report, "csv-quote");
+    assert_eq!(warnings.len(), 2, "{warnings:#?}");
+    assert!(
+        warnings[0].starts_with(
+            "row 2, column 2 (“\"Pratiche \"urgenti\" evase”): text follows the closing quote"
+        ),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings[1].starts_with(
+            "row 6, column 2 (“\"Sportelli aperti”): a quoted field is not closed before the end of the line"
+        ),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
+fn text_after_a_closing_quote_is_kept_and_the_row_is_read_at_its_own_columns() {
+    let table = "PESO;INDICATORE;CONSUNTIVO;TARGET\n\
+                 50;\"abc\"def;\"1,5\";>= 1\n\
+                 50;\"Pratiche; evase\"x;2;>= 2\n";
+    let report = import_table(table.as_bytes(), &options());
+    assert_eq!(report.errors().count(), 0, "{:#?}", report.rows);
+    let row = |n: usize| report.rows.iter().find(|r| r.row == n).unwrap();
+    assert_eq!(row(2).cells, ["50", "\"abc\"def", "1,5", ">= 1"]);
+    assert_eq!(row(3).cells, ["50", "Pratiche; evasex", "2", ">= 2"]);
+    let warnings = messages(&report, "csv-quote");
+    assert_eq!(warnings.len(), 2, "{warnings:#?}");
+    assert!(warnings[0].starts_with("row 2, column 2 "), "{warnings:#?}");
+    assert!(
+        warnings[1].starts_with("row 3, column 2 (“\"Pratiche; evase\"x”)")
+            && warnings[1].ends_with("the field reads “Pratiche; evasex”"),
+        "{warnings:#?}"
+    );
 }

@@ -2,8 +2,11 @@
 //! with commas or semicolons (as Italian Excel writes it), and XLSX (with the `xlsx`
 //! feature). Text may be UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Testo
 //! Unicode") or Windows-1252 (Excel's "CSV" on Italian Windows); nothing is dropped: a
-//! row keeps every cell as written, and its 1-based row number in the file.
+//! row keeps every cell as written, and its 1-based row number in the file. What the
+//! reader had to work around (a quote that breaks the CSV rules) is said with its row
+//! and column.
 
+use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
 
 /// The kind of table. `None` in [`super::ImportOptions::format`] means: recognise it.
@@ -32,18 +35,29 @@ pub struct Row {
 pub struct Table {
     pub format: TableFormat,
     pub rows: Vec<Row>,
+    /// What reading the bytes found and worked around (quotes that do not follow the
+    /// CSV rules), each with its row and column.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads a table; the error says why the bytes are not a table of that format.
 pub fn read_table(bytes: &[u8], format: Option<TableFormat>) -> Result<Table, String> {
     let format = format.unwrap_or_else(|| sniff(bytes));
-    let rows = match format {
-        TableFormat::Xlsx => read_xlsx(bytes)?,
-        TableFormat::Tsv => split_records(&decode(bytes), '\t'),
-        TableFormat::Csv => split_records(&decode(bytes), ','),
-        TableFormat::CsvSemicolon => split_records(&decode(bytes), ';'),
+    let (rows, warnings) = match format {
+        TableFormat::Xlsx => (read_xlsx(bytes)?, Vec::new()),
+        TableFormat::Tsv => read_text(bytes, '\t'),
+        TableFormat::Csv => read_text(bytes, ','),
+        TableFormat::CsvSemicolon => read_text(bytes, ';'),
     };
-    Ok(Table { format, rows })
+    Ok(Table {
+        format,
+        rows,
+        warnings,
+    })
+}
+
+fn read_text(bytes: &[u8], delimiter: char) -> (Vec<Row>, Vec<Diagnostic>) {
+    read_delimited(&decode(bytes), delimiter)
 }
 
 /// Recognises the format: a ZIP signature is XLSX; text with tabs is TSV; otherwise the
@@ -121,93 +135,247 @@ fn windows_1252(b: u8) -> char {
     }
 }
 
-/// Splits delimited text into records. A field that starts with `"` is quoted (it may
-/// hold the delimiter, newlines and `""`) only if a closing quote followed by the
-/// delimiter or the end of a line exists; otherwise the quote is plain text, so a stray
-/// quote from a PDF never swallows the rest of the file.
+/// Splits delimited text into records, as RFC 4180 says with the usual leniency (see
+/// [`read_delimited`]).
 pub fn split_records(text: &str, delimiter: char) -> Vec<Row> {
+    read_delimited(text, delimiter).0
+}
+
+/// At most this many quote problems are listed one by one; a last warning counts the
+/// rest.
+const LISTED: usize = 20;
+
+/// No spreadsheet cell holds more than 32 767 characters: a quoted field longer than
+/// twice that (every character a doubled quote) is no cell.
+const LONGEST_QUOTED: usize = 2 * 32_767 + 2;
+
+/// Splits delimited text into records (RFC 4180). A field that starts with `"` is
+/// quoted: it may hold the delimiter, newlines (Excel writes them in cells) and `""` for
+/// a quote, up to a closing quote followed by the delimiter or the end of a line. With
+/// the usual leniency, and a warning at the row and column for each:
+/// - a quote inside an unquoted field is a plain character (no warning);
+/// - a closing quote followed by more text on the same line: the text is kept; the field
+///   is read as written, quotes included, unless the quoted part holds the delimiter
+///   (then it is the quoted part followed by the rest);
+/// - an opening quote with no closing quote before the end of its line (none at all, or
+///   one that is followed by more text on a later line) is a plain character, so a stray
+///   quote never swallows the rest of the file.
+///
+/// Rows keep their 1-based line numbers.
+pub fn read_delimited(text: &str, delimiter: char) -> (Vec<Row>, Vec<Diagnostic>) {
     let chars: Vec<char> = text.chars().collect();
-    let mut rows = Vec::new();
-    let mut cells: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut line = 1usize;
-    let mut row_start = 1usize;
+    let quotes: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '"').collect();
+    // For the k-th quote: the first quote at or after it that is not one of a `""` pair
+    // read from there, i.e. where quoted content starting there would close.
+    let mut stops: Vec<Option<usize>> = vec![None; quotes.len()];
+    for k in (0..quotes.len()).rev() {
+        stops[k] = if k + 1 < quotes.len() && quotes[k + 1] == quotes[k] + 1 {
+            stops.get(k + 2).copied().flatten()
+        } else {
+            Some(quotes[k])
+        };
+    }
+    let line_ends: Vec<usize> = (0..chars.len())
+        .filter(|&i| chars[i] == '\n' || (chars[i] == '\r' && chars.get(i + 1) != Some(&'\n')))
+        .collect();
+    let mut r = Records {
+        chars: &chars,
+        delimiter,
+        rows: Vec::new(),
+        cells: Vec::new(),
+        field: String::new(),
+        field_start: 0,
+        notes: Vec::new(),
+        line: 1,
+        row_start: 1,
+        warnings: Vec::new(),
+        quote_problems: 0,
+    };
     let mut i = 0usize;
     let mut at_field_start = true;
-    // Past this position no quoted field can close (a search already failed).
-    let mut no_close_after = usize::MAX;
-    let end_row =
-        |cells: &mut Vec<String>, field: &mut String, rows: &mut Vec<Row>, start: usize| {
-            cells.push(std::mem::take(field));
-            rows.push(Row {
-                number: start,
-                cells: std::mem::take(cells),
-            });
-        };
     while i < chars.len() {
         let c = chars[i];
-        if at_field_start && c == '"' && i < no_close_after {
-            if let Some(close) = closing_quote(&chars, i, delimiter) {
-                let mut j = i + 1;
-                while j < close {
-                    if chars[j] == '"' {
-                        j += 1; // `""` is one quote
+        if at_field_start && c == '"' {
+            let k = quotes.binary_search(&i).unwrap_or(0);
+            let close = stops.get(k + 1).copied().flatten();
+            let spans_lines = |close: usize| {
+                line_ends.partition_point(|&e| e < close) > line_ends.partition_point(|&e| e < i)
+            };
+            let reading = match close {
+                Some(close) if close - i > LONGEST_QUOTED => Quoted::Unclosed,
+                Some(close) => match chars.get(close + 1) {
+                    None | Some('\n') | Some('\r') => Quoted::Field(close),
+                    Some(&d) if d == delimiter => Quoted::Field(close),
+                    _ if spans_lines(close) => Quoted::Unclosed,
+                    _ if chars[i + 1..close].contains(&delimiter) => Quoted::FieldThenText(close),
+                    _ => Quoted::AsWritten,
+                },
+                None => Quoted::Unclosed,
+            };
+            match reading {
+                Quoted::Field(close) | Quoted::FieldThenText(close) => {
+                    if let Quoted::FieldThenText(_) = reading {
+                        r.notes.push(Note::TextAfterQuote);
                     }
-                    if chars[j] == '\n' {
-                        line += 1;
-                    }
-                    field.push(chars[j]);
-                    j += 1;
+                    r.quoted_content(i + 1, close);
+                    i = close + 1;
+                    at_field_start = false;
+                    continue;
                 }
-                i = close + 1;
-                at_field_start = false;
-                continue;
+                Quoted::AsWritten => r.notes.push(Note::QuoteAsWritten),
+                Quoted::Unclosed => r.notes.push(Note::Unclosed),
             }
-            no_close_after = i;
         }
         match c {
             '\r' if chars.get(i + 1) == Some(&'\n') => {}
             '\n' | '\r' => {
-                end_row(&mut cells, &mut field, &mut rows, row_start);
-                line += 1;
-                row_start = line;
-                at_field_start = true;
+                let end = if i > 0 && chars[i - 1] == '\r' {
+                    i - 1
+                } else {
+                    i
+                };
+                r.end_row(end);
+                r.line += 1;
+                r.row_start = r.line;
+                r.field_start = i + 1;
             }
             c if c == delimiter => {
-                cells.push(std::mem::take(&mut field));
-                at_field_start = true;
+                r.end_field(i);
+                r.field_start = i + 1;
             }
-            c => {
-                field.push(c);
-                at_field_start = false;
-            }
+            c => r.content(c),
         }
+        at_field_start = matches!(c, '\n' | '\r') || c == delimiter;
         i += 1;
     }
-    if !field.is_empty() || !cells.is_empty() {
-        end_row(&mut cells, &mut field, &mut rows, row_start);
+    if !r.field.is_empty() || !r.cells.is_empty() || !r.notes.is_empty() {
+        r.end_row(chars.len());
     }
-    rows
+    if r.quote_problems > LISTED {
+        r.warnings.push(Diagnostic::warning(
+            "",
+            "csv-quote",
+            format!(
+                "{} more fields with quotes that do not follow the CSV rules were read as said above",
+                r.quote_problems - LISTED
+            ),
+        ));
+    }
+    (r.rows, r.warnings)
 }
 
-/// The index of the quote closing the field opened at `open`, if any.
-fn closing_quote(chars: &[char], open: usize, delimiter: char) -> Option<usize> {
-    let mut j = open + 1;
-    while j < chars.len() {
-        if chars[j] == '"' {
-            if chars.get(j + 1) == Some(&'"') {
-                j += 2;
-                continue;
-            }
-            return match chars.get(j + 1) {
-                None | Some('\n') | Some('\r') => Some(j),
-                Some(&c) if c == delimiter => Some(j),
-                _ => None,
-            };
-        }
-        j += 1;
+enum Quoted {
+    /// A quoted field closing at this quote.
+    Field(usize),
+    /// A quoted field holding the delimiter, closing at this quote, then more text.
+    FieldThenText(usize),
+    /// A quote closing on the same line with text after it: the field is read as written.
+    AsWritten,
+    /// No closing quote before the end of the line.
+    Unclosed,
+}
+
+/// Something about the field being read, said when it ends.
+enum Note {
+    Unclosed,
+    QuoteAsWritten,
+    TextAfterQuote,
+}
+
+struct Records<'a> {
+    chars: &'a [char],
+    delimiter: char,
+    rows: Vec<Row>,
+    cells: Vec<String>,
+    field: String,
+    /// Index of the field's first character.
+    field_start: usize,
+    notes: Vec<Note>,
+    line: usize,
+    row_start: usize,
+    warnings: Vec<Diagnostic>,
+    quote_problems: usize,
+}
+
+impl Records<'_> {
+    fn content(&mut self, c: char) {
+        self.field.push(c);
     }
-    None
+
+    /// The content of a quoted field, `""` read as one quote.
+    fn quoted_content(&mut self, from: usize, close: usize) {
+        let mut j = from;
+        while j < close {
+            let c = self.chars[j];
+            self.content(c);
+            if c == '"' {
+                j += 1; // the second quote of `""`
+            } else if c == '\n' || (c == '\r' && self.chars.get(j + 1) != Some(&'\n')) {
+                self.line += 1;
+            }
+            j += 1;
+        }
+    }
+
+    fn end_field(&mut self, end: usize) {
+        let notes = std::mem::take(&mut self.notes);
+        if !notes.is_empty() {
+            let column = self.cells.len() + 1;
+            let end = end.min(self.chars.len());
+            let written: String = self.chars[self.field_start.min(end)..end].iter().collect();
+            let at = format!("row {}, column {column}", self.row_start);
+            let delimiter = match self.delimiter {
+                '\t' => "a tab".to_string(),
+                d => d.to_string(),
+            };
+            for note in notes {
+                self.quote_problems += 1;
+                if self.quote_problems > LISTED {
+                    continue;
+                }
+                let warning = match note {
+                    Note::Unclosed => Diagnostic::warning(
+                        "",
+                        "csv-quote",
+                        format!("{at} (“{}”): a quoted field is not closed before the end of the line (expected a closing \" followed by {delimiter} or the end of the line): the quote was read as text", preview(&written)),
+                    ),
+                    Note::QuoteAsWritten => Diagnostic::warning(
+                        "",
+                        "csv-quote",
+                        format!("{at} (“{}”): text follows the closing quote of a quoted field (expected {delimiter} or the end of the line after it): the field was read as written, quotes included", preview(&written)),
+                    ),
+                    Note::TextAfterQuote => Diagnostic::warning(
+                        "",
+                        "csv-quote",
+                        format!("{at} (“{}”): text follows the closing quote of a quoted field (expected {delimiter} or the end of the line after it): the text was kept, the field reads “{}”", preview(&written), preview(&self.field)),
+                    ),
+                };
+                self.warnings.push(warning);
+            }
+        }
+        self.cells.push(std::mem::take(&mut self.field));
+    }
+
+    fn end_row(&mut self, end: usize) {
+        self.end_field(end);
+        self.rows.push(Row {
+            number: self.row_start,
+            cells: std::mem::take(&mut self.cells),
+        });
+    }
+}
+
+/// At most 60 characters of a field, for a message.
+fn preview(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .take(60)
+        .collect();
+    if text.chars().nth(60).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 #[cfg(feature = "xlsx")]
@@ -335,5 +503,66 @@ mod tests {
             .chain("Città".encode_utf16().flat_map(|u| u.to_le_bytes()))
             .collect();
         assert_eq!(decode(&utf16), "Città");
+    }
+
+    fn warnings(text: &str, delimiter: char) -> Vec<String> {
+        read_delimited(text, delimiter)
+            .1
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_quote_closed_before_more_text_keeps_the_text_and_later_quoted_fields_still_read() {
+        let text = "x;\"abc\"def;\"1;5\";y\nz;\"b;c\";w\n";
+        let rows = cells(text, ';');
+        assert_eq!(rows[0].1, ["x", "\"abc\"def", "1;5", "y"]);
+        assert_eq!(rows[1].1, ["z", "b;c", "w"]);
+        let w = warnings(text, ';');
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].starts_with("row 1, column 2 (“\"abc\"def”): text follows the closing quote"),
+            "{w:?}"
+        );
+        // The quoted part holds the delimiter: it is read as quoted, then the rest.
+        assert_eq!(cells("\"a;b\"c;d\n", ';')[0].1, ["a;bc", "d"]);
+    }
+
+    #[test]
+    fn a_quote_in_an_unquoted_field_is_a_character() {
+        let text = "ab\"c;\"d;e\";12\" pollici\n";
+        assert_eq!(cells(text, ';')[0].1, ["ab\"c", "d;e", "12\" pollici"]);
+        assert!(warnings(text, ';').is_empty());
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_text_up_to_the_end_of_its_line() {
+        // The next quote is on a later line and followed by text: not a closing quote.
+        let text = "a;\"abc;d\ne;\"f;g\";h\n";
+        let rows = cells(text, ';');
+        assert_eq!(rows[0], (1, vec!["a".into(), "\"abc".into(), "d".into()]));
+        assert_eq!(rows[1], (2, vec!["e".into(), "f;g".into(), "h".into()]));
+        let w = warnings(text, ';');
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].starts_with("row 1, column 2 (“\"abc”): a quoted field is not closed before the end of the line"), "{w:?}");
+    }
+
+    #[test]
+    fn quoted_fields_span_lines_and_rows_keep_their_line_numbers() {
+        let text = "\"uno\r\ndue\";x\r\n\"tre\";\"\"\"\"\r\nfine;\"\"\r\n";
+        let rows = cells(text, ';');
+        assert_eq!(rows[0], (1, vec!["uno\r\ndue".into(), "x".into()]));
+        assert_eq!(rows[1], (3, vec!["tre".into(), "\"".into()]));
+        assert_eq!(rows[2], (4, vec!["fine".into(), String::new()]));
+        assert!(warnings(text, ';').is_empty());
+    }
+
+    #[test]
+    fn many_stray_quotes_are_read_in_linear_time() {
+        let text = "\"a;\"\"b\n".repeat(50_000);
+        let rows = cells(&text, ';');
+        assert_eq!(rows.len(), 50_000);
+        assert_eq!(rows[49_999].1, ["\"a", "\"\"b"]);
     }
 }
