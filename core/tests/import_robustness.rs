@@ -1,6 +1,7 @@
 //! The importer on tables that broke it: Unicode whose case mapping changes its length,
-//! quotes that do not follow the CSV rules. Each problem is reported where it is (row,
-//! column, text as written, what was expected); nothing panics.
+//! quotes that do not follow the CSV rules, a UTF-8 file with one stray byte. Each
+//! problem is reported where it is (row, column, text as written, what was expected);
+//! nothing panics.
 
 use proptest::prelude::*;
 use semaforo_core::import::{import_table, ImportOptions, ImportReport, TableFormat};
@@ -408,4 +409,43 @@ fn text_after_a_closing_quote_is_kept_and_the_row_is_read_at_its_own_columns() {
             && warnings[1].ends_with("the field reads “Pratiche; evasex”"),
         "{warnings:#?}"
     );
+}
+
+// 4. The encoding is decided by evidence.
+
+#[test]
+fn a_utf8_file_with_one_stray_windows_1252_byte_stays_utf8_and_says_where() {
+    let mut table = "PESO;INDICATORE;CONSUNTIVO;TARGET\n\
+                     60;Attività di promozione;10;>= 10\n\
+                     40;Qualità del servizio "
+        .as_bytes()
+        .to_vec();
+    table.push(0x96); // an en dash in Windows-1252
+    table.extend(b" sportello;5;>= 5\n");
+    let report = import_table(&table, &options());
+    assert_eq!(
+        names(&report),
+        [
+            "Attività di promozione",
+            "Qualità del servizio \u{fffd} sportello"
+        ]
+    );
+    assert!(!codes(&report).contains(&"windows-1252"));
+    let warnings = messages(&report, "invalid-utf8");
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert!(
+        warnings[0].starts_with("row 3, column 2, character 25 (“Qualità del servizio \u{fffd} sportello”): byte 0x96 is not UTF-8"),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
+fn a_file_with_no_utf8_sequence_is_windows_1252_and_says_so() {
+    let table = b"PESO;INDICATORE;CONSUNTIVO;TARGET\n60;Attivit\xe0 \x96 sportello;10;>= 10\n40;Qualit\xe0;5;>= 5\n";
+    let report = import_table(table, &options());
+    assert_eq!(names(&report), ["Attività – sportello", "Qualità"]);
+    let notice = messages(&report, "windows-1252");
+    assert_eq!(notice.len(), 1, "{:#?}", report.diagnostics);
+    assert!(notice[0].contains("read as Windows-1252"), "{notice:?}");
+    assert!(!codes(&report).contains(&"invalid-utf8"));
 }

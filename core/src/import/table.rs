@@ -3,8 +3,8 @@
 //! feature). Text may be UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Testo
 //! Unicode") or Windows-1252 (Excel's "CSV" on Italian Windows); nothing is dropped: a
 //! row keeps every cell as written, and its 1-based row number in the file. What the
-//! reader had to work around (a quote that breaks the CSV rules) is said with its row
-//! and column.
+//! reader had to work around (a byte that is not UTF-8, a quote that breaks the CSV
+//! rules) is said with its row and column.
 
 use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
@@ -35,8 +35,8 @@ pub struct Row {
 pub struct Table {
     pub format: TableFormat,
     pub rows: Vec<Row>,
-    /// What reading the bytes found and worked around (quotes that do not follow the
-    /// CSV rules), each with its row and column.
+    /// What reading the bytes found and worked around (replaced bytes, the encoding
+    /// chosen, quotes that do not follow the CSV rules), each with its row and column.
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -57,7 +57,12 @@ pub fn read_table(bytes: &[u8], format: Option<TableFormat>) -> Result<Table, St
 }
 
 fn read_text(bytes: &[u8], delimiter: char) -> (Vec<Row>, Vec<Diagnostic>) {
-    read_delimited(&decode(bytes), delimiter)
+    let decoded = decode_reporting(bytes);
+    let (rows, mut warnings) = read_delimited(&decoded.text, delimiter, &decoded.replaced);
+    if let Some(notice) = decoded.notice {
+        warnings.insert(0, notice);
+    }
+    (rows, warnings)
 }
 
 /// Recognises the format: a ZIP signature is XLSX; text with tabs is TSV; otherwise the
@@ -94,30 +99,104 @@ pub fn sniff(bytes: &[u8]) -> TableFormat {
     }
 }
 
-/// Bytes to text: UTF-8 (BOM removed), UTF-16 with a BOM, else Windows-1252.
+/// Bytes to text: UTF-8 (BOM removed), UTF-16 with a BOM, else Windows-1252 (see
+/// [`decode_reporting`] for how the encoding is chosen).
 pub fn decode(bytes: &[u8]) -> String {
+    decode_reporting(bytes).text
+}
+
+/// Text decoded from bytes, with what had to be replaced and the encoding chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// Byte sequences that are not UTF-8 in a file read as UTF-8, each replaced by one
+    /// U+FFFD, in the order of the text.
+    pub replaced: Vec<Replaced>,
+    /// Said when the file was read as Windows-1252.
+    pub notice: Option<Diagnostic>,
+}
+
+/// An invalid byte sequence and where its U+FFFD stands in the decoded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replaced {
+    /// Index (in characters) of the U+FFFD in the decoded text.
+    pub at: usize,
+    pub bytes: Vec<u8>,
+}
+
+/// Bytes to text, choosing the encoding by evidence: a BOM says UTF-8 or UTF-16; text
+/// with valid UTF-8 multi-byte sequences is UTF-8, its few invalid sequences replaced by
+/// U+FFFD (and listed, so the reader can say where); only bytes with no UTF-8 sequence at
+/// all and some bytes from 0x80 to 0xFF are Windows-1252 (Excel's CSV on Italian
+/// Windows), and the notice says so.
+pub fn decode_reporting(bytes: &[u8]) -> Decoded {
+    let plain = |text: String| Decoded {
+        text,
+        replaced: Vec::new(),
+        notice: None,
+    };
     if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
-        return String::from_utf8_lossy(rest).into_owned();
+        return utf8_replacing(rest);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
         let units = rest
             .chunks_exact(2)
             .map(|p| u16::from_le_bytes([p[0], p[1]]));
-        return char::decode_utf16(units)
-            .map(|c| c.unwrap_or('\u{fffd}'))
-            .collect();
+        return plain(
+            char::decode_utf16(units)
+                .map(|c| c.unwrap_or('\u{fffd}'))
+                .collect(),
+        );
     }
     if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
         let units = rest
             .chunks_exact(2)
             .map(|p| u16::from_be_bytes([p[0], p[1]]));
-        return char::decode_utf16(units)
-            .map(|c| c.unwrap_or('\u{fffd}'))
-            .collect();
+        return plain(
+            char::decode_utf16(units)
+                .map(|c| c.unwrap_or('\u{fffd}'))
+                .collect(),
+        );
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return plain(text.to_string());
+    }
+    let utf8_sequences = bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii());
+    if utf8_sequences {
+        return utf8_replacing(bytes);
+    }
+    let high = bytes.iter().filter(|b| **b >= 0x80).count();
+    Decoded {
+        text: bytes.iter().map(|&b| windows_1252(b)).collect(),
+        replaced: Vec::new(),
+        notice: Some(Diagnostic::warning(
+            "",
+            "windows-1252",
+            format!("the file is not UTF-8 (it has {high} bytes from 0x80 to 0xFF and no UTF-8 sequence): it was read as Windows-1252, the encoding of Excel's CSV on Italian Windows"),
+        )),
+    }
+}
+
+fn utf8_replacing(bytes: &[u8]) -> Decoded {
+    let mut text = String::with_capacity(bytes.len());
+    let mut chars = 0usize;
+    let mut replaced = Vec::new();
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        chars += chunk.valid().chars().count();
+        if !chunk.invalid().is_empty() {
+            replaced.push(Replaced {
+                at: chars,
+                bytes: chunk.invalid().to_vec(),
+            });
+            text.push('\u{fffd}');
+            chars += 1;
+        }
+    }
+    Decoded {
+        text,
+        replaced,
+        notice: None,
     }
 }
 
@@ -138,11 +217,11 @@ fn windows_1252(b: u8) -> char {
 /// Splits delimited text into records, as RFC 4180 says with the usual leniency (see
 /// [`read_delimited`]).
 pub fn split_records(text: &str, delimiter: char) -> Vec<Row> {
-    read_delimited(text, delimiter).0
+    read_delimited(text, delimiter, &[]).0
 }
 
-/// At most this many quote problems are listed one by one; a last warning counts the
-/// rest.
+/// At most this many replaced bytes, and this many quote problems, are listed one by
+/// one; a last warning counts the rest.
 const LISTED: usize = 20;
 
 /// No spreadsheet cell holds more than 32 767 characters: a quoted field longer than
@@ -161,8 +240,13 @@ const LONGEST_QUOTED: usize = 2 * 32_767 + 2;
 ///   one that is followed by more text on a later line) is a plain character, so a stray
 ///   quote never swallows the rest of the file.
 ///
-/// Rows keep their 1-based line numbers.
-pub fn read_delimited(text: &str, delimiter: char) -> (Vec<Row>, Vec<Diagnostic>) {
+/// `replaced` lists the U+FFFD that decoding put for invalid bytes; each gets a warning
+/// with its row and column. Rows keep their 1-based line numbers.
+pub fn read_delimited(
+    text: &str,
+    delimiter: char,
+    replaced: &[Replaced],
+) -> (Vec<Row>, Vec<Diagnostic>) {
     let chars: Vec<char> = text.chars().collect();
     let quotes: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '"').collect();
     // For the k-th quote: the first quote at or after it that is not one of a `""` pair
@@ -181,14 +265,18 @@ pub fn read_delimited(text: &str, delimiter: char) -> (Vec<Row>, Vec<Diagnostic>
     let mut r = Records {
         chars: &chars,
         delimiter,
+        replaced,
+        next_mark: 0,
         rows: Vec::new(),
         cells: Vec::new(),
         field: String::new(),
         field_start: 0,
         notes: Vec::new(),
         line: 1,
+        line_start: 0,
         row_start: 1,
         warnings: Vec::new(),
+        replacements: 0,
         quote_problems: 0,
     };
     let mut i = 0usize;
@@ -236,6 +324,7 @@ pub fn read_delimited(text: &str, delimiter: char) -> (Vec<Row>, Vec<Diagnostic>
                 };
                 r.end_row(end);
                 r.line += 1;
+                r.line_start = i + 1;
                 r.row_start = r.line;
                 r.field_start = i + 1;
             }
@@ -243,13 +332,23 @@ pub fn read_delimited(text: &str, delimiter: char) -> (Vec<Row>, Vec<Diagnostic>
                 r.end_field(i);
                 r.field_start = i + 1;
             }
-            c => r.content(c),
+            c => r.content(i, c),
         }
         at_field_start = matches!(c, '\n' | '\r') || c == delimiter;
         i += 1;
     }
     if !r.field.is_empty() || !r.cells.is_empty() || !r.notes.is_empty() {
         r.end_row(chars.len());
+    }
+    if r.replacements > LISTED {
+        r.warnings.push(Diagnostic::warning(
+            "",
+            "invalid-utf8",
+            format!(
+                "{} more byte sequences that are not UTF-8 were replaced by “\u{fffd}”",
+                r.replacements - LISTED
+            ),
+        ));
     }
     if r.quote_problems > LISTED {
         r.warnings.push(Diagnostic::warning(
@@ -280,11 +379,18 @@ enum Note {
     Unclosed,
     QuoteAsWritten,
     TextAfterQuote,
+    Replaced {
+        bytes: Vec<u8>,
+        line: usize,
+        character: usize,
+    },
 }
 
 struct Records<'a> {
     chars: &'a [char],
     delimiter: char,
+    replaced: &'a [Replaced],
+    next_mark: usize,
     rows: Vec<Row>,
     cells: Vec<String>,
     field: String,
@@ -292,13 +398,27 @@ struct Records<'a> {
     field_start: usize,
     notes: Vec<Note>,
     line: usize,
+    /// Index of the first character of the current line.
+    line_start: usize,
     row_start: usize,
     warnings: Vec<Diagnostic>,
+    replacements: usize,
     quote_problems: usize,
 }
 
 impl Records<'_> {
-    fn content(&mut self, c: char) {
+    fn content(&mut self, i: usize, c: char) {
+        while self.replaced.get(self.next_mark).is_some_and(|m| m.at < i) {
+            self.next_mark += 1;
+        }
+        if let Some(mark) = self.replaced.get(self.next_mark).filter(|m| m.at == i) {
+            self.notes.push(Note::Replaced {
+                bytes: mark.bytes.clone(),
+                line: self.line,
+                character: i - self.line_start + 1,
+            });
+            self.next_mark += 1;
+        }
         self.field.push(c);
     }
 
@@ -307,11 +427,12 @@ impl Records<'_> {
         let mut j = from;
         while j < close {
             let c = self.chars[j];
-            self.content(c);
+            self.content(j, c);
             if c == '"' {
                 j += 1; // the second quote of `""`
             } else if c == '\n' || (c == '\r' && self.chars.get(j + 1) != Some(&'\n')) {
                 self.line += 1;
+                self.line_start = j + 1;
             }
             j += 1;
         }
@@ -329,9 +450,11 @@ impl Records<'_> {
                 d => d.to_string(),
             };
             for note in notes {
-                self.quote_problems += 1;
-                if self.quote_problems > LISTED {
-                    continue;
+                if !matches!(note, Note::Replaced { .. }) {
+                    self.quote_problems += 1;
+                    if self.quote_problems > LISTED {
+                        continue;
+                    }
                 }
                 let warning = match note {
                     Note::Unclosed => Diagnostic::warning(
@@ -349,6 +472,27 @@ impl Records<'_> {
                         "csv-quote",
                         format!("{at} (“{}”): text follows the closing quote of a quoted field (expected {delimiter} or the end of the line after it): the text was kept, the field reads “{}”", preview(&written), preview(&self.field)),
                     ),
+                    Note::Replaced {
+                        bytes,
+                        line,
+                        character,
+                    } => {
+                        self.replacements += 1;
+                        if self.replacements > LISTED {
+                            continue;
+                        }
+                        let hex: Vec<String> = bytes.iter().map(|b| format!("0x{b:02X}")).collect();
+                        let line = if line == self.row_start {
+                            String::new()
+                        } else {
+                            format!(", line {line}")
+                        };
+                        Diagnostic::warning(
+                            "",
+                            "invalid-utf8",
+                            format!("{at}{line}, character {character} (“{}”): {} not UTF-8 (expected UTF-8 text, as in the rest of the file): replaced by “\u{fffd}”", preview(&self.field), if bytes.len() == 1 { format!("byte {} is", hex[0]) } else { format!("bytes {} are", hex.join(" ")) }),
+                        )
+                    }
                 };
                 self.warnings.push(warning);
             }
@@ -506,7 +650,7 @@ mod tests {
     }
 
     fn warnings(text: &str, delimiter: char) -> Vec<String> {
-        read_delimited(text, delimiter)
+        read_delimited(text, delimiter, &[])
             .1
             .into_iter()
             .map(|d| d.message)
@@ -564,5 +708,29 @@ mod tests {
         let rows = cells(&text, ';');
         assert_eq!(rows.len(), 50_000);
         assert_eq!(rows[49_999].1, ["\"a", "\"\"b"]);
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_stays_utf8_and_says_where() {
+        let bytes = b"PESO;ATTIVIT\xc3\x80\nx;Attivit\xe0 svolte\n";
+        let decoded = decode_reporting(bytes);
+        assert_eq!(decoded.text, "PESO;ATTIVITÀ\nx;Attivit\u{fffd} svolte\n");
+        assert!(decoded.notice.is_none());
+        let (rows, w) = read_delimited(&decoded.text, ';', &decoded.replaced);
+        assert_eq!(rows[1].cells[1], "Attivit\u{fffd} svolte");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].message.starts_with(
+                "row 2, column 2, character 10 (“Attivit\u{fffd} svolte”): byte 0xE0 is not UTF-8"
+            ),
+            "{w:?}"
+        );
+        // No UTF-8 sequence at all: Windows-1252, and said.
+        let decoded = decode_reporting(b"x;Attivit\xe0\n");
+        assert_eq!(decoded.text, "x;Attività\n");
+        assert_eq!(
+            decoded.notice.map(|n| n.code).as_deref(),
+            Some("windows-1252")
+        );
     }
 }
