@@ -1,11 +1,45 @@
 //! The importer on tables that broke it: Unicode whose case mapping changes its length,
-//! quotes that do not follow the CSV rules, a UTF-8 file with one stray byte. Each
-//! problem is reported where it is (row, column, text as written, what was expected);
-//! nothing panics.
+//! quotes that do not follow the CSV rules, a UTF-8 file with one stray byte, XLSX
+//! sheets whose extent is the whole grid. Each problem is reported where it is (row,
+//! column, text as written, what was expected); nothing panics, nothing allocates the
+//! sheet's bounding box.
 
 use proptest::prelude::*;
 use semaforo_core::import::{import_table, ImportOptions, ImportReport, TableFormat};
 use semaforo_core::{evaluate, load_plan};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Every allocation of this test binary passes here, so a test can say that no single
+/// one was larger than a bound (the dense grid of a sheet from A1 to XFD1048576 asked
+/// for 549 755 813 888 bytes at once).
+struct Watched;
+
+static LARGEST: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Watched {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LARGEST.fetch_max(layout.size(), Ordering::Relaxed);
+        System.alloc(layout)
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        LARGEST.fetch_max(layout.size(), Ordering::Relaxed);
+        System.alloc_zeroed(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LARGEST.fetch_max(new_size, Ordering::Relaxed);
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Watched = Watched;
+
+/// No allocation of the tests in this file needs more (they read tables of a few rows).
+const ALLOCATION_BOUND: usize = 64 * 1024 * 1024;
 
 fn options() -> ImportOptions {
     ImportOptions {
@@ -297,7 +331,8 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
     /// Arbitrary Unicode in every cell of rows of every kind never panics the importer,
-    /// read as TSV and as CSV (where every row must come back with its cells as written).
+    /// read as TSV, as CSV (where every row must come back with its cells as written) and
+    /// as XLSX.
     #[test]
     fn arbitrary_unicode_in_every_cell_of_every_kind_of_row_never_panics(rows in rows()) {
         let tsv: String = rows.iter().map(|r| r.join("\t")).collect::<Vec<_>>().join("\n");
@@ -321,6 +356,17 @@ proptest! {
             }
         }
 
+        #[cfg(feature = "xlsx")]
+        {
+            let rows: Vec<(u32, Vec<(u32, Cell)>)> = rows
+                .iter()
+                .enumerate()
+                .map(|(r, row)| {
+                    (r as u32, row.iter().enumerate().map(|(c, t)| (c as u32, Cell::Text(t.clone()))).collect())
+                })
+                .collect();
+            check_report(&import_table(&xlsx(&sheet(None, &rows)), &ImportOptions::default()))?;
+        }
     }
 }
 
@@ -448,4 +494,228 @@ fn a_file_with_no_utf8_sequence_is_windows_1252_and_says_so() {
     assert_eq!(notice.len(), 1, "{:#?}", report.diagnostics);
     assert!(notice[0].contains("read as Windows-1252"), "{notice:?}");
     assert!(!codes(&report).contains(&"invalid-utf8"));
+}
+
+// 2. XLSX: cells one by one, never the sheet's grid.
+
+/// A cell of a hand-written sheet.
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+enum Cell {
+    Text(String),
+    /// A `<v>` as written, with no type: a number for calamine (`1e309`, `NaN`).
+    Number(&'static str),
+    /// A cell with a style and no value, as Excel writes formatted empty cells.
+    Styled,
+}
+
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+fn column(col: u32) -> String {
+    let mut n = col + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        letters.push(char::from(b'A' + ((n - 1) % 26) as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+/// SpreadsheetML for rows of (0-based row, cells by 0-based column), with an optional
+/// `<dimension ref=…>`.
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+fn sheet(dimension: Option<&str>, rows: &[(u32, Vec<(u32, Cell)>)]) -> String {
+    let escape = |t: &str| {
+        t.chars()
+            .map(|c| match c {
+                '&' => "&amp;".to_string(),
+                '<' => "&lt;".to_string(),
+                '>' => "&gt;".to_string(),
+                // Not allowed in XML 1.0.
+                c if (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+                    || matches!(c, '\u{fffe}' | '\u{ffff}') =>
+                {
+                    "?".to_string()
+                }
+                c => c.to_string(),
+            })
+            .collect::<String>()
+    };
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">",
+    );
+    if let Some(d) = dimension {
+        xml.push_str(&format!("<dimension ref=\"{d}\"/>"));
+    }
+    xml.push_str("<sheetData>");
+    for (r, cells) in rows {
+        xml.push_str(&format!("<row r=\"{}\">", r + 1));
+        for (c, cell) in cells {
+            let at = format!("{}{}", column(*c), r + 1);
+            xml.push_str(&match cell {
+                Cell::Text(t) => format!(
+                    "<c r=\"{at}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+                    escape(t)
+                ),
+                Cell::Number(v) => format!("<c r=\"{at}\"><v>{v}</v></c>"),
+                Cell::Styled => format!("<c r=\"{at}\" s=\"0\"/>"),
+            });
+        }
+        xml.push_str("</row>");
+    }
+    xml.push_str("</sheetData></worksheet>");
+    xml
+}
+
+/// A workbook of one sheet, zipped here (stored, no compression): no fixture, no zip
+/// library.
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+fn xlsx(sheet: &str) -> Vec<u8> {
+    let files = [
+        ("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>"),
+        ("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
+        ("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Piano\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+        ("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ];
+    fn crc32(data: &[u8]) -> u32 {
+        let mut crc = 0xffff_ffffu32;
+        for &b in data {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xedb8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, text) in files {
+        let data = text.as_bytes();
+        let offset = out.len() as u32;
+        let common = |v: &mut Vec<u8>| {
+            v.extend(20u16.to_le_bytes()); // version needed
+            v.extend(0u16.to_le_bytes()); // flags
+            v.extend(0u16.to_le_bytes()); // stored
+            v.extend(0u16.to_le_bytes()); // time
+            v.extend(0x21u16.to_le_bytes()); // date: 1980-01-01
+            v.extend(crc32(data).to_le_bytes());
+            v.extend((data.len() as u32).to_le_bytes());
+            v.extend((data.len() as u32).to_le_bytes());
+            v.extend((name.len() as u16).to_le_bytes());
+            v.extend(0u16.to_le_bytes()); // extra field
+        };
+        out.extend(0x0403_4b50u32.to_le_bytes());
+        common(&mut out);
+        out.extend(name.as_bytes());
+        out.extend(data);
+        central.extend(0x0201_4b50u32.to_le_bytes());
+        central.extend(20u16.to_le_bytes()); // version made by
+        common(&mut central);
+        central.extend(0u16.to_le_bytes()); // comment
+        central.extend(0u16.to_le_bytes()); // disk
+        central.extend(0u16.to_le_bytes()); // internal attributes
+        central.extend(0u32.to_le_bytes()); // external attributes
+        central.extend(offset.to_le_bytes());
+        central.extend(name.as_bytes());
+    }
+    let central_offset = out.len() as u32;
+    out.extend(&central);
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out.extend((files.len() as u16).to_le_bytes());
+    out.extend((files.len() as u16).to_le_bytes());
+    out.extend((central.len() as u32).to_le_bytes());
+    out.extend(central_offset.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+fn text(row: u32, cells: &[&str]) -> (u32, Vec<(u32, Cell)>) {
+    (
+        row,
+        cells
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(c, t)| (c as u32, Cell::Text(t.to_string())))
+            .collect(),
+    )
+}
+
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+fn small_plan() -> Vec<(u32, Vec<(u32, Cell)>)> {
+    vec![
+        text(0, &["PESO", "INDICATORE", "CONSUNTIVO", "TARGET"]),
+        text(1, &["60", "Pratiche evase", "10", ">= 10"]),
+        text(2, &["40", "Tempo medio", "5", ">= 5"]),
+    ]
+}
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn a_sheet_with_cells_at_a1_and_xfd1048576_is_refused_by_name_without_allocating_the_grid() {
+    let mut rows = small_plan();
+    rows.push((1_048_575, vec![(16_383, Cell::Text("x".into()))]));
+    let bytes = xlsx(&sheet(None, &rows));
+    assert!(bytes.len() < 4096, "a small file: {} bytes", bytes.len());
+    let report = import_table(&bytes, &options());
+    assert!(report.plan.is_none());
+    assert_eq!(codes(&report), ["unreadable-table"]);
+    let message = &report.diagnostics[0].message;
+    assert!(
+        message.starts_with("sheet Piano: cell XFD1048576 has content beyond the 1 000 000 rows and 1 000 columns (A to ALL)"),
+        "{message}"
+    );
+    // Within the rows, beyond the columns; within the columns, beyond the rows.
+    for (row, col, name) in [(5, 1_000, "ALM6"), (1_000_000, 3, "D1000001")] {
+        let mut rows = small_plan();
+        rows.push((row, vec![(col, Cell::Number("1"))]));
+        let report = import_table(&xlsx(&sheet(None, &rows)), &options());
+        assert!(
+            report.diagnostics[0]
+                .message
+                .contains(&format!("cell {name} has content beyond")),
+            "{:?}",
+            report.diagnostics
+        );
+    }
+    // At the last row and column read: a plan, and nothing the size of the grid.
+    let mut rows = small_plan();
+    rows.push((999_999, vec![(999, Cell::Text("nota".into()))]));
+    let report = import_table(&xlsx(&sheet(None, &rows)), &options());
+    assert_eq!(report.plan.expect("a plan").ente.indicators.len(), 2);
+    assert!(LARGEST.load(Ordering::Relaxed) < ALLOCATION_BOUND);
+}
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn a_declared_dimension_or_styled_empty_cells_spanning_the_whole_sheet_allocate_nothing() {
+    for dimension in ["A1:XFD1048576", "A1:ZZZZZ99999999", "A1", "XFD1048576:A1"] {
+        let mut rows = small_plan();
+        rows.push((1_048_575, vec![(0, Cell::Styled), (16_383, Cell::Styled)]));
+        let report = import_table(&xlsx(&sheet(Some(dimension), &rows)), &options());
+        if dimension == "XFD1048576:A1" && report.plan.is_none() {
+            // calamine 0.32 subtracts the start from the end: an overflow, which panics in
+            // a debug build (caught: an unreadable workbook) and wraps in a release build
+            // (the dimension is then unused). Either way nothing is allocated from it.
+            assert_eq!(codes(&report), ["unreadable-table"]);
+            continue;
+        }
+        let plan = report
+            .plan
+            .unwrap_or_else(|| panic!("{dimension}: {:?}", report.diagnostics));
+        assert_eq!(plan.ente.indicators.len(), 2, "{dimension}");
+        assert_eq!(
+            report.rows.len(),
+            3,
+            "{dimension}: empty cells make no rows"
+        );
+    }
+    assert!(LARGEST.load(Ordering::Relaxed) < ALLOCATION_BOUND);
 }

@@ -540,43 +540,97 @@ fn read_xlsx(_bytes: &[u8]) -> Result<Vec<Row>, String> {
 #[cfg(feature = "xlsx")]
 mod xlsx {
     use super::Row;
-    use calamine::{Data, Reader, Xlsx};
+    use calamine::{DataRef, Reader, Xlsx};
+    use std::collections::BTreeMap;
     use std::io::Cursor;
 
+    /// The rows and columns of a sheet the importer reads: a plan's table is far smaller,
+    /// and a cell with content beyond them is refused by name (a sheet may declare, or
+    /// sparsely fill, up to 1 048 576 × 16 384 cells).
+    pub const MAX_ROWS: u32 = 1_000_000;
+    pub const MAX_COLUMNS: u32 = 1_000;
+    /// Cells kept, counting every row up to its last cell with content.
+    pub const MAX_CELLS: usize = 2_000_000;
+
     /// The first sheet, with numbers written the Italian way (`0,2`, `1010`) so that the
-    /// value readers treat every format alike, and dates as `dd/mm/yyyy`.
+    /// value readers treat every format alike, and dates as `dd/mm/yyyy`. Cells are read
+    /// one by one and only those with content are kept: neither the sheet's
+    /// `<dimension>` nor the span of its cells is ever allocated as a grid.
     pub fn read(bytes: &[u8]) -> Result<Vec<Row>, String> {
         let mut workbook: Xlsx<_> =
             Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("not a readable XLSX file: {e}"))?;
         let Some(name) = workbook.sheet_names().first().cloned() else {
             return Err("the workbook has no sheet".into());
         };
-        let range = workbook
-            .worksheet_range(&name)
+        let mut reader = workbook
+            .worksheet_cells_reader(&name)
             .map_err(|e| format!("sheet {name}: {e}"))?;
-        let (first_row, first_col) = range.start().unwrap_or((0, 0));
-        let mut rows = Vec::new();
-        for (i, cells) in range.rows().enumerate() {
-            let mut out: Vec<String> = vec![String::new(); first_col as usize];
-            out.extend(cells.iter().map(text));
-            rows.push(Row {
-                number: first_row as usize + i + 1,
-                cells: out,
-            });
+        let mut cells: BTreeMap<(u32, u32), String> = BTreeMap::new();
+        while let Some(cell) = reader
+            .next_cell()
+            .map_err(|e| format!("sheet {name}: {e}"))?
+        {
+            let value = cell.get_value();
+            if matches!(value, DataRef::Empty)
+                || matches!(value, DataRef::String(s) if s.is_empty())
+                || matches!(value, DataRef::SharedString(s) if s.is_empty())
+            {
+                continue;
+            }
+            let (row, col) = cell.get_position();
+            if row >= MAX_ROWS || col >= MAX_COLUMNS {
+                return Err(format!(
+                    "sheet {name}: cell {} has content beyond the {} rows and {} columns (A to {}) that Semaforo reads: delete it, or move the table, and import again",
+                    cell_name(row, col),
+                    thousands(MAX_ROWS as usize),
+                    thousands(MAX_COLUMNS as usize),
+                    column_name(MAX_COLUMNS - 1)
+                ));
+            }
+            cells.insert((row, col), text(value));
+            if cells.len() > MAX_CELLS {
+                return Err(too_many(&name));
+            }
+        }
+        let mut rows: Vec<Row> = Vec::new();
+        let mut kept = 0usize;
+        for ((row, col), value) in cells {
+            let number = row as usize + 1;
+            if rows.last().is_none_or(|r| r.number != number) {
+                rows.push(Row {
+                    number,
+                    cells: Vec::new(),
+                });
+            }
+            let Some(out) = rows.last_mut() else { break };
+            let col = col as usize;
+            kept += col + 1 - out.cells.len();
+            if kept > MAX_CELLS {
+                return Err(too_many(&name));
+            }
+            out.cells.resize(col, String::new());
+            out.cells.push(value);
         }
         Ok(rows)
     }
 
-    fn text(cell: &Data) -> String {
+    fn too_many(name: &str) -> String {
+        format!(
+            "sheet {name}: more than {} cells (counting each row up to its last cell with content): this is not a plan's table",
+            thousands(MAX_CELLS)
+        )
+    }
+
+    fn text(cell: &DataRef) -> String {
         match cell {
-            Data::Empty => String::new(),
-            Data::String(s) => s.clone(),
-            Data::Int(i) => i.to_string(),
-            Data::Float(f) => float(*f),
-            Data::Bool(b) => if *b { "SI" } else { "NO" }.to_string(),
-            Data::DateTime(d) => serial_date(d.as_f64()).unwrap_or_else(|| float(d.as_f64())),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-            Data::Error(e) => format!("#{e}"),
+            DataRef::Empty => String::new(),
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+            DataRef::SharedString(s) => s.to_string(),
+            DataRef::Int(i) => i.to_string(),
+            DataRef::Float(f) => float(*f),
+            DataRef::Bool(b) => if *b { "SI" } else { "NO" }.to_string(),
+            DataRef::DateTime(d) => serial_date(d.as_f64()).unwrap_or_else(|| float(d.as_f64())),
+            DataRef::Error(e) => format!("#{e}"),
         }
     }
 
@@ -596,6 +650,50 @@ mod xlsx {
         let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?;
         let date = epoch.checked_add_days(chrono::Days::new(serial.floor() as u64))?;
         Some(crate::format::date(date))
+    }
+
+    /// `A`, `Z`, `AA`, `XFD` for 0-based columns.
+    pub fn column_name(col: u32) -> String {
+        let mut n = u64::from(col) + 1;
+        let mut letters = Vec::new();
+        while n > 0 {
+            letters.push(char::from(b'A' + ((n - 1) % 26) as u8));
+            n = (n - 1) / 26;
+        }
+        letters.iter().rev().collect()
+    }
+
+    /// `D7` for 0-based row 6, column 3.
+    pub fn cell_name(row: u32, col: u32) -> String {
+        format!("{}{}", column_name(col), u64::from(row) + 1)
+    }
+
+    /// `1 000 000`.
+    fn thousands(n: usize) -> String {
+        let digits = n.to_string();
+        let groups: Vec<&str> = digits
+            .as_bytes()
+            .rchunks(3)
+            .rev()
+            .filter_map(|g| std::str::from_utf8(g).ok())
+            .collect();
+        groups.join(" ")
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn cell_names() {
+            assert_eq!(cell_name(0, 0), "A1");
+            assert_eq!(cell_name(6, 3), "D7");
+            assert_eq!(column_name(25), "Z");
+            assert_eq!(column_name(26), "AA");
+            assert_eq!(column_name(999), "ALL");
+            assert_eq!(cell_name(1_048_575, 16_383), "XFD1048576");
+            assert_eq!(thousands(1_000_000), "1 000 000");
+        }
     }
 }
 
