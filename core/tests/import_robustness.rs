@@ -1,11 +1,12 @@
 //! The importer on tables that broke it: Unicode whose case mapping changes its length,
 //! quotes that do not follow the CSV rules, a UTF-8 file with one stray byte, XLSX
-//! sheets whose extent is the whole grid. Each problem is reported where it is (row,
-//! column, text as written, what was expected); nothing panics, nothing allocates the
-//! sheet's bounding box.
+//! sheets whose extent is the whole grid, and cells holding NaN, infinities or errors.
+//! Each problem is reported where it is (row, column, text as written, what was
+//! expected); nothing panics, nothing is silently dropped, nothing allocates the sheet's
+//! bounding box.
 
 use proptest::prelude::*;
-use semaforo_core::import::{import_table, ImportOptions, ImportReport, TableFormat};
+use semaforo_core::import::{import_table, ImportOptions, ImportReport, RowKind, TableFormat};
 use semaforo_core::{evaluate, load_plan};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -496,7 +497,8 @@ fn a_file_with_no_utf8_sequence_is_windows_1252_and_says_so() {
     assert!(!codes(&report).contains(&"invalid-utf8"));
 }
 
-// 2. XLSX: cells one by one, never the sheet's grid.
+// 2 and 5. XLSX: cells one by one, never the sheet's grid; NaN, infinities and errors
+// reported at their cell.
 
 /// A cell of a hand-written sheet.
 #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
@@ -504,6 +506,8 @@ enum Cell {
     Text(String),
     /// A `<v>` as written, with no type: a number for calamine (`1e309`, `NaN`).
     Number(&'static str),
+    /// `t="e"`: a formula error (`#DIV/0!`).
+    Error(&'static str),
     /// A cell with a style and no value, as Excel writes formatted empty cells.
     Styled,
 }
@@ -557,6 +561,7 @@ fn sheet(dimension: Option<&str>, rows: &[(u32, Vec<(u32, Cell)>)]) -> String {
                     escape(t)
                 ),
                 Cell::Number(v) => format!("<c r=\"{at}\"><v>{v}</v></c>"),
+                Cell::Error(e) => format!("<c r=\"{at}\" t=\"e\"><v>{e}</v></c>"),
                 Cell::Styled => format!("<c r=\"{at}\" s=\"0\"/>"),
             });
         }
@@ -718,4 +723,117 @@ fn a_declared_dimension_or_styled_empty_cells_spanning_the_whole_sheet_allocate_
         );
     }
     assert!(LARGEST.load(Ordering::Relaxed) < ALLOCATION_BOUND);
+}
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn nan_infinite_and_error_cells_are_row_problems_at_their_cell_never_dropped() {
+    let rows = vec![
+        (
+            0,
+            vec![
+                (0, Cell::Text("CRUSCOTTO Servizi".into())),
+                (4, Cell::Error("#REF!")),
+            ],
+        ),
+        text(1, &["PESO", "INDICATORE", "CONSUNTIVO", "TARGET"]),
+        text(2, &["25", "Pratiche evase", "10", ">= 10"]),
+        (
+            3,
+            vec![
+                (0, Cell::Number("25")),
+                (1, Cell::Text("Tempo medio".into())),
+                (2, Cell::Number("NaN")),
+                (3, Cell::Text(">= 5".into())),
+            ],
+        ),
+        (
+            4,
+            vec![
+                (0, Cell::Number("25")),
+                (1, Cell::Text("Istanze".into())),
+                (2, Cell::Number("1e309")),
+                (3, Cell::Text(">= 5".into())),
+            ],
+        ),
+        (
+            5,
+            vec![
+                (0, Cell::Error("#DIV/0!")),
+                (1, Cell::Text("Reclami".into())),
+                (2, Cell::Number("-1e309")),
+                (3, Cell::Text(">= 5".into())),
+            ],
+        ),
+        (6, vec![(2, Cell::Error("#N/A"))]),
+    ];
+    let report = import_table(&xlsx(&sheet(None, &rows)), &options());
+    let problems: Vec<(usize, usize, &str, &str, &str)> = report
+        .errors()
+        .flat_map(|r| {
+            r.problems.iter().map(move |p| {
+                (
+                    r.row,
+                    p.column,
+                    p.header.as_str(),
+                    p.text.as_str(),
+                    p.expected.as_str(),
+                )
+            })
+        })
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            (
+                4,
+                2,
+                "CONSUNTIVO",
+                "NaN",
+                "a finite number: cell C4 holds NaN (not a number)"
+            ),
+            (
+                5,
+                2,
+                "CONSUNTIVO",
+                "inf",
+                "a finite number: cell C5 holds an infinite number (beyond what a number can hold)"
+            ),
+            (
+                6,
+                0,
+                "PESO",
+                "#DIV/0!",
+                "a value: cell A6 holds the spreadsheet error #DIV/0! (a formula that could not be computed)"
+            ),
+            (
+                6,
+                2,
+                "CONSUNTIVO",
+                "-inf",
+                "a finite number: cell C6 holds an infinite number (beyond what a number can hold)"
+            ),
+            (
+                7,
+                2,
+                "CONSUNTIVO",
+                "#N/A",
+                "a value: cell C7 holds the spreadsheet error #N/A (a formula that could not be computed)"
+            ),
+        ]
+    );
+    // The cells as found stay in the report's rows.
+    let row = |n: usize| report.rows.iter().find(|r| r.row == n).unwrap();
+    assert_eq!(row(4).cells, ["25", "Tempo medio", "NaN", ">= 5"]);
+    assert_eq!(row(7).kind, RowKind::Error);
+    // A heading row keeps its reading, with a warning naming the cell.
+    assert_eq!(row(1).kind, RowKind::Group);
+    assert_eq!(
+        messages(&report, "unreadable-cell"),
+        ["row 1, column 5 (colonna 5): cannot read “#REF!”: expected a value: cell E1 holds the spreadsheet error #REF! (a formula that could not be computed); the row was read without this cell"]
+    );
+    // Only the readable indicator is imported, and its weight is said to be rescaled.
+    let plan = report.plan.as_ref().expect("a plan");
+    assert_eq!(plan.cruscotti[0].items.len(), 1);
+    assert!(codes(&report).contains(&"weights-normalised"));
 }

@@ -221,11 +221,14 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
             "no row names the columns (PESO, INDICATORE, TARGET, CONSUNTIVO…): map the columns by hand",
         ));
     }
+    // Rows with cells the table reader could not take (an XLSX error cell, a NaN).
+    let mut unreadable_rows = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
         let cells: Vec<Cell> = row
             .cells
             .iter()
             .enumerate()
+            .filter(|(col, _)| !row.unreadable.iter().any(|u| u.column == *col))
             .filter_map(|(col, raw)| {
                 let cleaned = clean(raw);
                 (!cleaned.is_empty() && !is_bullet_only(&cleaned)).then(|| Cell {
@@ -236,18 +239,35 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
                 })
             })
             .collect();
-        if cells.is_empty() {
+        if cells.is_empty() && row.unreadable.is_empty() {
             continue;
         }
         let index = builder.rows.len();
+        let problems = row
+            .unreadable
+            .iter()
+            .map(|u| CellProblem {
+                column: u.column,
+                header: builder.header_of(u.column),
+                text: row.cells.get(u.column).cloned().unwrap_or_default(),
+                expected: u.expected.clone(),
+            })
+            .collect();
         builder.rows.push(RowReading {
             row: row.number,
             kind: RowKind::Skipped,
             cells: row.cells.clone(),
-            problems: Vec::new(),
+            problems,
             code: None,
             note: None,
         });
+        if !row.unreadable.is_empty() {
+            unreadable_rows.push(index);
+            if cells.is_empty() {
+                builder.rows[index].kind = RowKind::Error;
+                continue;
+            }
+        }
         let before_header = header_index.is_none_or(|h| i < h);
         if Some(i) == header_index {
             builder.rows[index].kind = RowKind::Header;
@@ -258,7 +278,39 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
         }
     }
     builder.finish_pending();
-    builder.assemble(header_index.map(|i| table.rows[i].number))
+    let mut built = builder.assemble(header_index.map(|i| table.rows[i].number));
+    report_unreadable(&mut built, &unreadable_rows);
+    built
+}
+
+/// A row with a cell the table reader could not take is never silently read without it:
+/// an indicator is an error (its problems say why; it is not imported, see
+/// `finish_pending`), and so is a row that was skipped; a heading, grouping or continued
+/// row keeps its reading, with a warning naming the cell.
+fn report_unreadable(built: &mut Built, rows: &[usize]) {
+    for &index in rows {
+        let row = &mut built.rows[index];
+        match row.kind {
+            RowKind::Error => {}
+            RowKind::Skipped => row.kind = RowKind::Error,
+            RowKind::Header | RowKind::Group | RowKind::Continuation | RowKind::Indicator => {
+                for p in &row.problems {
+                    built.diagnostics.push(Diagnostic::warning(
+                        "",
+                        "unreadable-cell",
+                        format!(
+                            "row {}, column {} ({}): cannot read “{}”: expected {}; the row was read without this cell",
+                            row.row,
+                            p.column + 1,
+                            p.header,
+                            p.text,
+                            p.expected
+                        ),
+                    ));
+                }
+            }
+        }
+    }
 }
 
 fn is_bullet_only(text: &str) -> bool {

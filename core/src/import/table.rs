@@ -4,7 +4,7 @@
 //! Unicode") or Windows-1252 (Excel's "CSV" on Italian Windows); nothing is dropped: a
 //! row keeps every cell as written, and its 1-based row number in the file. What the
 //! reader had to work around (a byte that is not UTF-8, a quote that breaks the CSV
-//! rules) is said with its row and column.
+//! rules, an XLSX cell holding an error or NaN) is said with its row and column.
 
 use crate::diagnostic::Diagnostic;
 use serde::{Deserialize, Serialize};
@@ -29,6 +29,19 @@ pub struct Row {
     /// 1-based line (or sheet row) where the row starts.
     pub number: usize,
     pub cells: Vec<String>,
+    /// Cells that hold no value the importer can read (an XLSX error such as `#DIV/0!`, a
+    /// NaN or an infinite number): their text as found is in `cells`, they are not read,
+    /// and the report shows them as problems of the row.
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// A cell the reader found but could not take as a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// 0-based column.
+    pub column: usize,
+    /// What was expected there, with the cell's place in the sheet.
+    pub expected: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -505,6 +518,7 @@ impl Records<'_> {
         self.rows.push(Row {
             number: self.row_start,
             cells: std::mem::take(&mut self.cells),
+            unreadable: Vec::new(),
         });
     }
 }
@@ -539,7 +553,7 @@ fn read_xlsx(_bytes: &[u8]) -> Result<Vec<Row>, String> {
 
 #[cfg(feature = "xlsx")]
 mod xlsx {
-    use super::Row;
+    use super::{Row, Unreadable};
     use calamine::{DataRef, Reader, Xlsx};
     use std::collections::BTreeMap;
     use std::io::Cursor;
@@ -565,7 +579,7 @@ mod xlsx {
         let mut reader = workbook
             .worksheet_cells_reader(&name)
             .map_err(|e| format!("sheet {name}: {e}"))?;
-        let mut cells: BTreeMap<(u32, u32), String> = BTreeMap::new();
+        let mut cells: BTreeMap<(u32, u32), Result<String, (String, String)>> = BTreeMap::new();
         while let Some(cell) = reader
             .next_cell()
             .map_err(|e| format!("sheet {name}: {e}"))?
@@ -587,7 +601,7 @@ mod xlsx {
                     column_name(MAX_COLUMNS - 1)
                 ));
             }
-            cells.insert((row, col), text(value));
+            cells.insert((row, col), text(value, row, col));
             if cells.len() > MAX_CELLS {
                 return Err(too_many(&name));
             }
@@ -600,6 +614,7 @@ mod xlsx {
                 rows.push(Row {
                     number,
                     cells: Vec::new(),
+                    unreadable: Vec::new(),
                 });
             }
             let Some(out) = rows.last_mut() else { break };
@@ -609,7 +624,16 @@ mod xlsx {
                 return Err(too_many(&name));
             }
             out.cells.resize(col, String::new());
-            out.cells.push(value);
+            match value {
+                Ok(text) => out.cells.push(text),
+                Err((text, expected)) => {
+                    out.unreadable.push(Unreadable {
+                        column: col,
+                        expected,
+                    });
+                    out.cells.push(text);
+                }
+            }
         }
         Ok(rows)
     }
@@ -621,25 +645,47 @@ mod xlsx {
         )
     }
 
-    fn text(cell: &DataRef) -> String {
-        match cell {
+    /// A cell's text, or the text found and what was expected instead.
+    fn text(cell: &DataRef, row: u32, col: u32) -> Result<String, (String, String)> {
+        Ok(match cell {
             DataRef::Empty => String::new(),
             DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
             DataRef::SharedString(s) => s.to_string(),
             DataRef::Int(i) => i.to_string(),
-            DataRef::Float(f) => float(*f),
+            DataRef::Float(f) => finite(*f, row, col)?,
             DataRef::Bool(b) => if *b { "SI" } else { "NO" }.to_string(),
-            DataRef::DateTime(d) => serial_date(d.as_f64()).unwrap_or_else(|| float(d.as_f64())),
-            DataRef::Error(e) => format!("#{e}"),
-        }
+            DataRef::DateTime(d) => {
+                let f = d.as_f64();
+                match serial_date(f) {
+                    Some(date) => date,
+                    None => finite(f, row, col)?,
+                }
+            }
+            DataRef::Error(e) => {
+                return Err((
+                    e.to_string(),
+                    format!(
+                        "a value: cell {} holds the spreadsheet error {e} (a formula that could not be computed)",
+                        cell_name(row, col)
+                    ),
+                ))
+            }
+        })
     }
 
-    fn float(f: f64) -> String {
+    fn finite(f: f64, row: u32, col: u32) -> Result<String, (String, String)> {
         if f.is_finite() {
-            format!("{f}").replace('.', ",")
-        } else {
-            String::new()
+            return Ok(format!("{f}").replace('.', ","));
         }
+        let what = if f.is_nan() {
+            "NaN (not a number)"
+        } else {
+            "an infinite number (beyond what a number can hold)"
+        };
+        Err((
+            f.to_string(),
+            format!("a finite number: cell {} holds {what}", cell_name(row, col)),
+        ))
     }
 
     /// Excel's serial day (1900 system) as `dd/mm/yyyy`.
