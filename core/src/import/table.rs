@@ -250,8 +250,9 @@ const LONGEST_QUOTED: usize = 2 * 32_767 + 2;
 ///   is read as written, quotes included, unless the quoted part holds the delimiter
 ///   (then it is the quoted part followed by the rest);
 /// - an opening quote with no closing quote before the end of its line (none at all, or
-///   one that is followed by more text on a later line) is a plain character, so a stray
-///   quote never swallows the rest of the file.
+///   one that is followed by more text on a later line, or one farther than the longest
+///   cell a spreadsheet holds) is a plain character, so a stray quote never swallows the
+///   rest of the file.
 ///
 /// `replaced` lists the U+FFFD that decoding put for invalid bytes; each gets a warning
 /// with its row and column. Rows keep their 1-based line numbers.
@@ -303,7 +304,7 @@ pub fn read_delimited(
                 line_ends.partition_point(|&e| e < close) > line_ends.partition_point(|&e| e < i)
             };
             let reading = match close {
-                Some(close) if close - i > LONGEST_QUOTED => Quoted::Unclosed,
+                Some(close) if close - i > LONGEST_QUOTED => Quoted::TooLong,
                 Some(close) => match chars.get(close + 1) {
                     None | Some('\n') | Some('\r') => Quoted::Field(close),
                     Some(&d) if d == delimiter => Quoted::Field(close),
@@ -325,6 +326,7 @@ pub fn read_delimited(
                 }
                 Quoted::AsWritten => r.notes.push(Note::QuoteAsWritten),
                 Quoted::Unclosed => r.notes.push(Note::Unclosed),
+                Quoted::TooLong => r.notes.push(Note::TooLong),
             }
         }
         match c {
@@ -385,11 +387,14 @@ enum Quoted {
     AsWritten,
     /// No closing quote before the end of the line.
     Unclosed,
+    /// A closing quote farther than any spreadsheet cell reaches.
+    TooLong,
 }
 
 /// Something about the field being read, said when it ends.
 enum Note {
     Unclosed,
+    TooLong,
     QuoteAsWritten,
     TextAfterQuote,
     Replaced {
@@ -474,6 +479,11 @@ impl Records<'_> {
                         "",
                         "csv-quote",
                         format!("{at} (“{}”): a quoted field is not closed before the end of the line (expected a closing \" followed by {delimiter} or the end of the line): the quote was read as text", preview(&written)),
+                    ),
+                    Note::TooLong => Diagnostic::warning(
+                        "",
+                        "csv-quote",
+                        format!("{at} (“{}”): a quoted field is not closed within 32 767 characters, the most a spreadsheet cell holds (expected a closing \" followed by {delimiter} or the end of the line): the quote was read as text", preview(&written)),
                     ),
                     Note::QuoteAsWritten => Diagnostic::warning(
                         "",
@@ -844,6 +854,20 @@ mod tests {
         assert_eq!(rows[1], (3, vec!["tre".into(), "\"".into()]));
         assert_eq!(rows[2], (4, vec!["fine".into(), String::new()]));
         assert!(warnings(text, ';').is_empty());
+    }
+
+    #[test]
+    fn a_quoted_field_longer_than_any_cell_is_not_one() {
+        let text = format!("\"a;b\n{}\";c\n", "x\n".repeat(40_000));
+        let rows = cells(&text, ';');
+        assert_eq!(rows[0].1, ["\"a", "b"]);
+        let w = warnings(&text, ';');
+        assert!(
+            w[0].starts_with(
+                "row 1, column 1 (“\"a”): a quoted field is not closed within 32 767 characters"
+            ),
+            "{w:?}"
+        );
     }
 
     #[test]
