@@ -221,11 +221,14 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
             "no row names the columns (PESO, INDICATORE, TARGET, CONSUNTIVO…): map the columns by hand",
         ));
     }
+    // Rows with cells the table reader could not take (an XLSX error cell, a NaN).
+    let mut unreadable_rows = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
         let cells: Vec<Cell> = row
             .cells
             .iter()
             .enumerate()
+            .filter(|(col, _)| !row.unreadable.iter().any(|u| u.column == *col))
             .filter_map(|(col, raw)| {
                 let cleaned = clean(raw);
                 (!cleaned.is_empty() && !is_bullet_only(&cleaned)).then(|| Cell {
@@ -236,18 +239,35 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
                 })
             })
             .collect();
-        if cells.is_empty() {
+        if cells.is_empty() && row.unreadable.is_empty() {
             continue;
         }
         let index = builder.rows.len();
+        let problems = row
+            .unreadable
+            .iter()
+            .map(|u| CellProblem {
+                column: u.column,
+                header: builder.header_of(u.column),
+                text: row.cells.get(u.column).cloned().unwrap_or_default(),
+                expected: u.expected.clone(),
+            })
+            .collect();
         builder.rows.push(RowReading {
             row: row.number,
             kind: RowKind::Skipped,
             cells: row.cells.clone(),
-            problems: Vec::new(),
+            problems,
             code: None,
             note: None,
         });
+        if !row.unreadable.is_empty() {
+            unreadable_rows.push(index);
+            if cells.is_empty() {
+                builder.rows[index].kind = RowKind::Error;
+                continue;
+            }
+        }
         let before_header = header_index.is_none_or(|h| i < h);
         if Some(i) == header_index {
             builder.rows[index].kind = RowKind::Header;
@@ -258,7 +278,39 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
         }
     }
     builder.finish_pending();
-    builder.assemble(header_index.map(|i| table.rows[i].number))
+    let mut built = builder.assemble(header_index.map(|i| table.rows[i].number));
+    report_unreadable(&mut built, &unreadable_rows);
+    built
+}
+
+/// A row with a cell the table reader could not take is never silently read without it:
+/// an indicator is an error (its problems say why; it is not imported, see
+/// `finish_pending`), and so is a row that was skipped; a heading, grouping or continued
+/// row keeps its reading, with a warning naming the cell.
+fn report_unreadable(built: &mut Built, rows: &[usize]) {
+    for &index in rows {
+        let row = &mut built.rows[index];
+        match row.kind {
+            RowKind::Error => {}
+            RowKind::Skipped => row.kind = RowKind::Error,
+            RowKind::Header | RowKind::Group | RowKind::Continuation | RowKind::Indicator => {
+                for p in &row.problems {
+                    built.diagnostics.push(Diagnostic::warning(
+                        "",
+                        "unreadable-cell",
+                        format!(
+                            "row {}, column {} ({}): cannot read “{}”: expected {}; the row was read without this cell",
+                            row.row,
+                            p.column + 1,
+                            p.header,
+                            p.text,
+                            p.expected
+                        ),
+                    ));
+                }
+            }
+        }
+    }
 }
 
 fn is_bullet_only(text: &str) -> bool {
@@ -412,14 +464,11 @@ impl Builder<'_> {
     /// `CRUSCOTTO <name> - <manager> … TOTALE 96,49 %`.
     fn cruscotto_heading(&mut self, index: usize, cells: &[Cell]) -> bool {
         let first = &cells[0].cleaned;
-        let upper = first.to_uppercase();
-        let Some(rest) = upper.strip_prefix("CRUSCOTTO") else {
+        let Some(rest) = strip_prefix_ignore_case(first, "CRUSCOTTO") else {
             return false;
         };
         self.finish_pending();
-        let rest = first[first.len() - rest.len()..]
-            .trim_start_matches([':', ' ', '-', '–'])
-            .trim();
+        let rest = rest.trim_start_matches([':', ' ', '-', '–']).trim();
         let mut name = String::new();
         let mut manager = None;
         for part in rest
@@ -430,16 +479,11 @@ impl Builder<'_> {
             .flat_map(|p| p.split(" – "))
         {
             let part = part.trim();
-            let lower = part.to_lowercase();
             let labelled = ["dirigente", "responsabile", "referente", "manager"]
                 .iter()
                 .find_map(|l| {
-                    lower.strip_prefix(l).map(|r| {
-                        part[part.len() - r.len()..]
-                            .trim_start_matches([':', ' '])
-                            .trim()
-                            .to_string()
-                    })
+                    strip_prefix_ignore_case(part, l)
+                        .map(|r| r.trim_start_matches([':', ' ']).trim().to_string())
                 });
             match labelled {
                 Some(m) if !m.is_empty() => manager = Some(m),
@@ -455,14 +499,11 @@ impl Builder<'_> {
             } else if let Some(v) = parse_verdict(&cell.cleaned) {
                 published.verdict = Some(v);
             } else if manager.is_none() {
-                let lower = cell.cleaned.to_lowercase();
                 let m = ["dirigente", "responsabile", "referente"]
                     .iter()
-                    .find_map(|l| lower.strip_prefix(l).map(|r| r.len()));
+                    .find_map(|l| strip_prefix_ignore_case(&cell.cleaned, l));
                 manager = Some(match m {
-                    Some(len) => cell.cleaned[cell.cleaned.len() - len..]
-                        .trim_start_matches([':', ' '])
-                        .to_string(),
+                    Some(rest) => rest.trim_start_matches([':', ' ']).to_string(),
                     None => cell.cleaned.clone(),
                 });
             }
@@ -1500,19 +1541,27 @@ fn fit(cell: &Cell, field: Field, own_column: bool) -> Option<i32> {
 }
 
 fn take_parenthesis(text: &str, opening: &str) -> Option<(String, String, String)> {
-    let lower = text.to_lowercase();
-    let start = lower.find(opening)?;
-    let end = start + lower[start..].find(')')?;
-    // Lower-casing may change byte lengths; only slice where it did not.
-    if lower.len() != text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-        return None;
-    }
-    let inner = text[start + opening.len()..end].trim().to_string();
+    let start = text
+        .char_indices()
+        .find(|&(i, _)| strip_prefix_ignore_case(&text[i..], opening).is_some())?
+        .0;
+    let inner_start = start + opening.len();
+    let end = inner_start + text[inner_start..].find(')')?;
     Some((
         text[..start].trim().to_string(),
-        inner,
+        text[inner_start..end].trim().to_string(),
         text[end + 1..].trim().to_string(),
     ))
+}
+
+/// `text` without `prefix` (ASCII, as `CRUSCOTTO` or `dirigente`), matched without
+/// regard to ASCII case; the rest is a slice of `text` itself. Offsets are never taken
+/// from an upper- or lower-cased copy, whose length may differ from the original's
+/// (`ﬁ` → `FI`, `İ` → `i̇`, the Kelvin sign → `k`): that sliced text mid-character.
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 fn indicator_kind(text: &str) -> Option<IndicatorKind> {

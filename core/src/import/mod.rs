@@ -137,13 +137,16 @@ pub fn import_table(bytes: &[u8], options: &ImportOptions) -> ImportReport {
     match table::read_table(bytes, options.format) {
         Ok(table) => {
             let built = build::build(&table, options);
+            // What reading the bytes found comes first: it may explain the rows' problems.
+            let mut diagnostics = table.warnings;
+            diagnostics.extend(built.diagnostics);
             ImportReport {
                 format: Some(table.format),
                 plan: built.plan,
                 columns: built.columns,
                 header_row: built.header_row,
                 rows: built.rows,
-                diagnostics: built.diagnostics,
+                diagnostics,
             }
         }
         Err(message) => ImportReport {
