@@ -148,6 +148,46 @@ impl Evaluation {
     }
 }
 
+/// Ids of results outside the tree: `unit/CODE`, `cruscotto/CODE` and, under a cruscotto,
+/// `cruscotto/CODE/ITEM` for its groups and own indicators. Tree results use the plan
+/// code itself, so validation keeps plan codes out of these namespaces
+/// ([`id_collision`]): two results with one id would silently take each other's score.
+pub const UNIT_ID_PREFIX: &str = "unit/";
+pub const CRUSCOTTO_ID_PREFIX: &str = "cruscotto/";
+
+pub fn unit_id(code: &str) -> String {
+    format!("{UNIT_ID_PREFIX}{code}")
+}
+
+pub fn cruscotto_id(code: &str) -> String {
+    format!("{CRUSCOTTO_ID_PREFIX}{code}")
+}
+
+/// Where a code stands in the plan, for [`id_collision`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodePlace {
+    /// An objective of the tree (its id is its code).
+    Objective,
+    /// An indicator of the tree (its id is its code).
+    Indicator,
+    /// A cruscotto, or a group or own indicator in one (its id is built with `/`).
+    Cruscotto,
+}
+
+/// Why a plan code would give a result the id of another, or `None` when it cannot.
+pub fn id_collision(code: &str, place: CodePlace) -> Option<String> {
+    let reserved = |prefix: &str| code.starts_with(prefix).then(|| format!("codes starting with `{prefix}` are reserved for the results of {}", if prefix == UNIT_ID_PREFIX { "units" } else { "cruscotti" }));
+    match place {
+        CodePlace::Objective if code == "ENTE" => Some("`ENTE` is the code of the ente itself".into()),
+        CodePlace::Objective => reserved(UNIT_ID_PREFIX).or_else(|| reserved(CRUSCOTTO_ID_PREFIX)),
+        CodePlace::Indicator => reserved(CRUSCOTTO_ID_PREFIX),
+        CodePlace::Cruscotto if code.contains('/') => {
+            Some("a `/` here would make this id (`cruscotto/C/ITEM`) the same as another's".into())
+        }
+        CodePlace::Cruscotto => None,
+    }
+}
+
 /// The verdict for a score under the plan's thresholds.
 pub fn verdict(score: Decimal, policy: &Policy) -> Verdict {
     if score >= policy.tolerance {
@@ -339,7 +379,7 @@ pub(crate) fn evaluate_indicator(
 }
 
 fn evaluate_cruscotto(evaluation: &mut Evaluation, policy: &Policy, cruscotto: &Cruscotto) {
-    let id = format!("cruscotto/{}", cruscotto.code);
+    let id = cruscotto_id(&cruscotto.code);
     let node = evaluate_items(
         evaluation,
         policy,
@@ -439,7 +479,7 @@ fn evaluate_items(
 /// A unit's score: its cruscotto's, if it has one; otherwise the plain mean of the
 /// objectives it carries; otherwise the plain mean of its sub-units.
 fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting: &mut Vec<String>) -> Option<Decimal> {
-    let id = format!("unit/{}", unit.code);
+    let id = unit_id(&unit.code);
     if let Some(node) = evaluation.node(&id) {
         return node.score;
     }
@@ -453,7 +493,7 @@ fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting
     let mut children: Vec<String> = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();
     let explanation = if let Some(cruscotto) = cruscotto {
-        let cid = format!("cruscotto/{}", cruscotto.code);
+        let cid = cruscotto_id(&cruscotto.code);
         children.push(cid.clone());
         let score = evaluation.score_of_node(&cid);
         entries.push(Entry { code: cruscotto.code.clone(), id: cid.clone(), is_indicator: false, score, weight: None });
@@ -477,8 +517,8 @@ fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting
     } else {
         for sub in sub_units {
             let score = evaluate_unit(evaluation, plan, sub, visiting);
-            entries.push(Entry { code: sub.code.clone(), id: format!("unit/{}", sub.code), is_indicator: false, score, weight: None });
-            children.push(format!("unit/{}", sub.code));
+            entries.push(Entry { code: sub.code.clone(), id: unit_id(&sub.code), is_indicator: false, score, weight: None });
+            children.push(unit_id(&sub.code));
         }
         weighted_mean(&entries)
     };
@@ -489,7 +529,7 @@ fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting
         code: unit.code.clone(),
         name: unit.name.clone(),
         kind: NodeKind::Unit,
-        parent: unit.parent.as_ref().map(|p| format!("unit/{p}")),
+        parent: unit.parent.as_deref().map(unit_id),
         weight: None,
         score,
         verdict: score.map(|s| verdict(s, &plan.policy)),

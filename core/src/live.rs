@@ -79,7 +79,7 @@ impl Live {
         let Some(indicator) = find_indicator_mut(&mut self.plan, id) else { return };
         let old = &self.evaluation.indicators[position];
         let parent = old.parent.clone();
-        let weight = if id.starts_with("cruscotto/") { old.weight } else { indicator.weight };
+        let weight = if id.starts_with(crate::evaluate::CRUSCOTTO_ID_PREFIX) { old.weight } else { indicator.weight };
         self.evaluation.indicators[position] = evaluate_indicator(&policy, indicator, id.to_string(), &parent, weight);
     }
 
@@ -87,7 +87,7 @@ impl Live {
     /// other nodes that reference it with their own weight.
     fn set_item_weight(&mut self, id: &str, weight: Option<crate::decimal::Decimal>) {
         let parent = match self.evaluation.indicator(id) {
-            Some(indicator) if !id.starts_with("cruscotto/") => Some(indicator.parent.clone()),
+            Some(indicator) if !id.starts_with(crate::evaluate::CRUSCOTTO_ID_PREFIX) => Some(indicator.parent.clone()),
             Some(_) => None,
             None => self.evaluation.node(id).and_then(|n| n.parent.clone()),
         };
@@ -137,7 +137,7 @@ impl Live {
             .collect();
         // A unit with a cruscotto takes its score as it is (see evaluate_unit).
         let explanation = match (node.kind, entries.as_slice()) {
-            (NodeKind::Unit, [only]) if only.id.starts_with("cruscotto/") => match only.score {
+            (NodeKind::Unit, [only]) if only.id.starts_with(crate::evaluate::CRUSCOTTO_ID_PREFIX) => match only.score {
                 Some(result) => Explanation::Same { code: only.code.clone(), result },
                 None => Explanation::NothingToScore { excluded: vec![only.code.clone()] },
             },

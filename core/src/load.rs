@@ -1,9 +1,14 @@
 //! Reading a plan from JSON text, with every structural problem reported by path.
 //!
-//! serde stops at the first error. To report them all at once, the text is first read
-//! as a [`serde_json::Value`]; the typed reading is then retried, each time removing the
-//! value that failed, until it succeeds or a bound is reached. An error whose path lies
-//! above one already reported is a consequence of that removal and is not repeated.
+//! A sound plan is read once, straight from the text into [`Plan`]: no generic JSON tree
+//! is built, which for a large plan would take several times the memory of the file.
+//! Only when that reading fails is the text read as a [`serde_json::Value`], so that all
+//! problems can be reported at once: serde stops at the first error, so the typed reading
+//! is retried, each time removing the value that failed, until it succeeds or a bound is
+//! reached. An error whose path lies above one already reported is a consequence of that
+//! removal and is not repeated; nor are the semantic warnings that only follow from a
+//! value set aside (a weight that was not a number does not also make the weights "sum
+//! to 50").
 //!
 //! The path of an error is found from where serde_json stopped in the text (its line and
 //! column), by scanning the text up to there. Tracking the path during deserialisation
@@ -11,13 +16,32 @@
 //! pays for every kilobyte.
 
 use crate::diagnostic::{has_errors, Diagnostic};
-use crate::plan::{Plan, FORMAT_VERSION};
+use crate::plan::{Actual, IndicatorKind, Level, MeasureUnit, MissedRule, Perspective, Plan, ScoreFrom, UnitKind, Verdict, FORMAT_VERSION};
 use crate::validate::validate;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
+use std::fmt::Write;
 
 /// Past this many structural errors the report stops growing: the document is probably
 /// not a plan at all, and a longer list would not help its author.
 const MAX_STRUCTURAL_ERRORS: usize = 50;
+
+/// serde_json refuses JSON nested deeper than this (arrays and objects inside each other).
+const MAX_NESTING: usize = 128;
+
+/// Semantic checks about a group of values (siblings' weights, an indicator's actual):
+/// after a value in the group was set aside as malformed, what they say follows from
+/// that error and is not reported again.
+const FOLLOW_ON_CODES: [&str; 8] = [
+    "missing-actual",
+    "weights-not-100",
+    "zero-weights",
+    "missing-weight",
+    "weights-overflow",
+    "empty-plan",
+    "actual-target-mismatch",
+    "unit-mismatch",
+];
 
 /// Reads a plan and validates it: the plan if there is no error, otherwise every
 /// diagnostic (errors and warnings).
@@ -39,9 +63,13 @@ pub fn check_plan(text: &str) -> (Option<Plan>, Vec<Diagnostic>) {
         }
         Structure::Faulty { mut diagnostics, rest, removals } => {
             if let Some(rest) = rest {
+                let structural: Vec<String> = diagnostics.iter().map(|d| d.path.clone()).collect();
                 for mut d in validate(&rest) {
-                    d.path = removals.original_path(&d.path);
-                    if !diagnostics.iter().any(|e| e.path == d.path) {
+                    d.path = render(&removals.original_path(&parse_path(&d.path)));
+                    let follows = structural.iter().any(|s| {
+                        is_ancestor(s, &d.path) || (is_ancestor(&d.path, s) && FOLLOW_ON_CODES.contains(&d.code.as_str()))
+                    });
+                    if !follows {
                         diagnostics.push(d);
                     }
                 }
@@ -68,59 +96,96 @@ enum Structure {
 fn read_structure(text: &str) -> Structure {
     let faulty = |d: Diagnostic| Structure::Faulty { diagnostics: vec![d], rest: None, removals: Removals::default() };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_error = match typed(text) {
+        Ok(plan) if plan.version == FORMAT_VERSION => return Structure::Sound(plan),
+        Ok(plan) => return faulty(unsupported_version(&plan.version.to_string())),
+        Err(error) => error,
+    };
     let mut value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
-        Err(e) => {
-            return faulty(Diagnostic::error(
-                "",
-                "malformed-json",
-                format!("the file is not valid JSON: {e}"),
-            ))
-        }
+        Err(e) => return faulty(malformed_json(&e)),
     };
     if let Some(problem) = check_version(&value) {
         return faulty(problem);
     }
-    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    // A repeated key is lost silently by every JSON reader: the tree kept the last one.
+    let duplicates = duplicate_keys(text);
+    let mut diagnostics: Vec<Diagnostic> = duplicates
+        .iter()
+        .map(|(path, key)| {
+            Diagnostic::error(
+                render(path),
+                "duplicate-key",
+                format!("`{key}` appears more than once in this object: a JSON reader keeps only one of them, so write it once"),
+            )
+        })
+        .collect();
     let mut removals = Removals::default();
     // Object fields removed so far (working paths), in case one turns out to be required.
-    let mut set_aside: Vec<String> = Vec::new();
-    // The first reading is of the author's own text; retries read the trimmed value.
-    let mut first = Some(text);
+    let mut set_aside: Vec<Path> = Vec::new();
+    // The first failure was of the author's own text; retries read the trimmed tree.
+    let mut pending = Some(first_error);
     loop {
-        let reading = match first.take() {
-            Some(text) => typed(text),
+        let reading = match pending.take() {
+            Some(error) => Err(error),
             None => typed(&value.to_string()),
         };
-        match reading {
+        let error = match reading {
             Ok(plan) if diagnostics.is_empty() => return Structure::Sound(plan),
             Ok(plan) => return Structure::Faulty { diagnostics, rest: Some(plan), removals },
-            Err(error) if restore_placeholder(&mut value, &error, &set_aside) => {}
-            Err(error) => {
-                let path = error.path;
-                let message = error.message;
-                let unknown_field = unknown_field_name(&message);
-                let working_path = match (&unknown_field, path.is_empty()) {
-                    (Some(field), true) => field.clone(),
-                    (Some(field), false) if !path.ends_with(field.as_str()) => format!("{path}.{field}"),
-                    _ => path.clone(),
-                };
-                let reported_path = removals.original_path(&working_path);
-                let is_consequence = diagnostics.iter().any(|d| is_ancestor(&reported_path, &d.path));
-                if !is_consequence {
-                    let code = if unknown_field.is_some() { "unknown-field" } else { "wrong-shape" };
-                    diagnostics.push(Diagnostic::error(reported_path, code, message));
-                }
-                let removed = remove_at(&mut value, &working_path, &mut removals);
-                if removed && !working_path.ends_with(']') {
-                    set_aside.push(working_path.clone());
-                }
-                if !removed || diagnostics.len() >= MAX_STRUCTURAL_ERRORS || working_path.is_empty() {
-                    return Structure::Faulty { diagnostics, rest: None, removals };
-                }
+            Err(error) => error,
+        };
+        if restore_placeholder(&mut value, &error, &set_aside) {
+            continue;
+        }
+        let unknown_field = unknown_field_name(&error.message);
+        let mut working_path = error.path.clone();
+        if let Some(field) = &unknown_field {
+            if working_path.last() != Some(&Step::Key(field.clone())) {
+                working_path.push(Step::Key(field.clone()));
             }
         }
+        // The first reading stops at a repeated key, already reported; the tree has one.
+        if duplicates.iter().any(|(path, _)| working_path.starts_with(path) || path.starts_with(&working_path)) {
+            continue;
+        }
+        let original = removals.original_path(&working_path);
+        let reported_path = render(&original);
+        let is_consequence = diagnostics.iter().any(|d| is_ancestor(&reported_path, &d.path));
+        if !is_consequence {
+            let code = if unknown_field.is_some() { "unknown-field" } else { "wrong-shape" };
+            diagnostics.push(Diagnostic::error(reported_path, code, clearer(&error.message, &original, &value)));
+        }
+        let removed = remove_at(&mut value, &working_path, &mut removals);
+        if removed && !matches!(working_path.last(), Some(Step::Index(_))) {
+            set_aside.push(working_path.clone());
+        }
+        if !removed || diagnostics.len() >= MAX_STRUCTURAL_ERRORS || working_path.is_empty() {
+            return Structure::Faulty { diagnostics, rest: None, removals };
+        }
     }
+}
+
+fn malformed_json(error: &serde_json::Error) -> Diagnostic {
+    let message = error.to_string();
+    let message = if message.starts_with("recursion limit exceeded") {
+        format!(
+            "the JSON nests arrays and objects more than {MAX_NESTING} levels deep (line {}, column {}); a plan needs fewer than 20",
+            error.line(),
+            error.column()
+        )
+    } else {
+        format!("the file is not valid JSON: {message}")
+    };
+    Diagnostic::error("", "malformed-json", message)
+}
+
+fn unsupported_version(found: &str) -> Diagnostic {
+    Diagnostic::error(
+        "version",
+        "unsupported-version",
+        format!("this Semaforo reads plans of format version {FORMAT_VERSION} (`\"version\": {FORMAT_VERSION}`), found `{found}`"),
+    )
 }
 
 /// Values tried in place of a required field that was set aside, so that the rest of
@@ -130,34 +195,31 @@ const PLACEHOLDERS: [&str; 6] = [r#""0""#, "0", r#""""#, r#""2000-01-01""#, "[]"
 
 /// When the reading misses a field that was set aside earlier (it was required, of the
 /// wrong type), puts a placeholder there; true when one was accepted.
-fn restore_placeholder(root: &mut Value, error: &TypedError, set_aside: &[String]) -> bool {
+fn restore_placeholder(root: &mut Value, error: &TypedError, set_aside: &[Path]) -> bool {
     let Some(field) = error.message.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) else {
         return false;
     };
-    let path = if error.path.is_empty() { field.to_string() } else { format!("{}.{field}", error.path) };
+    let mut path = error.path.clone();
+    path.push(Step::Key(field.to_string()));
     if !set_aside.contains(&path) {
         return false;
     }
     for placeholder in PLACEHOLDERS {
         let candidate: Value = serde_json::from_str(placeholder).expect("placeholders are JSON");
-        match pointer_mut(root, &error.path) {
+        match walk_mut(root, &error.path) {
             Some(Value::Object(map)) => map.insert(field.to_string(), candidate),
             _ => return false,
         };
         // Accepted when the reading no longer stops at (or inside) this field.
         match typed(&root.to_string()) {
-            Err(next) if is_ancestor(&path, &next.path) => {}
+            Err(next) if next.path.starts_with(&path) => {}
             _ => return true,
         }
     }
-    if let Some(Value::Object(map)) = pointer_mut(root, &error.path) {
+    if let Some(Value::Object(map)) = walk_mut(root, &error.path) {
         map.remove(field);
     }
     false
-}
-
-fn pointer_mut<'v>(root: &'v mut Value, path: &str) -> Option<&'v mut Value> {
-    walk_mut(root, &steps(path))
 }
 
 fn walk_mut<'v>(root: &'v mut Value, steps: &[Step]) -> Option<&'v mut Value> {
@@ -171,29 +233,36 @@ fn walk_mut<'v>(root: &'v mut Value, steps: &[Step]) -> Option<&'v mut Value> {
     Some(node)
 }
 
+fn walk<'v>(root: &'v Value, steps: &[Step]) -> Option<&'v Value> {
+    let mut node = root;
+    for step in steps {
+        node = match step {
+            Step::Key(k) => node.as_object()?.get(k)?,
+            Step::Index(i) => node.as_array()?.get(*i)?,
+        };
+    }
+    Some(node)
+}
+
 /// Array elements removed so far, so that paths are reported with the indices of the
 /// file the author wrote, not of the trimmed copy.
 #[derive(Default)]
-struct Removals(Vec<(String, usize)>);
+struct Removals(Vec<(Path, usize)>);
 
 impl Removals {
-    fn original_path(&self, working: &str) -> String {
-        let mut out = String::new();
-        for step in steps(working) {
+    fn original_path(&self, working: &[Step]) -> Path {
+        let mut out: Path = Vec::with_capacity(working.len());
+        for step in working {
             match step {
-                Step::Key(k) => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(&k);
-                }
-                Step::Index(mut i) => {
+                Step::Key(k) => out.push(Step::Key(k.clone())),
+                Step::Index(i) => {
+                    let mut i = *i;
                     for (array, removed) in self.0.iter().rev() {
                         if *array == out && i >= *removed {
                             i += 1;
                         }
                     }
-                    out.push_str(&format!("[{i}]"));
+                    out.push(Step::Index(i));
                 }
             }
         }
@@ -203,7 +272,7 @@ impl Removals {
 
 /// A typed reading that failed: where, and serde's message without its position.
 struct TypedError {
-    path: String,
+    path: Path,
     message: String,
 }
 
@@ -218,16 +287,85 @@ fn typed(text: &str) -> Result<Plan, TypedError> {
     })
 }
 
+/// serde's wording for a value of the wrong kind, made to say what the format expects.
+fn clearer(message: &str, path: &[Step], root: &Value) -> String {
+    if message == "expected value" {
+        return match expectation(path, root) {
+            Some(expected) => format!("expected {expected}"),
+            None => "a value of another kind is expected here: see docs/plan-format.md".into(),
+        };
+    }
+    message
+        .replace("internally tagged enum Target", r#"a target such as `{"op": ">=", "value": "90"}`"#)
+        .replace("enum Actual", r#"an actual such as `{"value": "97.87"}`"#)
+}
+
+/// What the format expects at `path`, from the choices of the type that is read there.
+fn expectation(path: &[Step], root: &Value) -> Option<String> {
+    fn key(step: Option<&Step>) -> Option<&str> {
+        match step {
+            Some(Step::Key(k)) => Some(k.as_str()),
+            _ => None,
+        }
+    }
+    let last = key(path.last())?;
+    let in_units = matches!(path.first(), Some(Step::Key(k)) if k == "units");
+    let choices = match last {
+        "level" => choices_of::<Level>(),
+        "unit" => choices_of::<MeasureUnit>(),
+        "kind" if in_units => choices_of::<UnitKind>(),
+        "kind" => choices_of::<IndicatorKind>(),
+        "perspective" => choices_of::<Perspective>(),
+        "verdict" => choices_of::<Verdict>(),
+        "score_from" => choices_of::<ScoreFrom>(),
+        "at_most_missed" | "equal_missed" => choices_of::<MissedRule>(),
+        "actual" => choices_of::<Actual>(),
+        // The first key of an actual that holds more than one.
+        _ if key(path.iter().rev().nth(1)) == Some("actual") => {
+            let keys = walk(root, &path[..path.len() - 1])?.as_object()?.keys().map(|k| format!("`{k}`")).collect::<Vec<_>>();
+            return Some(format!("an actual with exactly one of {}; found {}", choices_of::<Actual>()?, keys.join(" and ")));
+        }
+        _ => return None,
+    }?;
+    Some(if last == "actual" { format!("an object with exactly one of {choices}") } else { format!("one of {choices}") })
+}
+
+/// "`area`, `strategic`, `operational`": the variants serde would accept, read from its
+/// own message for an impossible one, so that this list cannot fall behind the types.
+fn choices_of<T: DeserializeOwned>() -> Option<String> {
+    let message = serde_json::from_str::<T>(r#""""#).err()?.to_string();
+    let start = message.find("expected one of ")? + "expected one of ".len();
+    let end = message.rfind(" at line ").unwrap_or(message.len());
+    message.get(start..end).map(str::to_string)
+}
+
 /// The byte offset of serde_json's 1-based line and column (columns count bytes).
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
     (line_start + column).min(text.len())
 }
 
+/// One JSON string starting at `bytes[start]` (a quote): its end (the closing quote) and
+/// its value with escapes resolved (`"\u0063olour"` is the key `colour`).
+fn string_at(text: &str, start: usize) -> (usize, Option<String>) {
+    let bytes = text.as_bytes();
+    let mut i = start + 1;
+    while i < bytes.len() && bytes[i] != b'"' {
+        i += if bytes[i] == b'\\' { 2 } else { 1 };
+    }
+    // An unterminated string (truncated text) has no value.
+    let raw = text.get(start..=i).filter(|raw| raw.len() >= 2 && raw.ends_with('"'));
+    let value = raw.and_then(|raw| match raw.contains('\\') {
+        true => serde_json::from_str(raw).ok(),
+        false => raw.get(1..raw.len() - 1).map(str::to_string),
+    });
+    (i, value)
+}
+
 /// The JSON path of the value being read at byte `offset` of `text`: at each open level,
 /// the key last read (objects) or the element's position (arrays). Scanning stops at
 /// `offset`, so a value that was just read is still the current one.
-fn path_at(text: &str, offset: usize) -> String {
+fn path_at(text: &str, offset: usize) -> Path {
     enum Open {
         Object(Option<String>),
         Array(usize),
@@ -252,48 +390,91 @@ fn path_at(text: &str, offset: usize) -> String {
                 None => {}
             },
             b'"' => {
-                let start = i + 1;
-                i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
+                let (end, string) = string_at(text, i);
                 if expecting_key {
                     if let Some(Open::Object(key)) = stack.last_mut() {
-                        *key = text.get(start..i).map(str::to_string);
+                        *key = string;
                     }
                     expecting_key = false;
                 }
+                i = end;
             }
             _ => {}
         }
         i += 1;
     }
-    let mut path = String::new();
-    for level in stack {
-        match level {
-            Open::Object(Some(key)) if path.is_empty() => path.push_str(&key),
-            Open::Object(Some(key)) => {
-                path.push('.');
-                path.push_str(&key);
-            }
-            Open::Object(None) => {}
-            Open::Array(n) => path.push_str(&format!("[{n}]")),
-        }
+    stack
+        .into_iter()
+        .filter_map(|level| match level {
+            Open::Object(Some(key)) => Some(Step::Key(key)),
+            Open::Object(None) => None,
+            Open::Array(n) => Some(Step::Index(n)),
+        })
+        .collect()
+}
+
+/// Every key written twice in one object: the path of its second occurrence, and the key.
+fn duplicate_keys(text: &str) -> Vec<(Path, String)> {
+    enum Open {
+        Object { keys: std::collections::HashSet<String>, current: Option<String> },
+        Array(usize),
     }
-    path
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut expecting_key = false;
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => {
+                stack.push(Open::Object { keys: Default::default(), current: None });
+                expecting_key = true;
+            }
+            b'[' => stack.push(Open::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Open::Array(n)) => *n += 1,
+                Some(Open::Object { .. }) => expecting_key = true,
+                None => {}
+            },
+            b'"' => {
+                let (end, string) = string_at(text, i);
+                if expecting_key {
+                    if let (Some(Open::Object { keys, current }), Some(key)) = (stack.last_mut(), string) {
+                        let repeated = !keys.insert(key.clone());
+                        *current = Some(key.clone());
+                        if repeated {
+                            let path = stack
+                                .iter()
+                                .filter_map(|level| match level {
+                                    Open::Object { current: Some(key), .. } => Some(Step::Key(key.clone())),
+                                    Open::Object { current: None, .. } => None,
+                                    Open::Array(n) => Some(Step::Index(*n)),
+                                })
+                                .collect();
+                            found.push((path, key));
+                        }
+                    }
+                    expecting_key = false;
+                }
+                i = end;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    found
 }
 
 fn check_version(value: &Value) -> Option<Diagnostic> {
     let Some(object) = value.as_object() else {
         return Some(Diagnostic::error("", "wrong-shape", "a plan is a JSON object with `version`, `ente` and `policy`"));
     };
-    match object.get("version").and_then(Value::as_u64) {
-        Some(v) if v == u64::from(FORMAT_VERSION) => None,
-        Some(v) => Some(Diagnostic::error(
-            "version",
-            "unsupported-version",
-            format!("this is a plan of format version {v}; this Semaforo reads version {FORMAT_VERSION}"),
-        )),
+    match object.get("version") {
+        Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => None,
+        Some(v) => Some(unsupported_version(&v.to_string())),
         None => Some(Diagnostic::error(
             "version",
             "missing-version",
@@ -314,46 +495,74 @@ fn is_ancestor(ancestor: &str, path: &str) -> bool {
         || (path.starts_with(ancestor) && matches!(path.as_bytes().get(ancestor.len()), Some(b'.') | Some(b'[')))
 }
 
+/// One step of a JSON path: an object's key or an array's index.
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Step {
     Key(String),
     Index(usize),
 }
 
-/// Splits `a.b[2].c` into steps. Keys with dots or brackets are not in the format.
-fn steps(path: &str) -> Vec<Step> {
-    let mut out = Vec::new();
-    for part in path.split('.').filter(|p| !p.is_empty()) {
-        let mut rest = part;
-        if let Some(open) = rest.find('[') {
-            if open > 0 {
-                out.push(Step::Key(rest[..open].to_string()));
-            }
-            rest = &rest[open..];
-            while let Some(stripped) = rest.strip_prefix('[') {
-                let close = stripped.find(']').unwrap_or(stripped.len());
-                if let Ok(i) = stripped[..close].parse() {
-                    out.push(Step::Index(i));
+type Path = Vec<Step>;
+
+/// `ente.objectives[0].weight`; a key that is not a plain name is written in brackets,
+/// as JSON (`ente["a.b"]`), so that a key with a dot cannot be mistaken for two.
+fn render(path: &[Step]) -> String {
+    let mut out = String::new();
+    for step in path {
+        match step {
+            Step::Key(k) if !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+                if !out.is_empty() {
+                    out.push('.');
                 }
-                rest = stripped.get(close + 1..).unwrap_or("");
+                out.push_str(k);
             }
+            Step::Key(k) => {
+                let _ = write!(out, "[{}]", serde_json::to_string(k).unwrap_or_default());
+            }
+            Step::Index(i) => {
+                let _ = write!(out, "[{i}]");
+            }
+        }
+    }
+    out
+}
+
+/// The steps of a path as [`render`] writes it.
+fn parse_path(path: &str) -> Path {
+    let mut out = Vec::new();
+    let mut rest = path;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('.') {
+            rest = after;
+        } else if rest.starts_with("[\"") {
+            // A quoted key: up to the closing quote that is not escaped.
+            let (end, key) = string_at(rest, 1);
+            out.push(Step::Key(key.unwrap_or_default()));
+            rest = rest.get(end + 2..).unwrap_or("");
+        } else if let Some(after) = rest.strip_prefix('[') {
+            let close = after.find(']').unwrap_or(after.len());
+            if let Ok(i) = after[..close].parse() {
+                out.push(Step::Index(i));
+            }
+            rest = after.get(close + 1..).unwrap_or("");
         } else {
-            out.push(Step::Key(rest.to_string()));
+            let end = rest.find(['.', '[']).unwrap_or(rest.len());
+            out.push(Step::Key(rest[..end].to_string()));
+            rest = &rest[end..];
         }
     }
     out
 }
 
 /// Removes the value at `path`; false when there is nothing there to remove.
-fn remove_at(root: &mut Value, path: &str, removals: &mut Removals) -> bool {
-    let steps = steps(path);
-    let Some((last, parents)) = steps.split_last() else { return false };
+fn remove_at(root: &mut Value, path: &[Step], removals: &mut Removals) -> bool {
+    let Some((last, parents)) = path.split_last() else { return false };
     let Some(node) = walk_mut(root, parents) else { return false };
     match (last, node) {
         (Step::Key(k), Value::Object(map)) => map.remove(k).is_some(),
         (Step::Index(i), Value::Array(items)) if *i < items.len() => {
             items.remove(*i);
-            let array_path = removals.original_path(path.rsplit_once('[').map_or("", |(head, _)| head));
-            removals.0.push((array_path, *i));
+            removals.0.push((removals.original_path(parents), *i));
             true
         }
         _ => false,

@@ -188,7 +188,7 @@ fn find_objective_mut<'a>(objectives: &'a mut [Objective], code: &str) -> Option
 
 /// Finds an indicator by its evaluation id: a tree code, or `cruscotto/C/…/X`.
 pub fn find_indicator_mut<'a>(plan: &'a mut Plan, id: &str) -> Option<&'a mut Indicator> {
-    if let Some(rest) = id.strip_prefix("cruscotto/") {
+    if let Some(rest) = id.strip_prefix(crate::evaluate::CRUSCOTTO_ID_PREFIX) {
         let mut parts = rest.split('/');
         let cruscotto = plan.cruscotti.iter_mut().find(|c| Some(c.code.as_str()) == parts.next())?;
         let path: Vec<&str> = parts.collect();

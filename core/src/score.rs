@@ -67,7 +67,8 @@ pub fn score_indicator(indicator: &Indicator, policy: &Policy) -> Scored {
             Some(value) => score_comparison(target, value, indicator.unit, policy),
             None => unscored(Explanation::Unscorable {
                 reason: match actual {
-                    Actual::Ratio { .. } => "ratio with a zero denominator".into(),
+                    Actual::Ratio { denominator, .. } if denominator.is_zero() => "ratio with a zero denominator".into(),
+                    Actual::Ratio { .. } => "ratio too large to compute".into(),
                     _ => "a date actual against a numeric target".into(),
                 },
             }),

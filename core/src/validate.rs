@@ -2,6 +2,9 @@
 //! JSON path, errors apart from warnings.
 
 use crate::diagnostic::Diagnostic;
+use crate::evaluate::{id_collision, CodePlace};
+use crate::format::MAX_DISPLAY_DECIMALS;
+use crate::score::actual_number;
 use crate::plan::{Actual, CruscottoItem, Indicator, Level, MeasureUnit, Objective, Plan, Target};
 use crate::decimal::Decimal;
 use std::collections::{HashMap, HashSet};
@@ -77,8 +80,19 @@ impl<'a> Validator<'a> {
         if p.late_penalty_per_day < Decimal::ZERO {
             self.error("policy.late_penalty_per_day", "policy-range", "a penalty per day late cannot be negative");
         }
-        if p.display_decimals > 6 {
-            self.warning("policy.display_decimals", "policy-range", "more than 6 decimals are not shown");
+        if p.display_decimals > MAX_DISPLAY_DECIMALS {
+            self.error(
+                "policy.display_decimals",
+                "policy-range",
+                format!("at most {MAX_DISPLAY_DECIMALS} decimals can be shown, found {}", p.display_decimals),
+            );
+        }
+    }
+
+    /// A code that would give its result the id of another (`evaluate::id_collision`).
+    fn reserved_code(&mut self, code: &str, place: CodePlace, path: &str) {
+        if let Some(why) = id_collision(code, place) {
+            self.error(format!("{path}.code"), "reserved-code", format!("`{code}` cannot be used as a code here: {why}"));
         }
     }
 
@@ -113,6 +127,7 @@ impl<'a> Validator<'a> {
             if objective.code.trim().is_empty() {
                 self.error(format!("{here}.code"), "empty-code", "an objective needs a code");
             }
+            self.reserved_code(&objective.code, CodePlace::Objective, &here);
             let expected = match parent {
                 None => &[Level::Area, Level::Strategic, Level::Operational][..],
                 Some(Level::Area) => &[Level::Strategic, Level::Operational][..],
@@ -156,6 +171,7 @@ impl<'a> Validator<'a> {
                     format!("indicator `{}` is already defined at {first}", indicator.code),
                 );
             }
+            self.reserved_code(&indicator.code, CodePlace::Indicator, path);
         }
         if indicator.code.trim().is_empty() {
             self.error(format!("{path}.code"), "empty-code", "an indicator needs a code");
@@ -184,6 +200,11 @@ impl<'a> Validator<'a> {
                 format!("{path}.actual.ratio.denominator"),
                 "zero-denominator",
                 "a ratio's denominator cannot be zero",
+            ),
+            Some(actual @ Actual::Ratio { numerator, denominator }) if actual_number(actual, indicator.unit).is_none() => self.error(
+                format!("{path}.actual.ratio"),
+                "ratio-overflow",
+                format!("{numerator} / {denominator} is too large to compute: check the denominator"),
             ),
             None | Some(Actual::NotAvailable { .. }) if indicator.target.is_some() => self.warning(
                 format!("{path}.actual"),
@@ -302,6 +323,7 @@ impl<'a> Validator<'a> {
             if !codes.insert(cruscotto.code.as_str()) {
                 self.error(format!("{path}.code"), "duplicate-code", format!("cruscotto `{}` is defined twice", cruscotto.code));
             }
+            self.reserved_code(&cruscotto.code, CodePlace::Cruscotto, &path);
             if let Some(unit) = &cruscotto.unit {
                 if !plan.units.iter().any(|u| &u.code == unit) {
                     self.error(format!("{path}.unit"), "missing-reference", format!("no unit `{unit}` in `units`"));
@@ -339,9 +361,11 @@ impl<'a> Validator<'a> {
                 if !own_codes.insert(own.code.as_str()) {
                     self.error(format!("{here}.own.code"), "duplicate-code", format!("indicator `{}` appears twice here", own.code));
                 }
+                self.reserved_code(&own.code, CodePlace::Cruscotto, &format!("{here}.own"));
                 self.indicator(own, &format!("{here}.own"), false);
             }
             if let Some(group) = &item.group {
+                self.reserved_code(&group.code, CodePlace::Cruscotto, &format!("{here}.group"));
                 self.published(&group.published, &format!("{here}.group"));
                 self.items(&group.items, &format!("{here}.group.items"));
             }
