@@ -168,6 +168,8 @@ fn evaluate_command(path: &str, json: bool, explain: bool, lang: Lang) -> ExitCo
         Err(code) => return code,
     };
     let (plan, diagnostics) = check_plan(&text);
+    // The plan holds what it needs: the text would only add its size to the peak.
+    drop(text);
     // Errors or warnings, the reader of the scores is told, on standard error.
     terminal::err(&diagnostic_lines(path, &diagnostics));
     let plan = match plan {
@@ -178,12 +180,17 @@ fn evaluate_command(path: &str, json: bool, explain: bool, lang: Lang) -> ExitCo
     if json {
         done(terminal::out_json(&Results { evaluation: &evaluation, diagnostics: &diagnostics }, true))
     } else {
-        done(terminal::out(&table(&plan, &evaluation, explain, lang)))
+        done(table(&plan, &evaluation, explain, lang))
     }
 }
 
-/// The tree as an indented table: code, name, weight, score, verdict.
-fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> String {
+/// Table text is written out in pieces of about this size, so that the table of a large
+/// plan is never held whole beside the plan and its evaluation.
+const TABLE_CHUNK: usize = 1 << 16;
+
+/// Prints the tree as an indented table: code, name, weight, score, verdict.
+fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> Result<(), ExitCode> {
+    let mut written: Result<(), ExitCode> = Ok(());
     let decimals = plan.policy.display_decimals;
     let mut out = String::new();
     let header = match lang {
@@ -220,6 +227,12 @@ fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> Str
                 }
             }
         }
+        if out.len() > TABLE_CHUNK {
+            if written.is_ok() {
+                written = terminal::out(out);
+            }
+            out.clear();
+        }
     };
     fn walk(
         evaluation: &Evaluation,
@@ -250,7 +263,8 @@ fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> Str
             walk(evaluation, &node.id, 0, &mut out, &mut write_node);
         }
     }
-    out
+    written?;
+    terminal::out(&out)
 }
 
 #[allow(clippy::too_many_arguments)]
