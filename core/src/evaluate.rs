@@ -6,7 +6,7 @@
 //! count (section 3.3 of seed 004); excluded items drop out and the rest are re-weighted.
 //! Evaluation never fails: what cannot be scored has no score and says why.
 
-use crate::explain::{Explanation, Term};
+use crate::explain::{Explanation, Mean, Term};
 use crate::plan::{
     Cruscotto, CruscottoItem, Indicator, Level, Objective, Plan, Policy, Published, ScoreFrom, SharedIndicator, Unit,
     Verdict,
@@ -67,7 +67,7 @@ pub struct NodeResult {
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub items: Vec<Item>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub published: Option<Published>,
+    pub published: Option<Box<Published>>,
 }
 
 /// One weighted line of a node's score.
@@ -97,7 +97,7 @@ pub struct IndicatorResult {
     pub verdict: Option<Verdict>,
     pub explanation: Explanation,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub published: Option<Published>,
+    pub published: Option<Box<Published>>,
 }
 
 /// Every result of a plan, in tree order (ente first, then depth first), then units and
@@ -201,7 +201,15 @@ pub fn verdict(score: Decimal, policy: &Policy) -> Verdict {
 
 /// Evaluates a whole plan.
 pub fn evaluate(plan: &Plan) -> Evaluation {
-    let mut evaluation = Evaluation::default();
+    // Sized once: grown by doubling, the two lists of a large plan would keep up to
+    // half their room empty, the largest part of an evaluation's memory.
+    let (nodes, indicators) = result_counts(plan);
+    let mut evaluation = Evaluation {
+        nodes: Vec::with_capacity(nodes),
+        indicators: Vec::with_capacity(indicators),
+        node_index: HashMap::with_capacity(nodes),
+        indicator_index: HashMap::with_capacity(indicators),
+    };
     let policy = &plan.policy;
     let ente = &plan.ente;
     let tree_indicators = tree_indicators(&ente.indicators, &ente.objectives);
@@ -238,6 +246,34 @@ pub fn evaluate(plan: &Plan) -> Evaluation {
     evaluation
 }
 
+/// How many node and indicator results a plan's evaluation holds.
+fn result_counts(plan: &Plan) -> (usize, usize) {
+    fn in_items(items: &[CruscottoItem]) -> (usize, usize) {
+        items.iter().fold((0, 0), |(n, i), item| match (&item.own, &item.group) {
+            (Some(_), _) => (n, i + 1),
+            (_, Some(group)) => {
+                let (gn, gi) = in_items(&group.items);
+                (n + 1 + gn, i + gi)
+            }
+            _ => (n, i),
+        })
+    }
+    let mut nodes = 1 + plan.units.len();
+    let mut indicators = plan.ente.indicators.len();
+    let mut stack: Vec<&Objective> = plan.ente.objectives.iter().collect();
+    while let Some(objective) = stack.pop() {
+        nodes += 1;
+        indicators += objective.indicators.len();
+        stack.extend(&objective.objectives);
+    }
+    for cruscotto in &plan.cruscotti {
+        let (n, i) = in_items(&cruscotto.items);
+        nodes += 1 + n;
+        indicators += i;
+    }
+    (nodes, indicators)
+}
+
 impl Evaluation {
     fn reindex(&mut self) {
         self.node_index.clear();
@@ -257,7 +293,7 @@ struct NodeSpec<'a> {
     indicators: &'a [Indicator],
     shared: &'a [SharedIndicator],
     objectives: &'a [Objective],
-    published: Option<Published>,
+    published: Option<Box<Published>>,
 }
 
 /// Evaluates a node's subtree (pushing every descendant) and returns the node itself.
@@ -267,8 +303,9 @@ fn evaluate_node(
     tree_indicators: &HashMap<&str, &Indicator>,
     spec: NodeSpec<'_>,
 ) -> NodeResult {
-    let mut indicator_terms = Vec::new();
-    let mut indicator_ids = Vec::new();
+    let listed = spec.indicators.len() + spec.shared.len();
+    let mut indicator_terms = Vec::with_capacity(listed);
+    let mut indicator_ids = Vec::with_capacity(listed);
     for indicator in spec.indicators {
         let result = evaluate_indicator(policy, indicator, indicator.code.clone(), &spec.id, indicator.weight);
         indicator_terms.push(Entry {
@@ -295,8 +332,8 @@ fn evaluate_node(
         });
         indicator_ids.push(shared.indicator.clone());
     }
-    let mut child_terms = Vec::new();
-    let mut child_ids = Vec::new();
+    let mut child_terms = Vec::with_capacity(spec.objectives.len());
+    let mut child_ids = Vec::with_capacity(spec.objectives.len());
     for objective in spec.objectives {
         let child = evaluate_node(
             evaluation,
@@ -404,7 +441,7 @@ fn evaluate_items(
     policy: &Policy,
     spec: ItemsSpec,
     items: &[CruscottoItem],
-    published: Option<Published>,
+    published: Option<Box<Published>>,
 ) -> NodeResult {
     let mut entries = Vec::new();
     let mut children = Vec::new();
@@ -590,7 +627,7 @@ fn items_of(entries: &[Entry]) -> Vec<Item> {
 /// has a weight, all weigh the same.
 pub(crate) fn weighted_mean(entries: &[Entry]) -> Explanation {
     let equal_weights = entries.iter().all(|e| e.weight.is_none());
-    let mut terms = Vec::new();
+    let mut terms = Vec::with_capacity(entries.len());
     let mut excluded = Vec::new();
     for entry in entries {
         let weight = if equal_weights { Some(Decimal::ONE) } else { entry.weight };
@@ -618,14 +655,14 @@ pub(crate) fn weighted_mean(entries: &[Entry]) -> Explanation {
     }
     let Some(result) = sum_products.checked_div(sum_weights) else { return overflow() };
     // Normalised so that results read `97.007841`, not `97.0078410000000000000000`.
-    Explanation::WeightedMean {
+    Explanation::WeightedMean(Box::new(Mean {
         terms,
         excluded,
         equal_weights,
         sum_products: sum_products.normalize(),
         sum_weights: sum_weights.normalize(),
         result: result.normalize(),
-    }
+    }))
 }
 
 #[cfg(test)]
@@ -664,8 +701,8 @@ mod tests {
         // (50·25 + 100·50) / 75
         assert_eq!(score(&evaluation, "OO").as_deref(), Some("83.3333"));
         assert_eq!(evaluation.indicator("B").unwrap().verdict, Some(Verdict::NonValutabile));
-        let Explanation::WeightedMean { excluded, .. } = &evaluation.node("OO").unwrap().explanation else { panic!() };
-        assert_eq!(excluded, &vec!["B".to_string()]);
+        let Explanation::WeightedMean(mean) = &evaluation.node("OO").unwrap().explanation else { panic!() };
+        assert_eq!(mean.excluded, vec!["B".to_string()]);
     }
 
     #[test]

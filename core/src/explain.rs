@@ -53,6 +53,17 @@ pub struct Term {
     pub weight: Decimal,
 }
 
+/// A weighted mean: its terms, what did not count (`excluded`), and its sums.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mean {
+    pub terms: Vec<Term>,
+    pub excluded: Vec<String>,
+    pub equal_weights: bool,
+    pub sum_products: Decimal,
+    pub sum_weights: Decimal,
+    pub result: Decimal,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum Explanation {
@@ -76,15 +87,9 @@ pub enum Explanation {
     NoTarget,
     /// The inputs cannot be compared (validation reports it as an error too).
     Unscorable { reason: String },
-    /// R = Σ(m·p) / Σp over the terms that count; `excluded` did not count.
-    WeightedMean {
-        terms: Vec<Term>,
-        excluded: Vec<String>,
-        equal_weights: bool,
-        sum_products: Decimal,
-        sum_weights: Decimal,
-        result: Decimal,
-    },
+    /// R = Σ(m·p) / Σp over the terms that count. Boxed: only nodes have one, and it
+    /// would make every indicator's explanation as large as itself.
+    WeightedMean(Box<Mean>),
     /// The score of one other node, taken as it is (a cruscotto line that is an objective).
     Same { code: String, result: Decimal },
     /// Nothing below could be scored.
@@ -97,11 +102,11 @@ impl Explanation {
         match self {
             Explanation::Met { .. } => Some(Decimal::ONE_HUNDRED),
             Explanation::MissedZero { .. } => Some(Decimal::ZERO),
+            Explanation::WeightedMean(mean) => Some(mean.result),
             Explanation::Ratio { result, .. }
             | Explanation::InverseRatio { result, .. }
             | Explanation::Deadline { result, .. }
             | Explanation::DoneFlag { result, .. }
-            | Explanation::WeightedMean { result, .. }
             | Explanation::Same { result, .. } => Some(*result),
             Explanation::NotEvaluable { .. }
             | Explanation::NotAvailable
@@ -192,7 +197,8 @@ impl Explanation {
             Explanation::Unscorable { reason } => {
                 if it { format!("non calcolabile: {reason}") } else { format!("cannot be scored: {reason}") }
             }
-            Explanation::WeightedMean { terms, excluded, equal_weights, sum_products, sum_weights, result } => {
+            Explanation::WeightedMean(mean) => {
+                let Mean { terms, excluded, equal_weights, sum_products, sum_weights, result } = &**mean;
                 let n = terms.len();
                 let mut text = if *equal_weights {
                     if it {
@@ -297,14 +303,14 @@ mod tests {
             result: d("74"),
         };
         assert_eq!(late.render(Lang::It), "svolto il 26/06/2023, 26 giorni dopo il 31/05/2023: 100 − 26 × 1 = 74,00 %");
-        let mean = Explanation::WeightedMean {
+        let mean = Explanation::WeightedMean(Box::new(Mean {
             terms: vec![],
             excluded: vec!["X".into()],
             equal_weights: false,
             sum_products: d("1459.9"),
             sum_weights: d("15"),
             result: d("97.3266"),
-        };
+        }));
         assert_eq!(mean.render(Lang::It), "Σ(m·p) / Σp su 0 elementi = 1.459,9 / 15 = 97,33 %; esclusi: X");
     }
 }

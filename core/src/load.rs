@@ -97,7 +97,10 @@ fn read_structure(text: &str) -> Structure {
     let faulty = |d: Diagnostic| Structure::Faulty { diagnostics: vec![d], rest: None, removals: Removals::default() };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_error = match typed(text) {
-        Ok(plan) if plan.version == FORMAT_VERSION => return Structure::Sound(plan),
+        Ok(mut plan) if plan.version == FORMAT_VERSION => {
+            shrink(&mut plan.ente.objectives);
+            return Structure::Sound(plan);
+        }
         Ok(plan) => return faulty(unsupported_version(&plan.version.to_string())),
         Err(error) => error,
     };
@@ -163,6 +166,16 @@ fn read_structure(text: &str) -> Structure {
         if !removed || diagnostics.len() >= MAX_STRUCTURAL_ERRORS || working_path.is_empty() {
             return Structure::Faulty { diagnostics, rest: None, removals };
         }
+    }
+}
+
+/// Gives back the room the reader's lists grew into: filled by doubling, the lists of
+/// a large plan keep about a third of their room empty for as long as the plan lives.
+fn shrink(objectives: &mut Vec<crate::plan::Objective>) {
+    objectives.shrink_to_fit();
+    for objective in objectives {
+        objective.indicators.shrink_to_fit();
+        shrink(&mut objective.objectives);
     }
 }
 

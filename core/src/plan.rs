@@ -5,7 +5,9 @@
 //! the file format and needs a new `version`. Every struct refuses unknown fields, so a
 //! typo in a hand-written plan is reported instead of silently ignored. Decimals are
 //! written as strings (`"97.87"`) and read from strings or numbers, so values round-trip
-//! exactly. `docs/plan-format.md` is the reference for people; the JSON Schema generated
+//! exactly. Rarely filled parts (published figures, sources, baselines) are boxed, so that
+//! a plan of a million indicators without them does not carry their room.
+//! `docs/plan-format.md` is the reference for people; the JSON Schema generated
 //! from these types (`semaforo schema`) is the reference for programs.
 
 use chrono::NaiveDate;
@@ -58,9 +60,9 @@ pub struct Ente {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published: Option<Published>,
+    pub published: Option<Box<Published>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<SourceRef>,
+    pub source: Option<Box<SourceRef>>,
 }
 
 /// The level of a node of the performance tree.
@@ -117,9 +119,9 @@ pub struct Objective {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<Objective>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published: Option<Published>,
+    pub published: Option<Box<Published>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<SourceRef>,
+    pub source: Option<Box<SourceRef>>,
 }
 
 impl Objective {
@@ -234,7 +236,7 @@ pub struct Indicator {
     pub actual: Option<Actual>,
     /// Last observed value before the plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub baseline: Option<Baseline>,
+    pub baseline: Option<Box<Baseline>>,
     /// Targets of the other years of a multi-year plan.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub yearly_targets: Vec<YearTarget>,
@@ -244,9 +246,9 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_source: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published: Option<Published>,
+    pub published: Option<Box<Published>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<SourceRef>,
+    pub source: Option<Box<SourceRef>>,
 }
 
 impl Indicator {
@@ -506,7 +508,7 @@ pub struct Unit {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manager: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published: Option<Published>,
+    pub published: Option<Box<Published>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -533,7 +535,7 @@ pub struct Cruscotto {
     pub manager: Option<String>,
     pub items: Vec<CruscottoItem>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published: Option<Published>,
+    pub published: Option<Box<Published>>,
 }
 
 /// One weighted line of a cruscotto: exactly one of `indicator`, `objective`, `own` or
@@ -569,7 +571,7 @@ pub struct Group {
     pub name: String,
     pub items: Vec<CruscottoItem>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published: Option<Published>,
+    pub published: Option<Box<Published>>,
 }
 
 /// Dates as the format writes them, `2023-12-31`, read by hand: chrono's general parser

@@ -105,7 +105,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn source_ref(&mut self, source: &Option<crate::plan::SourceRef>, path: &str) {
+    fn source_ref(&mut self, source: &Option<Box<crate::plan::SourceRef>>, path: &str) {
         if let Some(source) = source {
             if !self.plan.sources.iter().any(|s| s.id == source.document) {
                 self.error(
@@ -226,7 +226,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn published(&mut self, published: &Option<crate::plan::Published>, path: &str) {
+    fn published(&mut self, published: &Option<Box<crate::plan::Published>>, path: &str) {
         if let Some(score) = published.as_ref().and_then(|p| p.score) {
             if score < Decimal::ZERO || score > Decimal::ONE_HUNDRED {
                 self.warning(format!("{path}.published.score"), "published-range", format!("a published score of {score} is outside 0-100"));

@@ -237,7 +237,8 @@ pub fn weights_in(evaluation: &Evaluation, node: &str) -> HashMap<String, Decima
     let mut stack = vec![(node.to_string(), Decimal::ONE)];
     while let Some((id, share)) = stack.pop() {
         let Some(result) = evaluation.node(&id) else { continue };
-        let Explanation::WeightedMean { terms, sum_weights, .. } = &result.explanation else { continue };
+        let Explanation::WeightedMean(mean) = &result.explanation else { continue };
+        let (terms, sum_weights) = (&mean.terms, &mean.sum_weights);
         for term in terms {
             let term_id = term.id.clone().unwrap_or_else(|| term.code.clone());
             let Some(part) = share.checked_mul(term.weight).and_then(|p| p.checked_div(*sum_weights)) else { continue };

@@ -66,7 +66,7 @@ impl Comparison {
 /// Every published score of nodes and indicators in an evaluation.
 pub fn comparisons(evaluation: &Evaluation) -> Vec<Comparison> {
     let mut out = Vec::new();
-    let mut push = |id: &str, published: &Option<Published>, computed: Option<Decimal>, verdict: Option<Verdict>| {
+    let mut push = |id: &str, published: Option<&Published>, computed: Option<Decimal>, verdict: Option<Verdict>| {
         if let Some(Published { score: Some(score), verdict: published_verdict, discrepancy, .. }) = published {
             out.push(Comparison {
                 id: id.to_string(),
@@ -79,10 +79,10 @@ pub fn comparisons(evaluation: &Evaluation) -> Vec<Comparison> {
         }
     };
     for node in &evaluation.nodes {
-        push(&node.id, &node.published, node.score, node.verdict);
+        push(&node.id, node.published.as_deref(), node.score, node.verdict);
     }
     for indicator in &evaluation.indicators {
-        push(&indicator.id, &indicator.published, indicator.achievement, indicator.verdict);
+        push(&indicator.id, indicator.published.as_deref(), indicator.achievement, indicator.verdict);
     }
     out
 }

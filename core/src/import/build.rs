@@ -1067,7 +1067,7 @@ impl Builder<'_> {
             weight,
             target,
             actual,
-            published: (published != Published::default()).then_some(published),
+            published: (published != Published::default()).then(|| Box::new(published)),
             ..Indicator::new(code.clone().unwrap_or_default(), name, unit)
         };
         let draft = Draft {
@@ -1207,7 +1207,7 @@ impl Builder<'_> {
                 unit: None,
                 manager: c.manager,
                 items,
-                published: (c.published != Published::default()).then_some(c.published),
+                published: (c.published != Published::default()).then(|| Box::new(c.published)),
             });
         }
         let name = self.ente_name.clone().unwrap_or_else(|| {
@@ -1329,7 +1329,7 @@ fn objective(i: usize, taken: &mut [Option<Node>], child_lists: &[Vec<usize>]) -
         perspective: node.perspective,
         indicators: node.indicators.into_iter().map(|d| d.indicator).collect(),
         objectives,
-        published: (node.published != Published::default()).then_some(node.published),
+        published: (node.published != Published::default()).then(|| Box::new(node.published)),
         ..Objective::new(node.code, node.level, node.name)
     }
 }

@@ -83,7 +83,7 @@ fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callba
                 }) }
                 if node.weight.is_some() { { row(t(lang, Msg::Weight), html! { { text::weight(lang, node.weight) } }) } }
                 { row(t(lang, Msg::Explanation), html! { <span class="explain">{ node.explanation.render(lang) }</span> }) }
-                { published(view, lang, node.published.as_ref()) }
+                { published(view, lang, node.published.as_deref()) }
                 if let Some(info) = info {
                     if let Some(desc) = &info.description { { row(t(lang, Msg::Name), html! { { desc.clone() } }) } }
                     if let Some(p) = info.perspective { { row(t(lang, Msg::Perspective), html! { { i18n::perspective(lang, p) } }) } }
@@ -201,7 +201,7 @@ fn indicator_detail(view: &PlanView, lang: Lang, r: &IndicatorResult) -> Html {
                 }
                 if let Some(dv) = &r.deviation { { row(t(lang, Msg::Deviation), html! { { text::deviation(lang, dv) } }) } }
                 { row(t(lang, Msg::Weight), html! { { text::weight(lang, r.weight) } }) }
-                { published(view, lang, r.published.as_ref()) }
+                { published(view, lang, r.published.as_deref()) }
                 if let Some(i) = def {
                     if let Some(desc) = &i.description { { row(t(lang, Msg::Name), html! { { desc.clone() } }) } }
                     if let Some(a) = &i.algorithm { { row(t(lang, Msg::Algorithm), html! { { a.clone() } }) } }
