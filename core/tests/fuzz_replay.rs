@@ -2,7 +2,9 @@
 //! `core/fuzz/regressions/<target>/` (and the repository's fixtures the fuzzers are
 //! seeded with) goes through the same body the fuzz target runs (`core/fuzz/src/lib.rs`,
 //! included here), and a panic or an input that takes too long fails the test, naming
-//! the file.
+//! the file. A panic the core catches itself counts too, as in the fuzz build: the
+//! release and wasm builds abort on any panic (except an arithmetic overflow in a
+//! dependency, which only this debug build checks).
 //!
 //! `core/fuzz/known-crashes/<target>/` holds crashes found but not fixed yet: skipped,
 //! unless `SEMAFORO_FUZZ_KNOWN=1` is set, which replays them too (to check a fix; then
@@ -48,8 +50,58 @@ fn any(_: &Path) -> bool {
     true
 }
 
+thread_local! {
+    /// Where the last panic on this thread happened (set by the hook of `record_places`),
+    /// caught or not.
+    static PLACE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A panic hook that keeps, besides the default report, where each panic happened: its
+/// location and the first function of the core in its backtrace (rust_decimal's
+/// operators panic on overflow, so their caller is the place that matters).
+fn record_places() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let location = info.location().map(|l| l.to_string()).unwrap_or_default();
+            let backtrace = std::backtrace::Backtrace::force_capture().to_string();
+            let mut lines = backtrace.lines();
+            let mut core = None;
+            while let Some(line) = lines.next() {
+                let frame = line.trim_start().split_once(": ").map(|(_, f)| f).unwrap_or("");
+                if frame.starts_with("semaforo_core::") {
+                    let at = lines.next().map(|l| l.trim_start().trim_start_matches("at ")).unwrap_or("");
+                    core = Some(if at.contains(".rs:") { format!("{frame} at {at}") } else { frame.to_string() });
+                    break;
+                }
+            }
+            let in_core = location.contains("/core/src/") || location.starts_with("src/");
+            let message = info
+                .payload()
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| info.payload().downcast_ref::<&str>().copied())
+                .unwrap_or("");
+            // An arithmetic overflow in a dependency (calamine's cell references) panics
+            // only in this debug build: the shipped builds and the fuzz build compile
+            // dependencies without overflow checks. The core's own overflows count.
+            if !in_core && message.starts_with("attempt to ") && message.ends_with(" overflow") {
+                return;
+            }
+            let place = match core {
+                Some(core) if !in_core => format!("panicked at {location}, in {core}"),
+                _ => format!("panicked at {location}"),
+            };
+            PLACE.with(|p| *p.borrow_mut() = Some(place));
+            default(info);
+        }));
+    });
+}
+
 /// Runs every file through `body`; fails listing each file that panicked or hung.
 fn replay(target: &str, body: fn(&[u8]), seeds: Vec<PathBuf>) {
+    record_places();
     let fuzz = root().join("fuzz");
     let mut files = seeds;
     files.extend(files_in(&fuzz.join("corpus").join(target), any));
@@ -72,17 +124,28 @@ fn replay(target: &str, body: fn(&[u8]), seeds: Vec<PathBuf>) {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             let outcome = std::panic::catch_unwind(|| body(&data));
-            let _ = tx.send(outcome.map_err(|payload| {
-                payload
-                    .downcast_ref::<String>()
-                    .cloned()
-                    .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-                    .unwrap_or_else(|| "a panic without a message".into())
-            }));
+            let place = PLACE.with(|p| p.take());
+            let _ = tx.send(match outcome {
+                // A panic the core caught (it wraps calamine in catch_unwind) still
+                // counts: the release and wasm builds have panic = "abort", and so does
+                // libFuzzer's hook.
+                Ok(()) => match place {
+                    Some(place) => Err(format!("{place} (caught; with panic = \"abort\" this aborts)")),
+                    None => Ok(()),
+                },
+                Err(payload) => {
+                    let message = payload
+                        .downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                        .unwrap_or_else(|| "a panic without a message".into());
+                    Err(format!("{}: {message}", place.unwrap_or_default()))
+                }
+            });
         });
         match rx.recv_timeout(PER_INPUT) {
             Ok(Ok(())) => {}
-            Ok(Err(message)) => failures.push(format!("{}: panicked: {message}", file.display())),
+            Ok(Err(message)) => failures.push(format!("{}: {message}", file.display())),
             Err(_) => failures.push(format!("{}: still running after {PER_INPUT:?}", file.display())),
         }
     }
