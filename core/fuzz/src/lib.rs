@@ -8,7 +8,7 @@
 //!
 //! A body panics exactly when it finds a bug: a panic in the core, or one of the few
 //! invariants checked here failing (live editing equals evaluation from scratch, share
-//! links and imported plans round-trip).
+//! links, edited plans and imported plans round-trip).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -20,7 +20,7 @@ use semaforo_core::live::Live;
 use semaforo_core::plan::{Actual, Target};
 use semaforo_core::scenario::{self, Edit, Scenario};
 use semaforo_core::whatif::{self, Unknown};
-use semaforo_core::{check_plan, evaluate, format, load_plan, Plan};
+use semaforo_core::{check_plan, evaluate, format, load_plan, parse_plan, Plan};
 use std::sync::OnceLock;
 
 /// At most this many edits, goal seeks and sensitivities per input: each goal seek
@@ -121,8 +121,18 @@ fn exercise_plan(plan: Plan, mut script: Script) {
             let _ = format::signed(delta, decimals);
         }
     }
-    // The scenario's edits survive a share link.
+    // The edits survive a share link, those of goal seek too; the edited plan, exported
+    // as a file, reopens as the same plan.
     round_trip_link(&scenario.edits);
+    round_trip_link(&applied);
+    let exported = serde_json::to_string(live.plan()).expect("a plan serialises");
+    match parse_plan(&exported) {
+        Ok(reopened) => assert_eq!(&reopened, live.plan(), "an edited plan reopens as a different plan"),
+        Err(diagnostics) => {
+            let errors: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
+            panic!("an edited plan, exported, does not reopen: {errors:?}");
+        }
+    }
     let _ = scenario::apply(&plan, &scenario.edits);
 }
 
