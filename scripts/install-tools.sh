@@ -63,3 +63,17 @@ ensure_test_tools() {
     fi
   done
 }
+
+# Fuzzing (scripts/fuzz): a nightly toolchain (cargo-fuzz needs -Zsanitizer) and
+# cargo-fuzz, both only if absent. libFuzzer itself is built from source by the
+# libfuzzer-sys crate, so nothing else is downloaded.
+ensure_fuzz_tools() {
+  if ! rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+    say "installing the nightly toolchain (rustup, minimal profile)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    say "installing cargo-fuzz (cargo install, about a minute)"
+    cargo install cargo-fuzz --locked
+  fi
+}
