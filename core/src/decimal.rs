@@ -67,6 +67,13 @@ impl Decimal {
         Decimal(rust_decimal::Decimal::from_parts(mantissa, 0, 0, false, scale))
     }
 
+    /// Any value: a 96-bit mantissa in three words, a sign and a scale (above 28 taken as
+    /// 28). For generators of test values.
+    pub const fn from_parts(lo: u32, mid: u32, hi: u32, negative: bool, scale: u32) -> Decimal {
+        let scale = if scale > Self::MAX_SCALE { Self::MAX_SCALE } else { scale };
+        Decimal(rust_decimal::Decimal::from_parts(lo, mid, hi, negative, scale))
+    }
+
     /// `mantissa × 10^-scale`; `None` when the scale is above 28.
     pub fn new(mantissa: i64, scale: u32) -> Option<Decimal> {
         rust_decimal::Decimal::try_new(mantissa, scale).ok().map(Decimal)

@@ -129,6 +129,7 @@ fn read_structure(text: &str) -> Structure {
     // The first failure was of the author's own text; retries read the trimmed tree.
     let mut pending = Some(first_error);
     loop {
+        let of_the_text = pending.is_some();
         let reading = match pending.take() {
             Some(error) => Err(error),
             None => typed(&value.to_string()),
@@ -142,19 +143,27 @@ fn read_structure(text: &str) -> Structure {
             continue;
         }
         let unknown_field = unknown_field_name(&error.message);
+        let missing_field = missing_field_name(&error.message);
         let mut working_path = error.path.clone();
         if let Some(field) = &unknown_field {
             if working_path.last() != Some(&Step::Key(field.clone())) {
                 working_path.push(Step::Key(field.clone()));
             }
         }
-        // The first reading stops at a repeated key, already reported; the tree has one.
-        if duplicates.iter().any(|(path, _)| working_path.starts_with(path) || path.starts_with(&working_path)) {
+        // A missing field is reported where it belongs; what is set aside is the object
+        // that lacks it (its placeholders were refused).
+        let mut problem_path = working_path.clone();
+        if let Some(field) = &missing_field {
+            problem_path.push(Step::Key(field.clone()));
+        }
+        // The reading of the text stopped at a repeated key, already reported; the tree,
+        // which the next readings read, holds it once.
+        if of_the_text && duplicates.iter().any(|(path, _)| problem_path.starts_with(path) || path.starts_with(&problem_path)) {
             continue;
         }
-        let original = removals.original_path(&working_path);
+        let original = removals.original_path(&problem_path);
         let reported_path = render(&original);
-        let is_consequence = diagnostics.iter().any(|d| is_ancestor(&reported_path, &d.path));
+        let is_consequence = diagnostics.iter().any(|d| is_ancestor(&reported_path, &d.path) || (is_ancestor(&d.path, &reported_path) && missing_field.is_some()));
         if !is_consequence {
             let code = if unknown_field.is_some() { "unknown-field" } else { "wrong-shape" };
             diagnostics.push(Diagnostic::error(reported_path, code, clearer(&error.message, &original, &value)));
@@ -209,18 +218,18 @@ const PLACEHOLDERS: [&str; 6] = [r#""0""#, "0", r#""""#, r#""2000-01-01""#, "[]"
 /// When the reading misses a field that was set aside earlier (it was required, of the
 /// wrong type), puts a placeholder there; true when one was accepted.
 fn restore_placeholder(root: &mut Value, error: &TypedError, set_aside: &[Path]) -> bool {
-    let Some(field) = error.message.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) else {
+    let Some(field) = missing_field_name(&error.message) else {
         return false;
     };
     let mut path = error.path.clone();
-    path.push(Step::Key(field.to_string()));
+    path.push(Step::Key(field.clone()));
     if !set_aside.contains(&path) {
         return false;
     }
     for placeholder in PLACEHOLDERS {
         let candidate: Value = serde_json::from_str(placeholder).expect("placeholders are JSON");
         match walk_mut(root, &error.path) {
-            Some(Value::Object(map)) => map.insert(field.to_string(), candidate),
+            Some(Value::Object(map)) => map.insert(field.clone(), candidate),
             _ => return false,
         };
         // Accepted when the reading no longer stops at (or inside) this field.
@@ -230,7 +239,7 @@ fn restore_placeholder(root: &mut Value, error: &TypedError, set_aside: &[Path])
         }
     }
     if let Some(Value::Object(map)) = walk_mut(root, &error.path) {
-        map.remove(field);
+        map.remove(&field);
     }
     false
 }
@@ -494,6 +503,10 @@ fn check_version(value: &Value) -> Option<Diagnostic> {
             format!("expected `\"version\": {FORMAT_VERSION}` at the top of the plan"),
         )),
     }
+}
+
+fn missing_field_name(message: &str) -> Option<String> {
+    message.strip_prefix("missing field `")?.strip_suffix('`').map(str::to_string)
 }
 
 fn unknown_field_name(message: &str) -> Option<String> {

@@ -7,7 +7,7 @@ use crate::explain::Explanation;
 use crate::plan::{Actual, Indicator, MeasureUnit, MissedRule, Plan, Policy, Target};
 use crate::scenario::{apply, find_indicator_mut, Edit};
 use crate::score::actual_number;
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -165,7 +165,8 @@ fn target_for(target: &Target, indicator: &Indicator, needed: Decimal, policy: &
             return Some(Value::Any);
         }
         let days = days_late_allowed(needed, policy)?;
-        return Some(Value::Set(SeekValue::Date(done.checked_sub_days(Days::new(days))?)));
+        let date = done.checked_sub_days(Days::new(days))?;
+        return (date.year() >= 0).then_some(Value::Set(SeekValue::Date(date)));
     }
     let x = actual_number(indicator.actual.as_ref()?, indicator.unit)?;
     if needed == HUNDRED || x <= Decimal::ZERO {
@@ -200,8 +201,10 @@ fn days_late_allowed(needed: Decimal, policy: &Policy) -> Option<u64> {
     HUNDRED.checked_sub(needed)?.checked_div(policy.late_penalty_per_day)?.floor().to_u64()
 }
 
+/// The plan format writes years of four digits: a date past 9999 could not be saved.
 fn date_value(deadline: NaiveDate, days_late: u64) -> Option<Value> {
-    Some(Value::Set(SeekValue::Date(deadline.checked_add_days(Days::new(days_late))?)))
+    let date = deadline.checked_add_days(Days::new(days_late))?;
+    (date.year() <= 9999).then_some(Value::Set(SeekValue::Date(date)))
 }
 
 fn with_value(target: &Target, value: &SeekValue) -> Target {

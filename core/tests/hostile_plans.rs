@@ -194,3 +194,10 @@ fn a_duplicate_json_key_is_reported_once_at_its_path() {
         &["duplicate-key ente.objectives[0].indicators[0].actual.value"],
     );
 }
+
+#[test]
+fn a_duplicate_key_beside_a_missing_field_does_not_loop() {
+    // The reading of the text stops at the repeated key, the tree's at the missing
+    // `ente`: only the first is skipped as reported, or the retries never end.
+    check(r#"{"version": 1, "version": 1}"#, &["duplicate-key version", "wrong-shape ente"]);
+}

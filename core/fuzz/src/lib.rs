@@ -4,14 +4,14 @@
 //! `cargo fuzz`) and by the stable replay test `core/tests/fuzz_replay.rs`, which
 //! includes this file with `#[path]` and runs every committed corpus and regression
 //! file through it. So this file may use only what the core's own tests can: the core
-//! and its dependencies (`rust_decimal`, `chrono`, `serde_json`, `base64`), nothing of libFuzzer.
+//! and its dependencies (`chrono`, `serde_json`, `base64`), nothing of libFuzzer.
 //!
 //! A body panics exactly when it finds a bug: a panic in the core, or one of the few
 //! invariants checked here failing (live editing equals evaluation from scratch, share
 //! links, edited plans and imported plans round-trip).
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use semaforo_core::Decimal;
 use semaforo_core::diagnostic::has_errors;
 use semaforo_core::evaluate::Evaluation;
 use semaforo_core::explain::Lang;
@@ -226,11 +226,11 @@ impl Script {
             0 => Decimal::ZERO,
             1 => Decimal::ONE_HUNDRED,
             2 => Decimal::from(i64::from(self.byte()) - 128),
-            3 => Decimal::new(i64::from(self.u16()), u32::from(self.byte() % 5)),
+            3 => Decimal::from_scaled(u32::from(self.u16()), u32::from(self.byte() % 5)),
             4 => Decimal::MAX,
             5 => Decimal::MIN,
-            6 => Decimal::new(1, 28),
-            7 => -Decimal::new(i64::from(self.u16()), u32::from(self.byte() % 3)),
+            6 => Decimal::from_scaled(1, 28),
+            7 => -Decimal::from_scaled(u32::from(self.u16()), u32::from(self.byte() % 3)),
             _ => {
                 let (lo, mid, hi) = (self.u32(), self.u32(), self.u32());
                 let flags = self.byte();
