@@ -181,6 +181,18 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_with_json_numbers_for_its_decimals_is_accepted_as_the_schema_allows() {
+        let plan = r#"{"version": 1, "ente": {"code": "ENTE", "name": "E", "year": 2023, "objectives": [
+            {"code": "A", "level": "area", "name": "a", "indicators": [
+              {"code": "I", "name": "i", "unit": "percent", "weight": 100, "target": {"op": ">=", "value": 90}, "actual": {"value": 33.3}}]}]},
+            "policy": {"tolerance": 90, "critical": 50, "late_penalty_per_day": 1}}"#;
+        assert_eq!(codes_and_paths(&validate(plan)), Vec::<String>::new());
+        let out = wire(&evaluate(plan, None).unwrap());
+        // 33.3 / 90, exactly: read as the text written, not as the nearest binary float.
+        assert_eq!(out["indicators"][0]["achievement"], "37");
+    }
+
+    #[test]
     fn the_seed_004_ente_scores_98_96_with_decimals_as_exact_strings() {
         let out = wire(&evaluate(TNO, None).unwrap());
         let ente = &out["nodes"][0];

@@ -142,6 +142,25 @@ test('a broken plan lists its errors with paths and keeps the current plan', asy
   await page.context().close();
 });
 
+test('a plan written with JSON numbers for its decimals opens with the same scores', async () => {
+  const page = await open();
+  const text = fs.readFileSync(path.join(FIXTURES, 'maremma-tirreno-2023.json'), 'utf8');
+  await page.getByTestId('file-input').setInputFiles(path.join(FIXTURES, 'maremma-tirreno-2023.json'));
+  await page.getByTestId('source').filter({ hasText: 'maremma-tirreno-2023.json' }).waitFor();
+  const withStrings = await page.getByTestId('ente-score').textContent();
+  // `"weight": "16.70"` becomes `"weight": 16.70`, the digits as written.
+  const decimal = /"(weight|value|numerator|denominator|score|tolerance|critical|late_penalty_per_day|planned|spent)": "(-?\d+(?:\.\d+)?)"/g;
+  const numbers = text.replace(decimal, '"$1": $2');
+  assert.ok(!/"weight": "/.test(numbers) && numbers !== text);
+  const file = path.join(os.tmpdir(), 'semaforo-json-numbers.json');
+  fs.writeFileSync(file, numbers);
+  await page.getByTestId('file-input').setInputFiles(file);
+  await page.getByTestId('source').filter({ hasText: 'semaforo-json-numbers.json' }).waitFor();
+  assert.equal(await page.getByTestId('report').count(), 0, 'no problem is reported');
+  assert.equal(await page.getByTestId('ente-score').textContent(), withStrings);
+  await page.context().close();
+});
+
 test('a large plan shows "Caricamento…" while it is read and checked', async () => {
   const page = await open();
   const plan = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'tno-2023.json'), 'utf8'));
