@@ -42,10 +42,9 @@ pub fn run(args: &Args) -> ExitCode {
 type Parsed = (String, ImportOptions, bool);
 
 /// The fields `--map` accepts, as written on the command line.
-const FIELDS: &[&str] = &[
-    "weight", "indicator", "description", "algorithm", "measures", "actual", "target", "achievement", "verdict",
-    "deviation", "unit", "code", "group", "area", "strategic", "operational", "ignore",
-];
+fn field_names() -> Vec<&'static str> {
+    Field::ALL.iter().map(|f| f.name()).collect()
+}
 
 const FORMATS: &[&str] = &["tsv", "csv", "semicolon", "xlsx"];
 
@@ -63,7 +62,7 @@ fn parse(args: &Args) -> Result<Parsed, String> {
     for spec in args.values("--map") {
         let (column, field) = mapping(spec)?;
         if let Some((_, earlier)) = options.mapping.iter().find(|(c, _)| *c == column) {
-            return Err(format!("--map {}: column {} is already mapped to {}", escape(spec), column + 1, field_name(*earlier)));
+            return Err(format!("--map {}: column {} is already mapped to {}", escape(spec), column + 1, earlier.name()));
         }
         options.mapping.push((column, field));
     }
@@ -84,16 +83,12 @@ fn mapping(spec: &str) -> Result<(usize, Field), String> {
     };
     let field = field.trim().to_lowercase();
     if field.is_empty() {
-        return Err(format!("--map {shown}: FIELD is missing; one of {}", FIELDS.join(", ")));
+        return Err(format!("--map {shown}: FIELD is missing; one of {}", field_names().join(", ")));
     }
     match serde_json::from_value(serde_json::Value::String(field.clone())) {
         Ok(field) => Ok((column, field)),
-        Err(_) => Err(format!("--map {shown}: unknown field `{}`{}; one of {}", escape(&field), hint(&field, FIELDS), FIELDS.join(", "))),
+        Err(_) => Err(format!("--map {shown}: unknown field `{}`{}; one of {}", escape(&field), hint(&field, &field_names()), field_names().join(", "))),
     }
-}
-
-fn field_name(field: Field) -> String {
-    serde_json::to_value(field).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
 }
 
 fn hint(word: &str, candidates: &[&'static str]) -> String {
@@ -212,9 +207,9 @@ mod tests {
 
     #[test]
     fn every_field_listed_is_a_field() {
-        for name in FIELDS {
+        for name in field_names() {
             let (_, field) = mapping(&format!("1={name}")).unwrap();
-            assert_eq!(field_name(field), *name);
+            assert_eq!(field.name(), name);
         }
     }
 

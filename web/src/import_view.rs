@@ -23,26 +23,6 @@ use wasm_bindgen::JsCast;
 /// Where the pasted text is kept, so that a reload or a failed import loses nothing.
 pub const TEXT_KEY: &str = "semaforo.import.text";
 
-/// Every field a column can be mapped to, in the order of a table's headings.
-pub const FIELDS: [Field; 17] = [
-    Field::Group,
-    Field::Area,
-    Field::Strategic,
-    Field::Operational,
-    Field::Code,
-    Field::Weight,
-    Field::Indicator,
-    Field::Description,
-    Field::Algorithm,
-    Field::Measures,
-    Field::Actual,
-    Field::Target,
-    Field::Achievement,
-    Field::Verdict,
-    Field::Deviation,
-    Field::Unit,
-    Field::Ignore,
-];
 
 /// The table being imported.
 #[derive(Debug, Clone, PartialEq)]

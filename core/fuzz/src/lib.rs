@@ -308,27 +308,8 @@ pub fn import(data: &[u8]) {
                 4 => options.format = Some(TableFormat::CsvSemicolon),
                 5 => options.format = Some(TableFormat::Xlsx),
                 6..=8 if rest.len() >= 2 => {
-                    const FIELDS: [Field; 17] = [
-                        Field::Group,
-                        Field::Area,
-                        Field::Strategic,
-                        Field::Operational,
-                        Field::Code,
-                        Field::Weight,
-                        Field::Indicator,
-                        Field::Description,
-                        Field::Algorithm,
-                        Field::Measures,
-                        Field::Actual,
-                        Field::Target,
-                        Field::Achievement,
-                        Field::Verdict,
-                        Field::Deviation,
-                        Field::Unit,
-                        Field::Ignore,
-                    ];
                     let column = usize::from(rest[0] % 16);
-                    options.mapping.push((column, FIELDS[usize::from(rest[1]) % FIELDS.len()]));
+                    options.mapping.push((column, Field::ALL[usize::from(rest[1]) % Field::ALL.len()]));
                     if selector == 8 {
                         options.ente_name = Some("Ente".into());
                     }

@@ -47,6 +47,49 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field a column can be mapped to, in the order of a table's headings.
+    pub const ALL: [Field; 17] = [
+        Field::Group,
+        Field::Area,
+        Field::Strategic,
+        Field::Operational,
+        Field::Code,
+        Field::Weight,
+        Field::Indicator,
+        Field::Description,
+        Field::Algorithm,
+        Field::Measures,
+        Field::Actual,
+        Field::Target,
+        Field::Achievement,
+        Field::Verdict,
+        Field::Deviation,
+        Field::Unit,
+        Field::Ignore,
+    ];
+
+    /// The field's name in the format and on the command line (`--map 3=actual`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Group => "group",
+            Field::Area => "area",
+            Field::Strategic => "strategic",
+            Field::Operational => "operational",
+            Field::Code => "code",
+            Field::Weight => "weight",
+            Field::Indicator => "indicator",
+            Field::Description => "description",
+            Field::Algorithm => "algorithm",
+            Field::Measures => "measures",
+            Field::Actual => "actual",
+            Field::Target => "target",
+            Field::Achievement => "achievement",
+            Field::Verdict => "verdict",
+            Field::Deviation => "deviation",
+            Field::Unit => "unit",
+            Field::Ignore => "ignore",
+        }
+    }
     /// The heading Semaforo expects for this field, for messages.
     pub fn heading(self) -> &'static str {
         match self {
@@ -201,6 +244,14 @@ pub fn is_header_row(cells: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_field_is_listed_once_under_its_serde_name() {
+        for (i, field) in Field::ALL.iter().enumerate() {
+            assert_eq!(serde_json::to_value(field).unwrap(), field.name());
+            assert!(!Field::ALL[..i].contains(field));
+        }
+    }
 
     #[test]
     fn headings_of_the_documents() {

@@ -22,7 +22,7 @@ use crate::components::file_drop::{use_file_drop, FileDrop};
 
 use crate::components::importer_preview::ImporterPreview;
 use crate::i18n::{t, Msg};
-use crate::import_view::{self, format_value, parse_format, Choices, Preview, Source, FIELDS, TEXT_KEY};
+use crate::import_view::{self, format_value, parse_format, Choices, Preview, Source, TEXT_KEY};
 
 #[derive(Properties, PartialEq)]
 pub struct ImporterProps {
@@ -274,10 +274,10 @@ pub fn Importer(props: &ImporterProps) -> Html {
                     let column = c.index;
                     let id = format!("import-col-{column}");
                     let auto = recognised.get(&column).copied().flatten();
-                    let selected = if c.mapped { c.field.map(field_value) } else { None };
+                    let selected = if c.mapped { c.field.map(Field::name) } else { None };
                     let onchange = onmap.reform(move |e: Event| {
                         let value = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default();
-                        (column, FIELDS.iter().copied().find(|f| field_value(*f) == value))
+                        (column, Field::ALL.iter().copied().find(|f| f.name() == value))
                     });
                     let heading = if c.header.trim().is_empty() { format!("{} {}", t(lang, Msg::ImportColumn), column + 1) } else { c.header.clone() };
                     html! {
@@ -287,8 +287,8 @@ pub fn Importer(props: &ImporterProps) -> Html {
                                 <option value="" selected={selected.is_none()}>
                                     { format!("{}: {}", t(lang, Msg::ImportAuto), auto.map_or(t(lang, Msg::ImportUnread), |f| field_label(lang, f))) }
                                 </option>
-                                { for FIELDS.iter().map(|f| html! {
-                                    <option value={field_value(*f)} selected={selected == Some(field_value(*f))}>{ field_label(lang, *f) }</option>
+                                { for Field::ALL.iter().map(|f| html! {
+                                    <option value={Field::name(*f)} selected={selected == Some(Field::name(*f))}>{ field_label(lang, *f) }</option>
                                 }) }
                             </select>
                         </li>
@@ -375,28 +375,6 @@ pub fn Importer(props: &ImporterProps) -> Html {
     }
 }
 
-/// A field's value in the mapping selector: the core's serde name.
-fn field_value(field: Field) -> &'static str {
-    match field {
-        Field::Group => "group",
-        Field::Area => "area",
-        Field::Strategic => "strategic",
-        Field::Operational => "operational",
-        Field::Code => "code",
-        Field::Weight => "weight",
-        Field::Indicator => "indicator",
-        Field::Description => "description",
-        Field::Algorithm => "algorithm",
-        Field::Measures => "measures",
-        Field::Actual => "actual",
-        Field::Target => "target",
-        Field::Achievement => "achievement",
-        Field::Verdict => "verdict",
-        Field::Deviation => "deviation",
-        Field::Unit => "unit",
-        Field::Ignore => "ignore",
-    }
-}
 
 /// The heading a table writes for the field (the tables are Italian in either language).
 fn field_label(lang: Lang, field: Field) -> &'static str {
