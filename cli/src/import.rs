@@ -218,7 +218,7 @@ mod tests {
         let err = |args: &[&str]| parse_args(args).err().unwrap_or_else(|| panic!("{args:?} accepted"));
         assert!(err(&["t.csv", "--map", "0=weight"]).contains("COL is a column number, 1 for the first"));
         assert!(err(&["t.csv", "--map", "0="]).contains("COL is a column number"));
-        assert!(err(&["t.csv", "--map", "3="]).contains("FIELD is missing; one of weight, indicator"));
+        assert!(err(&["t.csv", "--map", "3="]).contains("FIELD is missing; one of group, area, strategic"));
         assert!(err(&["t.csv", "--map", "3"]).contains("expected COL=FIELD"));
         assert!(err(&["t.csv", "--map", "3=targt"]).contains("unknown field `targt`; did you mean `target`?"));
         assert!(err(&["t.csv", "--map", "3=target", "--map", "3=actual"]).contains("column 3 is already mapped to target"));
