@@ -73,7 +73,7 @@ fn import_map_column_zero_is_refused_not_read_as_column_one() {
         let message = refused(&["import", table, &format!("--map={spec}")]);
         assert!(message.contains("COL is a column number, 1 for the first"), "{spec}: {message}");
     }
-    assert!(refused(&["import", table, "--map", "1="]).contains("FIELD is missing; one of weight,"));
+    assert!(refused(&["import", table, "--map", "1="]).contains("FIELD is missing; one of group, area,"));
     assert!(refused(&["import", table, "--map", "1=pesso"]).contains("unknown field `pesso`"));
     assert!(refused(&["import", table, "--format", "xslx"]).contains("did you mean `xlsx`?"));
 }
