@@ -297,13 +297,15 @@ impl<'de> Visitor<'de> for DecimalVisitor {
         Ok(Decimal::from(value))
     }
 
-    /// A float from a reader without the number's text (a JavaScript object): its
-    /// shortest round-trip form is what its author wrote, for any number a person types.
+    /// A float from a reader without the number's text (a JavaScript object): rounded
+    /// to its 15 significant digits, which is what its author wrote for any number a
+    /// person types (`33.3`, not 33.299999999999997). Not formatted as text first: the
+    /// float formatter would add its weight to the browser build.
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Decimal, E> {
-        if !value.is_finite() {
-            return Err(E::custom(format!("{value} is not a finite number")));
-        }
-        self.visit_str(&format!("{value:e}"))
+        use rust_decimal::prelude::FromPrimitive;
+        rust_decimal::Decimal::from_f64(value)
+            .map(Decimal)
+            .ok_or_else(|| E::custom("not a finite number a decimal can hold (at most about 7.9e28)"))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
@@ -413,6 +415,16 @@ mod tests {
         assert_eq!(row.d.to_string(), "0.1234567890123456789012345678");
         let error = serde_json::from_str::<Row>(r#"{"a": "81,5", "b": 1, "c": 1, "d": 1}"#).err().unwrap().to_string();
         assert!(error.contains("with a dot"), "{error}");
+    }
+
+    #[test]
+    fn floats_from_readers_without_the_text_keep_what_was_typed() {
+        use serde::de::IntoDeserializer;
+        let read = |v: f64| Decimal::deserialize(IntoDeserializer::<serde::de::value::Error>::into_deserializer(v));
+        assert_eq!(read(33.3).unwrap().to_string(), "33.3");
+        assert_eq!(read(0.1).unwrap().to_string(), "0.1");
+        assert!(read(f64::NAN).is_err());
+        assert!(read(1e300).is_err());
     }
 
     #[test]

@@ -16,9 +16,8 @@
 //! pays for every kilobyte.
 
 use crate::diagnostic::{has_errors, Diagnostic};
-use crate::plan::{Actual, IndicatorKind, Level, MeasureUnit, MissedRule, Perspective, Plan, ScoreFrom, UnitKind, Verdict, FORMAT_VERSION};
+use crate::plan::{Plan, FORMAT_VERSION};
 use crate::validate::validate;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::fmt::Write;
 
@@ -322,6 +321,25 @@ fn clearer(message: &str, path: &[Step], root: &Value) -> String {
         .replace("enum Actual", r#"an actual such as `{"value": "97.87"}`"#)
 }
 
+/// The choices of the format's enumerations, by the field that holds them. Written out
+/// (asking serde for them would compile a reader per type into the browser build); a test
+/// holds each list equal to what serde accepts.
+const CHOICES: [(&str, &str); 9] = [
+    ("level", "`area`, `strategic`, `operational`"),
+    ("unit", "`percent`, `number`, `days`, `euro`, `date`, `flag`"),
+    ("unit_kind", "`area`, `servizio`, `ufficio`, `azienda_speciale`"),
+    ("kind", "`efficacia`, `efficienza`, `qualita`, `volume`, `outcome`, `struttura`, `salute_economica`"),
+    ("perspective", "`utenti_imprese_territorio`, `processi_interni`, `apprendimento_crescita`, `economico_finanziaria`"),
+    ("verdict", "`raggiunto`, `parzialmente_raggiunto`, `non_raggiunto`, `non_valutabile`"),
+    ("score_from", "`indicators`, `children`, `both`"),
+    ("missed", "`zero`, `ratio`"),
+    ("actual", "`value`, `ratio`, `date`, `flag`, `not_evaluable`, `not_available`"),
+];
+
+fn choices(field: &str) -> Option<&'static str> {
+    CHOICES.iter().find(|(name, _)| *name == field).map(|(_, choices)| *choices)
+}
+
 /// What the format expects at `path`, from the choices of the type that is read there.
 fn expectation(path: &[Step], root: &Value) -> Option<String> {
     fn key(step: Option<&Step>) -> Option<&str> {
@@ -332,33 +350,18 @@ fn expectation(path: &[Step], root: &Value) -> Option<String> {
     }
     let last = key(path.last())?;
     let in_units = matches!(path.first(), Some(Step::Key(k)) if k == "units");
-    let choices = match last {
-        "level" => choices_of::<Level>(),
-        "unit" => choices_of::<MeasureUnit>(),
-        "kind" if in_units => choices_of::<UnitKind>(),
-        "kind" => choices_of::<IndicatorKind>(),
-        "perspective" => choices_of::<Perspective>(),
-        "verdict" => choices_of::<Verdict>(),
-        "score_from" => choices_of::<ScoreFrom>(),
-        "at_most_missed" | "equal_missed" => choices_of::<MissedRule>(),
-        "actual" => choices_of::<Actual>(),
+    let field = match last {
+        "kind" if in_units => "unit_kind",
+        "at_most_missed" | "equal_missed" => "missed",
         // The first key of an actual that holds more than one.
         _ if key(path.iter().rev().nth(1)) == Some("actual") => {
             let keys = walk(root, &path[..path.len() - 1])?.as_object()?.keys().map(|k| format!("`{k}`")).collect::<Vec<_>>();
-            return Some(format!("an actual with exactly one of {}; found {}", choices_of::<Actual>()?, keys.join(" and ")));
+            return Some(format!("an actual with exactly one of {}; found {}", choices("actual")?, keys.join(" and ")));
         }
-        _ => return None,
-    }?;
-    Some(if last == "actual" { format!("an object with exactly one of {choices}") } else { format!("one of {choices}") })
-}
-
-/// "`area`, `strategic`, `operational`": the variants serde would accept, read from its
-/// own message for an impossible one, so that this list cannot fall behind the types.
-fn choices_of<T: DeserializeOwned>() -> Option<String> {
-    let message = serde_json::from_str::<T>(r#""""#).err()?.to_string();
-    let start = message.find("expected one of ")? + "expected one of ".len();
-    let end = message.rfind(" at line ").unwrap_or(message.len());
-    message.get(start..end).map(str::to_string)
+        other => other,
+    };
+    let listed = choices(field)?;
+    Some(if field == "actual" { format!("an object with exactly one of {listed}") } else { format!("one of {listed}") })
 }
 
 /// The byte offset of serde_json's 1-based line and column (columns count bytes).
@@ -598,6 +601,35 @@ fn remove_at(root: &mut Value, path: &[Step], removals: &mut Removals) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::{Actual, IndicatorKind, Level, MeasureUnit, MissedRule, Perspective, ScoreFrom, UnitKind, Verdict};
+    use serde::de::DeserializeOwned;
+
+    /// The variants serde accepts, from its own message for an impossible one.
+    fn choices_of<T: DeserializeOwned>() -> String {
+        let message = serde_json::from_str::<T>(r#""""#).err().unwrap().to_string();
+        // "expected one of `a`, `b`, `c`", or "expected `a` or `b`" for two.
+        let start = message.find("expected ").unwrap() + "expected ".len();
+        let listed = &message[start..message.rfind(" at line ").unwrap()];
+        listed.trim_start_matches("one of ").replace("` or `", "`, `")
+    }
+
+    #[test]
+    fn the_choices_in_messages_are_the_ones_serde_accepts() {
+        let expected = [
+            ("level", choices_of::<Level>()),
+            ("unit", choices_of::<MeasureUnit>()),
+            ("unit_kind", choices_of::<UnitKind>()),
+            ("kind", choices_of::<IndicatorKind>()),
+            ("perspective", choices_of::<Perspective>()),
+            ("verdict", choices_of::<Verdict>()),
+            ("score_from", choices_of::<ScoreFrom>()),
+            ("missed", choices_of::<MissedRule>()),
+            ("actual", choices_of::<Actual>()),
+        ];
+        for (field, serde_says) in expected {
+            assert_eq!(choices(field), Some(serde_says.as_str()), "{field}");
+        }
+    }
 
     fn paths(text: &str) -> Vec<String> {
         let (_, diagnostics) = check_plan(text);
