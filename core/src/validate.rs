@@ -336,7 +336,10 @@ impl<'a> Validator<'a> {
 
     fn items(&mut self, items: &'a [CruscottoItem], path: &str) {
         self.weights(items.iter().map(|i| i.weight), path, "items");
+        // Own indicators and groups take ids under this list's (`cruscotto/C/X`): two of
+        // one kind with one code would share an id, and one would take the other's score.
         let mut own_codes = HashSet::new();
+        let mut group_codes = HashSet::new();
         for (i, item) in items.iter().enumerate() {
             let here = format!("{path}[{i}]");
             let set = [item.indicator.is_some(), item.objective.is_some(), item.own.is_some(), item.group.is_some()];
@@ -365,6 +368,9 @@ impl<'a> Validator<'a> {
                 self.indicator(own, &format!("{here}.own"), false);
             }
             if let Some(group) = &item.group {
+                if !group_codes.insert(group.code.as_str()) {
+                    self.error(format!("{here}.group.code"), "duplicate-code", format!("group `{}` appears twice here", group.code));
+                }
                 self.reserved_code(&group.code, CodePlace::Cruscotto, &format!("{here}.group"));
                 self.published(&group.published, &format!("{here}.group"));
                 self.items(&group.items, &format!("{here}.group.items"));

@@ -201,3 +201,12 @@ fn a_duplicate_key_beside_a_missing_field_does_not_loop() {
     // `ente`: only the first is skipped as reported, or the retries never end.
     check(r#"{"version": 1, "version": 1}"#, &["duplicate-key version", "wrong-shape ente"]);
 }
+
+#[test]
+fn two_groups_of_one_code_in_a_cruscotto_are_refused_as_their_ids_would_collide() {
+    // Found by the fuzz target `plan`: the second group took the first one's score in
+    // live editing, since both had the id `cruscotto/C/G`.
+    let group = r#"{"weight": "50", "group": {"code": "G", "name": "g", "items": [{"indicator": "I1"}]}}"#;
+    let cruscotto = format!(r#"}}]}}]}}, "cruscotti": [{{"code": "C", "name": "c", "items": [{group}, {group}]}}]}}"#);
+    check(&plan(|t| t.replace("}]}]}}", &cruscotto)), &["duplicate-code cruscotti[0].items[1].group.code"]);
+}
