@@ -391,65 +391,37 @@ fn string_at(text: &str, start: usize) -> (usize, Option<String>) {
 /// the key last read (objects) or the element's position (arrays). Scanning stops at
 /// `offset`, so a value that was just read is still the current one.
 fn path_at(text: &str, offset: usize) -> Path {
-    enum Open {
-        Object(Option<String>),
-        Array(usize),
-    }
-    let bytes = text.as_bytes();
-    let mut stack: Vec<Open> = Vec::new();
-    let mut expecting_key = false;
-    let mut i = 0;
-    while i < offset.min(bytes.len()) {
-        match bytes[i] {
-            b'{' => {
-                stack.push(Open::Object(None));
-                expecting_key = true;
-            }
-            b'[' => stack.push(Open::Array(0)),
-            b'}' | b']' => {
-                stack.pop();
-            }
-            b',' => match stack.last_mut() {
-                Some(Open::Array(n)) => *n += 1,
-                Some(Open::Object(_)) => expecting_key = true,
-                None => {}
-            },
-            b'"' => {
-                let (end, string) = string_at(text, i);
-                if expecting_key {
-                    if let Some(Open::Object(key)) = stack.last_mut() {
-                        *key = string;
-                    }
-                    expecting_key = false;
-                }
-                i = end;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    stack
-        .into_iter()
-        .filter_map(|level| match level {
-            Open::Object(Some(key)) => Some(Step::Key(key)),
-            Open::Object(None) => None,
-            Open::Array(n) => Some(Step::Index(n)),
-        })
-        .collect()
+    scan(text, offset).0
 }
 
 /// Every key written twice in one object: the path of its second occurrence, and the key.
 fn duplicate_keys(text: &str) -> Vec<(Path, String)> {
+    scan(text, text.len()).1
+}
+
+/// Reads the structure of `text` up to byte `end`, without building a tree: the path of
+/// the value being read there, and the keys repeated in an object before it.
+fn scan(text: &str, end: usize) -> (Path, Vec<(Path, String)>) {
     enum Open {
         Object { keys: std::collections::HashSet<String>, current: Option<String> },
         Array(usize),
     }
+    fn path(stack: &[Open]) -> Path {
+        stack
+            .iter()
+            .filter_map(|level| match level {
+                Open::Object { current: Some(key), .. } => Some(Step::Key(key.clone())),
+                Open::Object { current: None, .. } => None,
+                Open::Array(n) => Some(Step::Index(*n)),
+            })
+            .collect()
+    }
     let bytes = text.as_bytes();
     let mut stack: Vec<Open> = Vec::new();
     let mut expecting_key = false;
-    let mut found = Vec::new();
+    let mut repeated = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
+    while i < end.min(bytes.len()) {
         match bytes[i] {
             b'{' => {
                 stack.push(Open::Object { keys: Default::default(), current: None });
@@ -465,32 +437,24 @@ fn duplicate_keys(text: &str) -> Vec<(Path, String)> {
                 None => {}
             },
             b'"' => {
-                let (end, string) = string_at(text, i);
+                let (string_end, string) = string_at(text, i);
                 if expecting_key {
                     if let (Some(Open::Object { keys, current }), Some(key)) = (stack.last_mut(), string) {
-                        let repeated = !keys.insert(key.clone());
+                        let again = !keys.insert(key.clone());
                         *current = Some(key.clone());
-                        if repeated {
-                            let path = stack
-                                .iter()
-                                .filter_map(|level| match level {
-                                    Open::Object { current: Some(key), .. } => Some(Step::Key(key.clone())),
-                                    Open::Object { current: None, .. } => None,
-                                    Open::Array(n) => Some(Step::Index(*n)),
-                                })
-                                .collect();
-                            found.push((path, key));
+                        if again {
+                            repeated.push((path(&stack), key));
                         }
                     }
                     expecting_key = false;
                 }
-                i = end;
+                i = string_end;
             }
             _ => {}
         }
         i += 1;
     }
-    found
+    (path(&stack), repeated)
 }
 
 fn check_version(value: &Value) -> Option<Diagnostic> {
