@@ -23,7 +23,7 @@ use super::values::{
     clean, group_label, is_rule, parse_actual, parse_percent, parse_target, parse_unit,
     parse_verdict, shape, Expected, Quantity, Reading, Shape,
 };
-use super::{CellProblem, ImportOptions, RowKind, RowReading};
+use super::{CellProblem, ImportOptions, RowKind, RowReading, RowRole};
 use crate::diagnostic::Diagnostic;
 use crate::plan::{
     Actual, Cruscotto, CruscottoItem, Ente, Indicator, IndicatorKind, Level, MeasureUnit,
@@ -260,6 +260,8 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
             problems,
             code: None,
             note: None,
+            role: RowRole::Ignore,
+            corrected: false,
         });
         if !row.unreadable.is_empty() {
             unreadable_rows.push(index);

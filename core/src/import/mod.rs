@@ -50,6 +50,86 @@ pub struct ImportOptions {
     pub ente_name: Option<String>,
     /// The year the plan measures, when the table does not give it.
     pub year: Option<i32>,
+    /// The user's corrections of rows the reading got wrong, by 1-based row of the file.
+    /// Saved with the mapping as the import's settings, so that next year's table of the
+    /// same layout re-imports the same way.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<RowCorrection>,
+}
+
+/// "Read row `row` as `role`", whatever its cells suggest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowCorrection {
+    /// 1-based row (line) of the file, as in [`RowReading::row`].
+    pub row: usize,
+    pub role: RowRole,
+}
+
+/// What a row is in the table: decided by the evidence of its cells
+/// (see `build::roles`), or set by the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowRole {
+    /// The heading row naming the columns (or its repetition on a later page).
+    Header,
+    /// The document's or the ente's title (its name, its year).
+    Title,
+    /// A perspective of the balanced scorecard (`BSC1 - …`).
+    Perspective,
+    /// An ambito strategico.
+    Area,
+    /// A strategic objective.
+    Strategic,
+    /// An operational objective.
+    Operational,
+    /// A dashboard (cruscotto) of a manager or a unit, with its published total.
+    Cruscotto,
+    /// An indicator.
+    Indicator,
+    /// The published total of the open cruscotto or objective.
+    Total,
+    /// The rest of the previous row, broken across a page: merged into it.
+    Continuation,
+    /// Not part of the plan (page furniture, a rule, a note).
+    Ignore,
+}
+
+impl RowRole {
+    pub const ALL: [RowRole; 11] = [
+        RowRole::Header,
+        RowRole::Title,
+        RowRole::Perspective,
+        RowRole::Area,
+        RowRole::Strategic,
+        RowRole::Operational,
+        RowRole::Cruscotto,
+        RowRole::Indicator,
+        RowRole::Total,
+        RowRole::Continuation,
+        RowRole::Ignore,
+    ];
+
+    /// The role's name in settings files and `--report` (`cruscotto`, `indicator`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            RowRole::Header => "header",
+            RowRole::Title => "title",
+            RowRole::Perspective => "perspective",
+            RowRole::Area => "area",
+            RowRole::Strategic => "strategic",
+            RowRole::Operational => "operational",
+            RowRole::Cruscotto => "cruscotto",
+            RowRole::Indicator => "indicator",
+            RowRole::Total => "total",
+            RowRole::Continuation => "continuation",
+            RowRole::Ignore => "ignore",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<RowRole> {
+        RowRole::ALL.into_iter().find(|r| r.name() == name)
+    }
 }
 
 /// What became of a row of the table.
@@ -99,6 +179,11 @@ pub struct RowReading {
     /// Why a row was skipped or merged.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub note: Option<String>,
+    /// The role the row was read in (what a correction would change).
+    pub role: RowRole,
+    /// The role was set by the user ([`ImportOptions::rows`]), not read from the cells.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub corrected: bool,
 }
 
 /// Everything an import found: the plan (if one could be built), how each column and
