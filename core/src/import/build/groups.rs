@@ -1,0 +1,552 @@
+//! Headings of groups: a perspective, an ambito, a strategic or operational objective, a
+//! cruscotto (dashboard) with its manager, and the totals printed for them. The figure a
+//! document prints for a group is kept as `published` wherever it stands in the row: in
+//! the achievement column, in a later cell, or glued to the end of the title through the
+//! debris of extraction (`… ROSSI **96,40%**`, `TOTALE 90,60 %`, `● ● ●`).
+
+use super::roles::{fold, is_number_word, words, PERSON_TITLES};
+use super::{Builder, Cell, Container, CruscottoDraft, Node, Shape};
+use crate::decimal::Decimal;
+use crate::import::columns::Field;
+use crate::import::values::{group_label, parse_percent, parse_verdict};
+use crate::import::{RowKind, RowRole};
+use crate::plan::{Level, Perspective, Published, Verdict};
+
+/// Words of a title that mark a dashboard continued from the previous page.
+const CONTINUED: &[&str] = &["segue", "continua", "cont.", "seguito"];
+
+/// Labels before a manager's name (`Dirigente: …`), followed by a colon.
+const MANAGER_LABELS: &[&str] = &["dirigente", "responsabile", "referente", "manager", "titolare"];
+
+/// The figures printed on a heading: a score, a verdict.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Figures {
+    score: Option<Decimal>,
+    verdict: Option<Verdict>,
+}
+
+/// A title's text without the figures glued to its end (`… ROSSI 96,40%`,
+/// `… TOTALE 90,60 %`, bullets), and those figures. Works on whole words of the text.
+fn split_trailing_figures(text: &str) -> (String, Figures) {
+    let mut tokens: Vec<&str> = text.split_whitespace().collect();
+    let mut figures = Figures::default();
+    loop {
+        let Some(last) = tokens.last() else { break };
+        if super::roles::is_bullet_only(last) {
+            tokens.pop();
+            continue;
+        }
+        // `96,40%`, or `96,40` `%` as two words.
+        let (taken, candidate) = match tokens.len() {
+            n if n >= 2 && *last == "%" => (2, format!("{}%", tokens[n - 2])),
+            _ => (1, last.to_string()),
+        };
+        if figures.score.is_none() && candidate.contains('%') {
+            if let Some(p) = parse_percent(&candidate) {
+                figures.score = Some(p);
+                tokens.truncate(tokens.len() - taken);
+                // `TOTALE 90,60 %`, `Totale:`, `Punteggio`: the label of the figure.
+                while let Some(label) = tokens.last() {
+                    let f = fold(label);
+                    let f = f.trim_end_matches(':');
+                    if matches!(f, "totale" | "punteggio" | "risultato" | "score" | "=" | "-" | "–" | ":") {
+                        tokens.pop();
+                    } else {
+                        break;
+                    }
+                }
+                continue;
+            }
+        }
+        break;
+    }
+    (tokens.join(" "), figures)
+}
+
+/// Splits a title at its separators (` - `, ` – `, ` — `, ` | `) into parts.
+fn parts(text: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for token in text.split_whitespace() {
+        if matches!(token, "-" | "–" | "—" | "|") {
+            out.push(String::new());
+            continue;
+        }
+        let current = out.last_mut().expect("never empty");
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(token);
+    }
+    out.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+}
+
+/// A dashboard's title: `01 Cruscotto Segretario generale - Dott.ssa ROSSI`,
+/// `CRUSCOTTO - Area Promozione - Dirigente: Dott.ssa Bianchi`, `Cruscotto n. 2: Area
+/// Servizi (segue)`, `Segreteria generale - Dott. Verdi (ad interim)`. Returns the name,
+/// the manager (role and name after the separator, as printed), and whether the title
+/// says it continues a dashboard of an earlier page.
+fn dashboard_title(text: &str) -> (String, Option<String>, bool) {
+    let mut continued = false;
+    // `CRUSCOTTOﬁnanza`: the word glued to the next by a PDF copy, cut where the ASCII
+    // word ends (a slice of the token itself).
+    let tokens: Vec<&str> = text
+        .split_whitespace()
+        .flat_map(|t| match t.get(..9).filter(|head| head.eq_ignore_ascii_case("cruscotto")) {
+            Some(_) if t.len() > 9 => vec![&t[..9], &t[9..]],
+            _ => vec![t],
+        })
+        .collect();
+    let kept: Vec<&str> = tokens
+        .into_iter()
+        .filter(|t| {
+            let f = fold(t);
+            let f = f.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '.' | ','));
+            let cont = CONTINUED.contains(&f) || CONTINUED.contains(&format!("{f}.").as_str());
+            continued |= cont;
+            !cont
+        })
+        .collect();
+    // Leading number, the word `Cruscotto` and its number (`n. 2:`).
+    let mut start = 0;
+    let mut seen_word = false;
+    while let Some(token) = kept.get(start) {
+        let f = fold(token);
+        let bare = f.trim_end_matches([':', ',']);
+        if bare.is_empty() || is_number_word(bare) || matches!(bare, "-" | "–" | "—" | "|") {
+            start += 1;
+        } else if !seen_word && (bare == "cruscotto" || bare == "cruscotti") {
+            seen_word = true;
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    let rest = kept[start..].join(" ");
+    let mut name = String::new();
+    let mut manager: Option<String> = None;
+    let add_manager = |m: &str, manager: &mut Option<String>| {
+        let m = m.trim().trim_start_matches([':', ' ']).trim();
+        if m.is_empty() {
+            return;
+        }
+        *manager = Some(match manager.take() {
+            Some(before) => format!("{before} - {m}"),
+            None => m.to_string(),
+        });
+    };
+    for part in parts(&rest) {
+        let folded = fold(&part);
+        let first = words(&folded).first().map(|w| w.to_string()).unwrap_or_default();
+        // `Dirigente: X`: the label goes, the person stays.
+        let labelled = MANAGER_LABELS.iter().find(|l| {
+            folded.starts_with(*l) && folded[l.len()..].trim_start().starts_with(':')
+        });
+        if labelled.is_some() {
+            let after = part.split_once(':').map_or("", |(_, after)| after);
+            add_manager(after, &mut manager);
+        } else if PERSON_TITLES.contains(&first.as_str())
+            || folded == "ad interim"
+            || (!name.is_empty() && manager.is_none())
+        {
+            add_manager(&part, &mut manager);
+        } else if name.is_empty() {
+            name = part;
+        } else {
+            name = format!("{name} - {part}");
+        }
+    }
+    (name, manager, continued)
+}
+
+impl Builder<'_> {
+    /// The text cells of a heading joined, without the figures glued to them, and the
+    /// figures printed anywhere in the row: the achievement column first, then any
+    /// percentage not under PESO, then one glued to the text.
+    fn heading_text_and_figures(&self, cells: &[Cell]) -> (String, Figures) {
+        let mut texts = Vec::new();
+        let mut glued = Figures::default();
+        for cell in cells.iter().filter(|c| matches!(c.shape, Shape::Text | Shape::GroupLabel)) {
+            let (text, figures) = split_trailing_figures(&cell.cleaned);
+            glued.score = glued.score.or(figures.score);
+            if !text.is_empty() {
+                texts.push(text);
+            }
+        }
+        let mut figures = Figures::default();
+        let in_achievement = cells
+            .iter()
+            .find(|c| self.field_of(c.col) == Some(Field::Achievement))
+            .and_then(|c| parse_percent(&c.cleaned));
+        let elsewhere = cells
+            .iter()
+            .rev()
+            .filter(|c| self.field_of(c.col) != Some(Field::Weight))
+            .filter(|c| matches!(c.shape, Shape::Percent | Shape::Number))
+            .find_map(|c| parse_percent(&c.cleaned));
+        figures.score = in_achievement.or(elsewhere).or(glued.score);
+        figures.verdict = cells.iter().find_map(|c| parse_verdict(&c.cleaned));
+        (texts.join(" - "), figures)
+    }
+
+    /// A dashboard's heading opens a cruscotto; the indicators that follow are its items.
+    pub(super) fn cruscotto_heading(&mut self, index: usize, cells: &[Cell]) {
+        self.finish_pending();
+        let (text, figures) = self.heading_text_and_figures(cells);
+        let (mut name, manager, continued) = dashboard_title(&text);
+        let published = Published { score: figures.score, verdict: figures.verdict, ..Published::default() };
+        // Two headings with no indicator between them (a title, then the heading that
+        // names the manager) are one cruscotto: the later one says more.
+        let count = self.cruscotti.len();
+        if let Some(last) = self.cruscotti.last_mut().filter(|c| c.items.is_empty()) {
+            if !name.is_empty() {
+                last.name = name;
+            }
+            last.manager = manager.or(last.manager.take());
+            last.published.score = published.score.or(last.published.score);
+            last.published.verdict = published.verdict.or(last.published.verdict);
+            let code = last.code.clone();
+            self.opened(index, Container::Cruscotto(count - 1), code, None);
+            return;
+        }
+        // A dashboard continued on the next page, its title repeated: the same one.
+        let same = |c: &CruscottoDraft| {
+            !name.is_empty()
+                && fold(&c.name) == fold(&name)
+                && (manager.is_none() || c.manager.as_deref().map(fold) == manager.as_deref().map(fold))
+        };
+        if let Some(existing) = self.cruscotti.iter().position(same) {
+            let c = &mut self.cruscotti[existing];
+            c.published.score = c.published.score.or(published.score);
+            let code = c.code.clone();
+            self.opened(index, Container::Cruscotto(existing), code, Some("the same dashboard, continued"));
+            return;
+        }
+        if continued {
+            if let Some(last) = count.checked_sub(1) {
+                let code = self.cruscotti[last].code.clone();
+                self.opened(index, Container::Cruscotto(last), code, Some("the same dashboard, continued"));
+                return;
+            }
+        }
+        let code = format!("C{}", count + 1);
+        if name.is_empty() {
+            name = manager.clone().unwrap_or_else(|| format!("Cruscotto {}", count + 1));
+        }
+        self.cruscotti.push(CruscottoDraft { code: code.clone(), name, manager, published, items: Vec::new() });
+        self.open = [None; 3];
+        self.opened(index, Container::Cruscotto(count), code, None);
+    }
+
+    fn opened(&mut self, index: usize, container: Container, code: String, note: Option<&str>) {
+        self.container = container;
+        self.last_group = None;
+        let row = &mut self.rows[index];
+        row.kind = RowKind::Group;
+        row.code = Some(code);
+        row.note = note.map(str::to_string);
+    }
+
+    /// `TOTALE … 96,49 %`: the published figure of the open cruscotto or objective, or of
+    /// the ente when nothing is open.
+    pub(super) fn total_row(&mut self, index: usize, cells: &[Cell]) {
+        self.finish_pending();
+        let (_, figures) = self.heading_text_and_figures(cells);
+        let published = match self.container {
+            Container::Cruscotto(i) => &mut self.cruscotti[i].published,
+            Container::Node(i) => &mut self.nodes[i].published,
+            Container::Ente => &mut self.ente_published,
+        };
+        if let Some(score) = figures.score {
+            published.score.get_or_insert(score);
+        }
+        if let Some(verdict) = figures.verdict {
+            published.verdict.get_or_insert(verdict);
+        }
+        self.rows[index].kind = RowKind::Group;
+        self.rows[index].note = Some("total".into());
+    }
+
+    /// A row opening a perspective, an ambito or an objective (`role`), from a code and
+    /// name (`01.01 - …`), a level's words (`Obiettivo strategico 2: …`), or a bare label
+    /// whose level its column or the user's correction gives.
+    pub(super) fn group_row(&mut self, index: usize, cells: &[Cell], role: RowRole) {
+        self.finish_pending();
+        let Some(first) = cells.iter().position(|c| matches!(c.shape, Shape::Text | Shape::GroupLabel)) else {
+            // Figures only, marked as a heading: nothing names the group.
+            self.rows[index].note = Some("a heading with no name: not read".into());
+            return;
+        };
+        let (label_text, glued) = split_trailing_figures(&cells[first].cleaned);
+        let figures: Vec<Cell> = cells.iter().enumerate().filter(|(i, _)| *i != first).map(|(_, c)| c.clone()).collect();
+        let worded = level_words(&label_text);
+        let (code, name) = match (&worded, group_label(&label_text)) {
+            (Some((number, name)), _) => (number.clone(), name.clone()),
+            (None, Some(label)) => label,
+            (None, None) => (String::new(), label_text.clone()),
+        };
+        if role == RowRole::Perspective {
+            self.perspective = perspective(&name);
+            let row = &mut self.rows[index];
+            row.kind = RowKind::Group;
+            row.code = (!code.is_empty()).then_some(code);
+            row.note = Some(match self.perspective {
+                Some(p) => format!("perspective {p:?}"),
+                None => "perspective not recognised".into(),
+            });
+            return;
+        }
+        let level = match role {
+            RowRole::Area => Level::Area,
+            RowRole::Strategic => Level::Strategic,
+            _ => Level::Operational,
+        };
+        let code = if code.is_empty() {
+            format!("{}{}", level_prefix(level), self.nodes.len() + 1)
+        } else if worded.is_some() {
+            // `Obiettivo strategico 2` and `Ambito 2` are not the same node.
+            format!("{}{code}", level_prefix(level))
+        } else {
+            code
+        };
+        self.open_node(index, level, code, name, &figures);
+        if let Some(score) = glued.score {
+            if let Container::Node(node) = self.container {
+                self.nodes[node].published.score.get_or_insert(score);
+            }
+        }
+    }
+
+    pub(super) fn open_node(&mut self, index: usize, level: Level, code: String, name: String, figures: &[Cell]) {
+        let slot = level_slot(level);
+        let parent = (0..slot).rev().find_map(|s| self.open[s]);
+        let node = match self.nodes.iter().position(|n| n.code == code && n.level == level) {
+            Some(existing) => existing,
+            None => {
+                self.nodes.push(Node {
+                    code: code.clone(),
+                    level,
+                    name,
+                    parent,
+                    perspective: self.perspective,
+                    weight: None,
+                    published: Published::default(),
+                    indicators: Vec::new(),
+                });
+                self.nodes.len() - 1
+            }
+        };
+        self.open[slot] = Some(node);
+        for s in slot + 1..3 {
+            self.open[s] = None;
+        }
+        self.container = Container::Node(node);
+        self.last_group = Some(node);
+        // Figures printed on the row: by their column, else the weight and achievement
+        // columns in order (an unplaced single figure is the achievement).
+        let mut unplaced = Vec::new();
+        for cell in figures {
+            match (self.field_of(cell.col), cell.shape) {
+                (_, Shape::Verdict) => self.nodes[node].published.verdict = parse_verdict(&cell.cleaned),
+                (Some(Field::Weight), _) => self.nodes[node].weight = parse_percent(&cell.cleaned),
+                (Some(Field::Achievement), _) => self.nodes[node].published.score = parse_percent(&cell.cleaned),
+                (Some(Field::Verdict), _) => self.nodes[node].published.verdict = parse_verdict(&cell.cleaned),
+                (_, Shape::Percent | Shape::Number) => unplaced.push(cell),
+                _ => {}
+            }
+        }
+        let candidates: Vec<Field> = self
+            .fields
+            .iter()
+            .map(|(_, f)| *f)
+            .filter(|f| matches!(f, Field::Weight | Field::Achievement))
+            .collect();
+        let targets: Vec<Field> = if unplaced.len() >= candidates.len() { candidates } else { vec![Field::Achievement] };
+        for (cell, field) in unplaced.iter().zip(targets) {
+            let value = parse_percent(&cell.cleaned);
+            match field {
+                Field::Weight => self.nodes[node].weight = value,
+                _ => self.nodes[node].published.score = value,
+            }
+        }
+        self.rows[index].kind = RowKind::Group;
+        self.rows[index].code = Some(code);
+    }
+
+    /// A label in an AMBITO / OBIETTIVO column of an indicator row (a flat table repeats
+    /// the objective on every row): open that node, or reopen it.
+    pub(super) fn context_from_cell(&mut self, cell: &Cell, field: Field) {
+        if field == Field::Group {
+            if let Some((code, name)) = group_label(&cell.cleaned) {
+                if fold(&code).starts_with("bsc") {
+                    self.perspective = perspective(&name);
+                }
+            }
+            return;
+        }
+        let level = match field {
+            Field::Area => Level::Area,
+            Field::Strategic => Level::Strategic,
+            _ => Level::Operational,
+        };
+        let (code, name) = group_label(&cell.cleaned).unwrap_or_else(|| {
+            let existing = self
+                .nodes
+                .iter()
+                .find(|n| n.name == cell.cleaned && n.level == level)
+                .map(|n| n.code.clone());
+            (
+                existing.unwrap_or_else(|| format!("{}{}", level_prefix(level), self.nodes.len() + 1)),
+                cell.cleaned.clone(),
+            )
+        });
+        let index = self.rows.len() - 1;
+        let kind = self.rows[index].kind;
+        let code_before = self.rows[index].code.clone();
+        self.open_node(index, level, code, name, &[]);
+        self.rows[index].kind = kind;
+        self.rows[index].code = code_before;
+    }
+}
+
+/// `Obiettivo strategico 2: Semplificazione` → (`2`, `Semplificazione`); `Ambito
+/// strategico - Digitale` → (``, `Digitale`). `None` when the text does not open with a
+/// level's words.
+fn level_words(text: &str) -> Option<(String, String)> {
+    const OPENERS: &[&str] = &["obiettivo", "obbiettivo", "ambito", "area", "prospettiva"];
+    const SECOND: &[&str] = &["strategico", "operativo", "strategica"];
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let first = fold(tokens.first()?);
+    if !OPENERS.contains(&first.trim_end_matches(':')) {
+        return None;
+    }
+    let mut at = 1;
+    if tokens.get(1).is_some_and(|t| SECOND.contains(&fold(t).trim_end_matches(':'))) {
+        at = 2;
+    }
+    let mut number = String::new();
+    while let Some(token) = tokens.get(at) {
+        let f = fold(token);
+        let bare = f.trim_end_matches([':', '.', ')']);
+        if matches!(bare, "-" | "–" | "—" | "" | "n" | "n°") {
+            at += 1;
+        } else if number.is_empty() && bare.chars().any(|c| c.is_ascii_digit()) && bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_') {
+            number = token.trim_end_matches([':', ')', '.']).to_string();
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    let name = tokens[at..].join(" ");
+    let name = name.trim_start_matches([':', '-', '–', ' ']).trim().to_string();
+    (!name.is_empty()).then_some((number, name))
+}
+
+pub(super) fn perspective(name: &str) -> Option<Perspective> {
+    let n = fold(name);
+    if n.contains("utent") || n.contains("impres") {
+        Some(Perspective::UtentiImpreseTerritorio)
+    } else if n.contains("process") {
+        Some(Perspective::ProcessiInterni)
+    } else if n.contains("apprend") || n.contains("crescita") {
+        Some(Perspective::ApprendimentoCrescita)
+    } else if n.contains("econom") || n.contains("finanz") {
+        Some(Perspective::EconomicoFinanziaria)
+    } else {
+        None
+    }
+}
+
+/// The level a code's shape gives: a prefix (`AS_`, `OS_`, `OO_`/`IO_`) or the number of
+/// dotted parts (see `deep_codes`).
+pub(super) fn level_of(code: &str, deep_codes: bool) -> Level {
+    let prefix: String = code.chars().take_while(|c| c.is_ascii_alphabetic()).collect::<String>().to_ascii_uppercase();
+    match prefix.as_str() {
+        "AS" | "A" | "AMB" => return Level::Area,
+        "OS" | "S" => return Level::Strategic,
+        "OO" | "IO" | "OB" | "OP" | "O" => return Level::Operational,
+        _ => {}
+    }
+    let digits: String = code.chars().skip(prefix.chars().count()).collect();
+    let digits = digits.trim_start_matches(['_', ' ', '.']);
+    let parts = digits.split('.').count();
+    match (deep_codes, parts) {
+        (true, 1) => Level::Area,
+        (true, 2) => Level::Strategic,
+        (true, _) => Level::Operational,
+        (false, 1) if digits.chars().count() >= 3 => Level::Area,
+        (false, 1) => Level::Strategic,
+        (false, _) => Level::Operational,
+    }
+}
+
+fn level_slot(level: Level) -> usize {
+    match level {
+        Level::Area => 0,
+        Level::Strategic => 1,
+        Level::Operational => 2,
+    }
+}
+
+pub(super) fn level_prefix(level: Level) -> &'static str {
+    match level {
+        Level::Area => "AS_",
+        Level::Strategic => "OS_",
+        Level::Operational => "OO_",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_shapes_give_levels() {
+        assert_eq!(level_of("011", false), Level::Area);
+        assert_eq!(level_of("01", false), Level::Strategic);
+        assert_eq!(level_of("01.01", false), Level::Operational);
+        assert_eq!(level_of("01", true), Level::Area);
+        assert_eq!(level_of("01.01", true), Level::Strategic);
+        assert_eq!(level_of("OS_02.03", false), Level::Strategic);
+        assert_eq!(level_of("AS_01", true), Level::Area);
+    }
+
+    fn title(text: &str) -> (String, Option<String>, bool) {
+        dashboard_title(&split_trailing_figures(text).0)
+    }
+
+    #[test]
+    fn dashboard_titles_in_the_shapes_reports_print() {
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(title("01 Cruscotto Segretario generale - Dott.ssa ROSSI"), ("Segretario generale".into(), some("Dott.ssa ROSSI"), false));
+        assert_eq!(
+            title("CRUSCOTTO - Area Promozione e sviluppo del territorio - Dirigente: Dott.ssa Maria Bianchi"),
+            ("Area Promozione e sviluppo del territorio".into(), some("Dott.ssa Maria Bianchi"), false)
+        );
+        assert_eq!(title("Cruscotto n. 2: Area Servizi (segue)"), ("Area Servizi".into(), None, true));
+        assert_eq!(
+            title("03 cruscotto Dirigente area \"Anagrafe\" ad interim - Dott. Verdi"),
+            ("Dirigente area \"Anagrafe\" ad interim".into(), some("Dott. Verdi"), false)
+        );
+        assert_eq!(title("Segreteria generale - Dott. Neri - ad interim"), ("Segreteria generale".into(), some("Dott. Neri - ad interim"), false));
+        assert_eq!(title("02 Cruscotto Uﬃcio ﬁnanziario - Dott. Gıallı"), ("Uﬃcio ﬁnanziario".into(), some("Dott. Gıallı"), false));
+    }
+
+    #[test]
+    fn figures_glued_to_a_title_are_taken_off_it() {
+        let (text, figures) = split_trailing_figures("01 Cruscotto Segretario generale - Dott.ssa ROSSI 96,40% ● ● ●");
+        assert_eq!(text, "01 Cruscotto Segretario generale - Dott.ssa ROSSI");
+        assert_eq!(figures.score, Some(Decimal::from_scaled(9640, 2)));
+        let (text, figures) = split_trailing_figures("CRUSCOTTO X - Y TOTALE 90,60 %");
+        assert_eq!(text, "CRUSCOTTO X - Y");
+        assert_eq!(figures.score, Some(Decimal::from_scaled(9060, 2)));
+        assert_eq!(split_trailing_figures("Piano 2023").0, "Piano 2023");
+    }
+
+    #[test]
+    fn a_level_named_in_words() {
+        assert_eq!(level_words("Obiettivo strategico 2: Semplificazione"), Some(("2".into(), "Semplificazione".into())));
+        assert_eq!(level_words("OBIETTIVO OPERATIVO 1.3 - Digitale"), Some(("1.3".into(), "Digitale".into())));
+        assert_eq!(level_words("Ambito strategico: Imprese"), Some((String::new(), "Imprese".into())));
+        assert_eq!(level_words("Obiettivi operativi con indicatori"), None);
+    }
+}
