@@ -191,7 +191,12 @@ impl Builder<'_> {
     /// A dashboard's heading opens a cruscotto; the indicators that follow are its items.
     pub(super) fn cruscotto_heading(&mut self, index: usize, cells: &[Cell]) {
         self.finish_pending();
-        let (text, figures) = self.heading_text_and_figures(cells);
+        let (text, mut figures) = self.heading_text_and_figures(cells);
+        // A dashboard has no weight: a percentage under PESO (a total printed in the
+        // first column) is its score too.
+        if figures.score.is_none() {
+            figures.score = cells.iter().filter(|c| c.shape == Shape::Percent).find_map(|c| parse_percent(&c.cleaned));
+        }
         let (mut name, manager, continued) = dashboard_title(&text);
         let published = Published { score: figures.score, verdict: figures.verdict, ..Published::default() };
         // Two headings with no indicator between them (a title, then the heading that
