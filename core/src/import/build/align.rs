@@ -4,7 +4,7 @@
 
 use super::{Cell, Shape};
 use crate::import::columns::Field;
-use crate::import::values::parse_unit;
+use crate::import::values::{parse_actual, parse_unit};
 
 /// Past this many cells × headings a row is placed by position only.
 const ALIGN_LIMIT: usize = 100_000;
@@ -70,7 +70,11 @@ pub(super) fn align(cells: &[Cell], fields: &[(usize, Field)]) -> Vec<Option<usi
 /// it sits in that heading's own column.
 fn fit(cell: &Cell, field: Field, own_column: bool) -> Option<i32> {
     use Shape::*;
-    let s = cell.shape;
+    // `N.V.` is a verdict and a status both: it may stand under CONSUNTIVO or GRADO too.
+    let s = match cell.shape {
+        Verdict if field != Field::Verdict && parse_actual(&cell.cleaned).is_some() => Status,
+        s => s,
+    };
     let base = match field {
         Field::Weight => match s {
             Percent => Some(3),

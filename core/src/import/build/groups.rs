@@ -4,6 +4,7 @@
 //! the achievement column, in a later cell, or glued to the end of the title through the
 //! debris of extraction (`… ROSSI **96,40%**`, `TOTALE 90,60 %`, `● ● ●`).
 
+use super::indicator::take_parenthesis;
 use super::roles::{fold, is_number_word, words, PERSON_TITLES};
 use super::{Builder, Cell, Container, CruscottoDraft, Node, Shape};
 use crate::decimal::Decimal;
@@ -255,8 +256,19 @@ impl Builder<'_> {
     /// the ente when nothing is open.
     pub(super) fn total_row(&mut self, index: usize, cells: &[Cell]) {
         self.finish_pending();
-        let (_, figures) = self.heading_text_and_figures(cells);
-        let published = match self.container {
+        let (text, figures) = self.heading_text_and_figures(cells);
+        // `Totale obiettivo operativo OO 01.04.02`: the node it names, else what is open.
+        let squeeze = |code: &str| code.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+        let named = text
+            .split_whitespace()
+            .map(|w| w.trim_end_matches([':', ',']))
+            .collect::<Vec<_>>()
+            .windows(2)
+            .flat_map(|pair| [pair[1].to_string(), format!("{}{}", pair[0], pair[1])])
+            .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+            .find_map(|w| self.nodes.iter().rposition(|n| squeeze(&n.code) == squeeze(&w)));
+        let container = named.map_or(self.container, Container::Node);
+        let published = match container {
             Container::Cruscotto(i) => &mut self.cruscotti[i].published,
             Container::Node(i) => &mut self.nodes[i].published,
             Container::Ente => &mut self.ente_published,
@@ -284,11 +296,17 @@ impl Builder<'_> {
         let (label_text, glued) = split_trailing_figures(&cells[first].cleaned);
         let figures: Vec<Cell> = cells.iter().enumerate().filter(|(i, _)| *i != first).map(|(_, c)| c.clone()).collect();
         let worded = level_words(&label_text);
-        let (code, name) = match (&worded, group_label(&label_text)) {
+        let (code, mut name) = match (&worded, group_label(&label_text)) {
             (Some((number, name)), _) => (number.clone(), name.clone()),
             (None, Some(label)) => label,
             (None, None) => (String::new(), label_text.clone()),
         };
+        // `Obiettivo operativo OO_01.01.01 - … (Peso: 50,00%)`: the node's weight.
+        let mut printed_weight = None;
+        if let Some((before, weight, after)) = take_parenthesis(&name, "(peso:") {
+            printed_weight = parse_percent(&weight);
+            name = format!("{before} {after}").trim().to_string();
+        }
         if role == RowRole::Perspective {
             self.perspective = perspective(&name);
             let row = &mut self.rows[index];
@@ -307,16 +325,19 @@ impl Builder<'_> {
         };
         let code = if code.is_empty() {
             format!("{}{}", level_prefix(level), self.nodes.len() + 1)
-        } else if worded.is_some() {
+        } else if worded.is_some() && !code.chars().any(|c| c.is_ascii_alphabetic()) {
             // `Obiettivo strategico 2` and `Ambito 2` are not the same node.
             format!("{}{code}", level_prefix(level))
         } else {
             code
         };
         self.open_node(index, level, code, name, &figures);
-        if let Some(score) = glued.score {
-            if let Container::Node(node) = self.container {
+        if let Container::Node(node) = self.container {
+            if let Some(score) = glued.score {
                 self.nodes[node].published.score.get_or_insert(score);
+            }
+            if printed_weight.is_some() {
+                self.nodes[node].weight = self.nodes[node].weight.or(printed_weight);
             }
         }
     }
@@ -434,9 +455,18 @@ fn level_words(text: &str) -> Option<(String, String)> {
         let bare = f.trim_end_matches([':', '.', ')']);
         if matches!(bare, "-" | "–" | "—" | "" | "n" | "n°") {
             at += 1;
-        } else if number.is_empty() && bare.chars().any(|c| c.is_ascii_digit()) && bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_') {
+        } else if number.is_empty()
+            && (super::codes::is_code_word(token) || (!bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit() || c == '.')))
+        {
             number = token.trim_end_matches([':', ')', '.']).to_string();
             at += 1;
+        } else if number.is_empty()
+            && tokens.get(at + 1).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()) && super::codes::is_code_word(t))
+            && token.chars().all(|c| c.is_ascii_uppercase())
+        {
+            // `OO 01.01.01`: letters, one space, the number.
+            number = format!("{token} {}", tokens[at + 1].trim_end_matches([':', ')', '.']));
+            at += 2;
         } else {
             break;
         }

@@ -445,7 +445,7 @@ impl Builder<'_> {
     }
 }
 
-fn take_parenthesis(text: &str, opening: &str) -> Option<(String, String, String)> {
+pub(super) fn take_parenthesis(text: &str, opening: &str) -> Option<(String, String, String)> {
     let start = text
         .char_indices()
         .find(|&(i, _)| strip_prefix_ignore_case(&text[i..], opening).is_some())?

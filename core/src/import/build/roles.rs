@@ -40,6 +40,37 @@ const TOTAL_PHRASES: &[&str] = &[
     "media ponderata",
 ];
 
+/// Labels of the value rows of a block that describes one objective (seed 004:
+/// `Risultato misurato obiettivo | 97,33 %`, `Valutazione obiettivo | Raggiunto`): a
+/// total when they open the row's text, with no code before them (`12.01 - Valutazione
+/// e programmazione …` is an objective).
+const RESULT_LABELS: &[&str] = &[
+    "risultato",
+    "valutazione",
+    "grado di raggiungimento",
+    "percentuale di raggiungimento",
+    "punteggio",
+];
+
+/// Labels of the rows of a block that describes an objective without measuring it
+/// (`Descrizione | …`, `Unità organizzative coinvolte | …`, `Stakeholder interni | …`):
+/// not part of the plan's figures.
+const BLOCK_LABELS: &[&str] = &[
+    "descrizione",
+    "unita organizzative coinvolte",
+    "unita organizzativa",
+    "strutture coinvolte",
+    "stakeholder",
+    "stakeholder esterni",
+    "stakeholder interni",
+    "arco temporale",
+    "centro di responsabilita",
+    "risorse finanziarie",
+    "finalita",
+    "note",
+    "fonte",
+];
+
 /// Words that open the heading of a level of the tree (folded), singular: a plural
 /// ("Obiettivi operativi con indicatori") is a title, not a heading.
 const LEVEL_PHRASES: &[(&str, RowRole)] = &[
@@ -171,7 +202,9 @@ impl Evidence {
 
     fn total(&self) -> bool {
         let lead = self.lead();
+        let words: Vec<&str> = self.text_words.iter().map(String::as_str).collect();
         TOTAL_PHRASES.iter().any(|p| starts_with_phrase(&lead, p))
+            || (self.label.is_none() && RESULT_LABELS.iter().any(|p| starts_with_phrase(&words, p)))
     }
 
     fn level(&self) -> Option<RowRole> {
@@ -180,6 +213,12 @@ impl Evidence {
             .iter()
             .find(|(p, _)| starts_with_phrase(&lead, p))
             .map(|(_, role)| *role)
+    }
+
+    /// A block's label with no figure: `Descrizione`, `Stakeholder interni | …`.
+    fn block_label(&self) -> bool {
+        let lead = self.lead();
+        self.figures == 0 && BLOCK_LABELS.iter().any(|p| starts_with_phrase(&lead, p) && lead.len() <= p.split(' ').count() + 40)
     }
 
     fn unit_name(&self) -> bool {
@@ -273,6 +312,9 @@ impl Builder<'_> {
         }
         if evidence.total() {
             return RowRole::Total;
+        }
+        if evidence.block_label() {
+            return RowRole::Ignore;
         }
         if evidence.cruscotto() {
             return RowRole::Cruscotto;
