@@ -67,7 +67,16 @@ fn is_separator(word: &str) -> bool {
 /// The code printed at the start of `text` and the rest of the text (the name), if the
 /// first word (or two: `DFP 1.3`) is a code and a name follows.
 pub(super) fn leading_code(text: &str) -> Option<(Leading, String)> {
-    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let mut tokens: Vec<&str> = text.split_whitespace().collect();
+    // `IS_01.01_Rilevazione …`, `EC27_Indice …`, `DFP 1.3_Grado …`, `EC05.1_ …`: a code
+    // glued to the name by `_`. Cut at the `_` before the first word with lower case.
+    for at in 0..tokens.len().min(2) {
+        let token = tokens[at];
+        if let Some((code, word)) = glued(token) {
+            tokens.splice(at..=at, [code, word].into_iter().filter(|t| !t.is_empty()));
+            break;
+        }
+    }
     let first = *tokens.first()?;
     let (leading, used) = if is_code_word(first) {
         (Leading::Code(clean_code(first)), 1)
@@ -85,6 +94,30 @@ pub(super) fn leading_code(text: &str) -> Option<(Leading, String)> {
     let rest = rest.join(" ");
     let rest = rest.trim_start_matches(['-', '–', ':', ' ']).trim().to_string();
     (!rest.is_empty()).then_some((leading, rest))
+}
+
+/// `IS_01.01_Rilevazione` → (`IS_01.01`, `Rilevazione`); `EC05.1_` → (`EC05.1`, ``);
+/// `IS_Protocolli` → (`IS_`, `Protocolli`). Slices of the token itself.
+fn glued(token: &str) -> Option<(&str, &str)> {
+    for (i, c) in token.char_indices() {
+        if c != '_' {
+            continue;
+        }
+        let (head, tail) = (&token[..i], &token[i + 1..]);
+        let word = tail.chars().next().is_some_and(char::is_alphabetic) && tail.chars().any(char::is_lowercase);
+        if head.is_empty() || head.chars().any(|c| c.is_lowercase()) {
+            return None;
+        }
+        if word {
+            // The prefix alone keeps its `_` (a prefix code, derived later).
+            let head = if head.chars().all(|c| c.is_ascii_uppercase()) { &token[..=i] } else { head };
+            return Some((head, tail));
+        }
+        if tail.is_empty() && head.chars().any(|c| c.is_ascii_digit()) {
+            return Some((head, ""));
+        }
+    }
+    None
 }
 
 fn clean_code(word: &str) -> String {
@@ -147,6 +180,12 @@ mod tests {
         assert_eq!(code("1.2 Pratiche evase"), c("1.2", "Pratiche evase"));
         assert_eq!(code("IS_ - Numero di pratiche"), c("prefix IS", "Numero di pratiche"));
         assert_eq!(code("IS:- Numero pratiche"), c("prefix IS", "Numero pratiche"));
+        assert_eq!(code("IS_01.01_Rilevazione benessere"), c("IS_01.01", "Rilevazione benessere"));
+        assert_eq!(code("EC27_Indice equilibrio"), c("EC27", "Indice equilibrio"));
+        assert_eq!(code("DFP 1.3_Grado di copertura"), c("DFP 1.3", "Grado di copertura"));
+        assert_eq!(code("EC05.1_ Grado di copertura"), c("EC05.1", "Grado di copertura"));
+        assert_eq!(code("IS_Protocolli di intesa"), c("prefix IS", "Protocolli di intesa"));
+        assert_eq!(code("A3.1_02_Grado"), c("A3.1_02", "Grado"));
     }
 
     #[test]

@@ -293,8 +293,13 @@ impl Builder<'_> {
             self.rows[index].note = Some("a heading with no name: not read".into());
             return;
         };
-        let (label_text, glued) = split_trailing_figures(&cells[first].cleaned);
-        let figures: Vec<Cell> = cells.iter().enumerate().filter(|(i, _)| *i != first).map(|(_, c)| c.clone()).collect();
+        // `Obiettivo strategico | OS_01.02 - …`: the level's words and the label may
+        // stand in cells of their own.
+        let is_text = |c: &Cell| matches!(c.shape, Shape::Text | Shape::GroupLabel);
+        let text = cells.iter().filter(|c| is_text(c)).map(|c| c.cleaned.as_str()).collect::<Vec<_>>().join(" ");
+        let (label_text, glued) = split_trailing_figures(&text);
+        let _ = first;
+        let figures: Vec<Cell> = cells.iter().filter(|c| !is_text(c)).cloned().collect();
         let worded = level_words(&label_text);
         let (code, mut name) = match (&worded, group_label(&label_text)) {
             (Some((number, name)), _) => (number.clone(), name.clone()),

@@ -69,6 +69,9 @@ const BLOCK_LABELS: &[&str] = &[
     "finalita",
     "note",
     "fonte",
+    "risorse",
+    "risorse economiche",
+    "programma (d.m.",
 ];
 
 /// Words that open the heading of a level of the tree (folded), singular: a plural
@@ -171,6 +174,8 @@ pub(super) struct Evidence {
     label: Option<(String, String)>,
     /// A target, or an actual, measure or date under its heading: an indicator's values.
     values: bool,
+    /// A target (a comparison or a deadline).
+    target: bool,
     /// Cells that are figures (percentages, numbers, verdicts, statuses).
     figures: usize,
     /// Text cells.
@@ -215,10 +220,11 @@ impl Evidence {
             .map(|(_, role)| *role)
     }
 
-    /// A block's label with no figure: `Descrizione`, `Stakeholder interni | …`.
+    /// A block's label and its value, no target: `Descrizione`, `Stakeholder interni | …`,
+    /// `Risorse economiche 2023 | 518.253,97 Euro`.
     fn block_label(&self) -> bool {
-        let lead = self.lead();
-        self.figures == 0 && BLOCK_LABELS.iter().any(|p| starts_with_phrase(&lead, p) && lead.len() <= p.split(' ').count() + 40)
+        let words: Vec<&str> = self.text_words.iter().map(String::as_str).collect();
+        !self.target && self.label.is_none() && BLOCK_LABELS.iter().any(|p| starts_with_phrase(&words, p))
     }
 
     fn unit_name(&self) -> bool {
@@ -269,7 +275,10 @@ impl Builder<'_> {
                     let folded = fold(&cell.cleaned);
                     evidence.text_words.extend(words(&folded).into_iter().map(str::to_string));
                 }
-                Shape::Target => evidence.values = true,
+                Shape::Target => {
+                    evidence.values = true;
+                    evidence.target = true;
+                }
                 Shape::Ratio | Shape::Date | Shape::Quantity => {
                     // An indicator's measure; a date or quantity in a heading's text
                     // column (`Verifica al 31/12`) is text.
@@ -297,10 +306,32 @@ impl Builder<'_> {
         }
         let evidence = self.evidence(cells);
         if place == Place::BeforeHeading {
-            return if evidence.cruscotto() { RowRole::Cruscotto } else { RowRole::Title };
+            // Above the first heading row, only what says it is a heading is one (a
+            // block layout opens each objective before its heading row); the rest is a
+            // title.
+            return if evidence.cruscotto() {
+                RowRole::Cruscotto
+            } else if let Some(level) = evidence.level() {
+                level
+            } else if evidence.total() {
+                RowRole::Total
+            } else if evidence.block_label() {
+                RowRole::Ignore
+            } else if let Some((code, _)) = evidence.label.as_ref().filter(|_| evidence.texts == 1 && !evidence.values) {
+                if fold(code).starts_with("bsc") {
+                    RowRole::Perspective
+                } else {
+                    level_role(super::groups::level_of(code, self.deep_codes))
+                }
+            } else {
+                RowRole::Title
+            };
         }
         if is_header_row(&self.rows[index].cells) {
             return RowRole::Header;
+        }
+        if evidence.block_label() {
+            return RowRole::Ignore;
         }
         if evidence.texts == 0 {
             // Figures alone: the tail of the previous indicator, or an indicator whose
@@ -312,9 +343,6 @@ impl Builder<'_> {
         }
         if evidence.total() {
             return RowRole::Total;
-        }
-        if evidence.block_label() {
-            return RowRole::Ignore;
         }
         if evidence.cruscotto() {
             return RowRole::Cruscotto;
