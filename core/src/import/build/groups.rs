@@ -297,21 +297,24 @@ impl Builder<'_> {
         // stand in cells of their own.
         let is_text = |c: &Cell| matches!(c.shape, Shape::Text | Shape::GroupLabel);
         let text = cells.iter().filter(|c| is_text(c)).map(|c| c.cleaned.as_str()).collect::<Vec<_>>().join(" ");
+        // `… (Peso: 50,00%)`: the node's weight, not a figure glued to its name.
+        let mut printed_weight = None;
+        let text = match take_parenthesis(&text, "(peso:") {
+            Some((before, weight, after)) => {
+                printed_weight = parse_percent(&weight);
+                format!("{before} {after}").trim().to_string()
+            }
+            None => text,
+        };
         let (label_text, glued) = split_trailing_figures(&text);
         let _ = first;
         let figures: Vec<Cell> = cells.iter().filter(|c| !is_text(c)).cloned().collect();
         let worded = level_words(&label_text);
-        let (code, mut name) = match (&worded, group_label(&label_text)) {
+        let (code, name) = match (&worded, group_label(&label_text)) {
             (Some((number, name)), _) => (number.clone(), name.clone()),
             (None, Some(label)) => label,
             (None, None) => (String::new(), label_text.clone()),
         };
-        // `Obiettivo operativo OO_01.01.01 - … (Peso: 50,00%)`: the node's weight.
-        let mut printed_weight = None;
-        if let Some((before, weight, after)) = take_parenthesis(&name, "(peso:") {
-            printed_weight = parse_percent(&weight);
-            name = format!("{before} {after}").trim().to_string();
-        }
         if role == RowRole::Perspective {
             self.perspective = perspective(&name);
             let row = &mut self.rows[index];
@@ -496,16 +499,24 @@ pub(super) fn perspective(name: &str) -> Option<Perspective> {
     }
 }
 
+/// The level a code's prefix says: `AS_`, `OS_`, `OO_` (also `AS 01`, `OO 01.01.01`).
+pub(super) fn level_of_prefix(code: &str) -> Option<Level> {
+    let prefix: String = code.chars().take_while(|c| c.is_ascii_alphabetic()).collect::<String>().to_ascii_uppercase();
+    match prefix.as_str() {
+        "AS" | "A" | "AMB" => Some(Level::Area),
+        "OS" | "S" => Some(Level::Strategic),
+        "OO" | "IO" | "OB" | "OP" | "O" => Some(Level::Operational),
+        _ => None,
+    }
+}
+
 /// The level a code's shape gives: a prefix (`AS_`, `OS_`, `OO_`/`IO_`) or the number of
 /// dotted parts (see `deep_codes`).
 pub(super) fn level_of(code: &str, deep_codes: bool) -> Level {
-    let prefix: String = code.chars().take_while(|c| c.is_ascii_alphabetic()).collect::<String>().to_ascii_uppercase();
-    match prefix.as_str() {
-        "AS" | "A" | "AMB" => return Level::Area,
-        "OS" | "S" => return Level::Strategic,
-        "OO" | "IO" | "OB" | "OP" | "O" => return Level::Operational,
-        _ => {}
+    if let Some(level) = level_of_prefix(code) {
+        return level;
     }
+    let prefix: String = code.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
     let digits: String = code.chars().skip(prefix.chars().count()).collect();
     let digits = digits.trim_start_matches(['_', ' ', '.']);
     let parts = digits.split('.').count();

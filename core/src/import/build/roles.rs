@@ -355,7 +355,11 @@ impl Builder<'_> {
                 if fold(code).starts_with("bsc") {
                     return RowRole::Perspective;
                 }
-                // The level its column says (AMBITO, OBIETTIVO …), else its code's shape.
+                // The level its code's prefix says (`OS_`), else its column (AMBITO,
+                // OBIETTIVO …), else its code's shape.
+                if let Some(level) = super::groups::level_of_prefix(code) {
+                    return level_role(level);
+                }
                 return match evidence.grouping_column.and_then(role_of_column) {
                     Some(role) if role != RowRole::Perspective => role,
                     _ => level_role(super::groups::level_of(code, self.deep_codes)),
