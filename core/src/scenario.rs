@@ -190,7 +190,9 @@ fn find_objective_mut<'a>(objectives: &'a mut [Objective], code: &str) -> Option
 pub fn find_indicator_mut<'a>(plan: &'a mut Plan, id: &str) -> Option<&'a mut Indicator> {
     if let Some(rest) = id.strip_prefix(crate::evaluate::CRUSCOTTO_ID_PREFIX) {
         let mut parts = rest.split('/');
-        let cruscotto = plan.cruscotti.iter_mut().find(|c| Some(c.code.as_str()) == parts.next())?;
+        // The code read once: read inside `find`, it would be the next part at each cruscotto.
+        let code = parts.next()?;
+        let cruscotto = plan.cruscotti.iter_mut().find(|c| c.code == code)?;
         let path: Vec<&str> = parts.collect();
         let (last, groups) = path.split_last()?;
         let mut items = &mut cruscotto.items;
