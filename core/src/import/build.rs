@@ -1246,6 +1246,7 @@ impl Builder<'_> {
             },
             policy: Policy::default(),
             units: Vec::new(),
+            indicators: Vec::new(),
             cruscotti,
             sources: Vec::new(),
         };
