@@ -298,9 +298,8 @@ impl Builder<'_> {
             units: Vec::new(),
             cruscotti,
             sources: Vec::new(),
-            // LIBRARY-MERGE indicators: library.into_iter().map(|(_, i)| i).collect(),
+            indicators: library.into_iter().map(|(_, i)| i).collect(),
         };
-        drop(library); // LIBRARY-MERGE
         explain_normalised(&plan, normalised, &mut diagnostics);
         let validation = crate::validate::validate(&plan);
         let failed = validation.iter().any(Diagnostic::is_error);
