@@ -9,7 +9,7 @@ use super::roles::{fold, is_number_word, words, PERSON_TITLES};
 use super::{Builder, Cell, Container, CruscottoDraft, Node, Shape};
 use crate::decimal::Decimal;
 use crate::import::columns::Field;
-use crate::import::values::{group_label, parse_percent, parse_verdict};
+use crate::import::values::{group_label, is_code, parse_percent, parse_verdict};
 use crate::import::{RowKind, RowRole};
 use crate::plan::{Level, Perspective, Published, Verdict};
 
@@ -268,6 +268,28 @@ impl Builder<'_> {
             .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
             .find_map(|w| self.nodes.iter().rposition(|n| squeeze(&n.code) == squeeze(&w)));
         let container = named.map_or(self.container, Container::Node);
+        if figures.score.is_none() && figures.verdict.is_none() {
+            self.total_awaiting_figure = true;
+            self.total_target = container;
+        }
+        self.publish(container, figures);
+        self.rows[index].kind = RowKind::Group;
+        self.rows[index].note = Some("total".into());
+    }
+
+    /// A figure alone on the row after a total that printed none.
+    pub(super) fn figure_of_total(&mut self, index: usize, cells: &[Cell]) {
+        let (_, figures) = self.heading_text_and_figures(cells);
+        let figures = Figures {
+            score: figures.score.or_else(|| cells.iter().find_map(|c| parse_percent(&c.cleaned))),
+            ..figures
+        };
+        self.publish(self.total_target, figures);
+        self.rows[index].kind = RowKind::Group;
+        self.rows[index].note = Some("the figure of the total above".into());
+    }
+
+    fn publish(&mut self, container: Container, figures: Figures) {
         let published = match container {
             Container::Cruscotto(i) => &mut self.cruscotti[i].published,
             Container::Node(i) => &mut self.nodes[i].published,
@@ -279,8 +301,6 @@ impl Builder<'_> {
         if let Some(verdict) = figures.verdict {
             published.verdict.get_or_insert(verdict);
         }
-        self.rows[index].kind = RowKind::Group;
-        self.rows[index].note = Some("total".into());
     }
 
     /// A row opening a perspective, an ambito or an objective (`role`), from a code and
@@ -310,10 +330,14 @@ impl Builder<'_> {
         let _ = first;
         let figures: Vec<Cell> = cells.iter().filter(|c| !is_text(c)).cloned().collect();
         let worded = level_words(&label_text);
-        let (code, name) = match (&worded, group_label(&label_text)) {
-            (Some((number, name)), _) => (number.clone(), name.clone()),
-            (None, Some(label)) => label,
-            (None, None) => (String::new(), label_text.clone()),
+        let texts: Vec<&Cell> = cells.iter().filter(|c| is_text(c)).collect();
+        let in_two_cells = (texts.len() >= 2 && is_code(&texts[0].cleaned))
+            .then(|| (texts[0].cleaned.clone(), split_trailing_figures(&texts[1..].iter().map(|c| c.cleaned.as_str()).collect::<Vec<_>>().join(" ")).0));
+        let (code, name) = match (&worded, group_label(&label_text), in_two_cells) {
+            (Some((number, name)), _, _) => (number.clone(), name.clone()),
+            (None, Some(label), _) => label,
+            (None, None, Some(label)) => label,
+            (None, None, None) => (String::new(), label_text.clone()),
         };
         if role == RowRole::Perspective {
             self.perspective = perspective(&name);
@@ -353,8 +377,22 @@ impl Builder<'_> {
     pub(super) fn open_node(&mut self, index: usize, level: Level, code: String, name: String, figures: &[Cell]) {
         let slot = level_slot(level);
         let parent = (0..slot).rev().find_map(|s| self.open[s]);
-        let node = match self.nodes.iter().position(|n| n.code == code && n.level == level) {
-            Some(existing) => existing,
+        // `AS 01` in a summary and `AS_01 - …` in the detail are one node; a node
+        // first listed in a summary (under whatever was open) moves under the parent
+        // its detailed heading stands under.
+        let same_code = |a: &str, b: &str| {
+            a.chars().filter(|c| c.is_alphanumeric()).eq(b.chars().filter(|c| c.is_alphanumeric()))
+        };
+        let node = match self.nodes.iter().position(|n| n.level == level && same_code(&n.code, &code)) {
+            Some(existing) => {
+                if parent.is_some() && parent != Some(existing) {
+                    self.nodes[existing].parent = parent;
+                }
+                if self.nodes[existing].name.chars().all(|c| !c.is_lowercase()) && name.chars().any(char::is_lowercase) {
+                    self.nodes[existing].name = name; // the detail's name, not the summary's capitals
+                }
+                existing
+            }
             None => {
                 self.nodes.push(Node {
                     code: code.clone(),

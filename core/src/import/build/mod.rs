@@ -142,6 +142,10 @@ struct Builder<'a> {
     scaled: bool,
     /// The heading row has been read.
     header_seen: bool,
+    /// The last row was a total with no figure: a figure alone on the next row is its.
+    total_awaiting_figure: bool,
+    /// Where that total's figure goes.
+    total_target: Container,
 }
 
 pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
@@ -208,6 +212,8 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
         fractions: table.format == super::table::TableFormat::Xlsx,
         scaled: false,
         header_seen: false,
+        total_awaiting_figure: false,
+        total_target: Container::Ente,
     };
     builder.prescan(table);
 
@@ -354,6 +360,11 @@ impl Builder<'_> {
     /// (`corrected`), which is followed even where the cells say otherwise.
     fn read_as(&mut self, index: usize, cells: &[Cell], role: RowRole, corrected: bool) {
         self.rows[index].role = role;
+        let awaiting = std::mem::take(&mut self.total_awaiting_figure);
+        if role == RowRole::Total && awaiting && cells.iter().all(|c| !matches!(c.shape, Shape::Text | Shape::GroupLabel)) {
+            self.figure_of_total(index, cells);
+            return;
+        }
         match role {
             RowRole::Header => {
                 self.header_seen = true;

@@ -12,7 +12,7 @@
 
 use super::{Builder, Cell, Shape};
 use crate::import::columns::{is_header_row, Field};
-use crate::import::values::{group_label, is_rule};
+use crate::import::values::{group_label, is_code, is_rule};
 use crate::import::RowRole;
 use crate::plan::Level;
 
@@ -182,6 +182,8 @@ pub(super) struct Evidence {
     texts: usize,
     /// The first text cell sits in a grouping column (AMBITO, OBIETTIVO …).
     grouping_column: Option<Field>,
+    /// The first text cell is a code alone (`AS 01`), perhaps followed by the name.
+    code_cell: Option<String>,
 }
 
 impl Evidence {
@@ -270,6 +272,13 @@ impl Builder<'_> {
                     if evidence.texts == 0 {
                         evidence.label = group_label(&cell.cleaned);
                         evidence.grouping_column = field.filter(|f| f.is_grouping());
+                        evidence.code_cell = is_code(&cell.cleaned).then(|| cell.cleaned.clone());
+                    } else if evidence.texts == 1 && evidence.label.is_none() {
+                        // `AS 01 | OTTIMIZZAZIONE …`: the code and the name in two cells.
+                        if let Some(code) = evidence.code_cell.take() {
+                            evidence.label = Some((code, cell.cleaned.clone()));
+                            evidence.texts -= 1; // one label, in two cells
+                        }
                     }
                     evidence.texts += 1;
                     let folded = fold(&cell.cleaned);
@@ -305,6 +314,9 @@ impl Builder<'_> {
             return RowRole::Ignore;
         }
         let evidence = self.evidence(cells);
+        if place == Place::BeforeHeading && evidence.texts == 0 && self.total_awaiting_figure && evidence.figures > 0 {
+            return RowRole::Total;
+        }
         if place == Place::BeforeHeading {
             // Above the first heading row, only what says it is a heading is one (a
             // block layout opens each objective before its heading row); the rest is a
@@ -332,6 +344,10 @@ impl Builder<'_> {
         }
         if evidence.block_label() {
             return RowRole::Ignore;
+        }
+        if evidence.texts == 0 && self.total_awaiting_figure && evidence.figures > 0 {
+            // `PERFORMANCE DI ENTE` on one line, `98,96%` on the next.
+            return RowRole::Total;
         }
         if evidence.texts == 0 {
             // Figures alone: the tail of the previous indicator, or an indicator whose
