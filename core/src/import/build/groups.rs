@@ -184,9 +184,20 @@ impl Builder<'_> {
             .filter(|c| self.field_of(c.col) != Some(Field::Weight))
             .filter(|c| matches!(c.shape, Shape::Percent | Shape::Number))
             .find_map(|c| parse_percent(&c.cleaned));
-        figures.score = in_achievement.or(elsewhere).or(glued.score);
+        figures.score = in_achievement.or(elsewhere).or(glued.score).map(|score| self.percent_of_sheet(score, cells));
         figures.verdict = cells.iter().find_map(|c| parse_verdict(&c.cleaned));
         (texts.join(" - "), figures)
+    }
+
+    /// An XLSX sheet keeps a percent-formatted 96,40 % as 0,964: a heading's figure of 1
+    /// or less printed without `%` is such a fraction.
+    fn percent_of_sheet(&self, score: Decimal, cells: &[Cell]) -> Decimal {
+        let bare = !cells.iter().any(|c| c.raw.contains('%'));
+        if self.fractions && bare && score.abs() <= Decimal::ONE {
+            score.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(score)
+        } else {
+            score
+        }
     }
 
     /// A dashboard's heading opens a cruscotto; the indicators that follow are its items.
@@ -432,7 +443,8 @@ impl Builder<'_> {
             .map(|(_, f)| *f)
             .filter(|f| matches!(f, Field::Weight | Field::Achievement))
             .collect();
-        let targets: Vec<Field> = if unplaced.len() >= candidates.len() { candidates } else { vec![Field::Achievement] };
+        let targets: Vec<Field> =
+            if !candidates.is_empty() && unplaced.len() >= candidates.len() { candidates } else { vec![Field::Achievement] };
         for (cell, field) in unplaced.iter().zip(targets) {
             let value = parse_percent(&cell.cleaned);
             match field {

@@ -338,7 +338,14 @@ impl Builder<'_> {
                 .map(|c| clean(c))
                 .filter(|c| !c.is_empty())
                 .collect();
-            if texts.len() == 1 && super::values::group_label(&texts[0]).is_none() {
+            // Running heads and titles repeated on every page; a figure or a result
+            // (`Risultato misurato obiettivo 100,00 %`, `Valutazione obiettivo
+            // Raggiunto`) may repeat by chance and is not furniture.
+            if texts.len() == 1
+                && super::values::group_label(&texts[0]).is_none()
+                && !texts[0].contains('%')
+                && !roles::opens_with_result(&texts[0])
+            {
                 *singles.entry(texts[0].clone()).or_default() += 1;
             }
             if let Some((code, _)) = texts.first().and_then(|t| super::values::group_label(t)) {

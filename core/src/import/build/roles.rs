@@ -234,6 +234,13 @@ impl Evidence {
     }
 }
 
+/// The text opens with a total's or a result's words (`Totale …`, `Valutazione …`).
+pub(super) fn opens_with_result(text: &str) -> bool {
+    let folded = fold(text);
+    let words = words(&folded);
+    TOTAL_PHRASES.iter().chain(RESULT_LABELS).any(|p| starts_with_phrase(&words, p))
+}
+
 /// `•`, `● ● ●` and other bullets alone in a cell.
 pub(super) fn is_bullet_only(text: &str) -> bool {
     text.chars().all(|c| {
@@ -330,10 +337,14 @@ impl Builder<'_> {
             } else if evidence.block_label() {
                 RowRole::Ignore
             } else if let Some((code, _)) = evidence.label.as_ref().filter(|_| evidence.texts == 1 && !evidence.values) {
+                // A code that names its level (`AS_01 - …`, `BSC1 - …`); a numbered
+                // section title (`4.1 - Cruscotti degli obiettivi …`) is a title.
                 if fold(code).starts_with("bsc") {
                     RowRole::Perspective
+                } else if let Some(level) = super::groups::level_of_prefix(code) {
+                    level_role(level)
                 } else {
-                    level_role(super::groups::level_of(code, self.deep_codes))
+                    RowRole::Title
                 }
             } else {
                 RowRole::Title
