@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::import::columns::{ColumnReading, Field};
 use crate::import::{CellProblem, RowKind, RowReading};
 use crate::plan::{
-    Cruscotto, CruscottoItem, Ente, Indicator, Objective, Plan, Policy, Published, SharedIndicator, Target,
+    Actual, Cruscotto, CruscottoItem, Ente, Indicator, Objective, Plan, Policy, Published, SharedIndicator, Target,
     FORMAT_VERSION,
 };
 use std::collections::{HashMap, HashSet};
@@ -107,6 +107,33 @@ impl Builder<'_> {
         sharing
     }
 
+    /// An XLSX sheet keeps a percent-formatted actual as a fraction. When every bare
+    /// actual under a percentage target is at most 2 (200 %), the sheet wrote fractions:
+    /// they are read as percentages, and `xlsx-fractions` says so. A sheet that typed
+    /// 98,32 under `>= 90 %` is left as it is.
+    fn scale_fraction_actuals(&mut self) {
+        let two = Decimal::from_scaled(2, 0);
+        let mut drafts: Vec<&mut Draft> = self
+            .nodes
+            .iter_mut()
+            .flat_map(|n| n.indicators.iter_mut())
+            .chain(self.cruscotti.iter_mut().flat_map(|c| c.items.iter_mut()))
+            .chain(self.ente_indicators.iter_mut())
+            .filter(|d| d.bare_percent_actual)
+            .collect();
+        let fractions = !drafts.is_empty()
+            && drafts.iter().all(|d| matches!(d.indicator.actual, Some(Actual::Value(v)) if v.abs() <= two));
+        if !fractions {
+            return;
+        }
+        for draft in &mut drafts {
+            if let Some(Actual::Value(v)) = &mut draft.indicator.actual {
+                *v = v.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(*v).normalize();
+            }
+        }
+        self.scaled = true;
+    }
+
     /// The plan from the nodes and indicators read.
     pub(super) fn assemble(mut self, header_row: Option<usize>) -> Built {
         let mut rows = std::mem::take(&mut self.rows);
@@ -118,6 +145,7 @@ impl Builder<'_> {
         }
         drop_unweighted(&mut self.ente_indicators, &mut rows, &self.headers, &self.fields);
         self.rows = rows;
+        self.scale_fraction_actuals();
         let sharing = self.find_sharing();
 
         // Indicator codes: as printed (or derived), else `<objective>.<n>`; unique in the
@@ -190,7 +218,7 @@ impl Builder<'_> {
             diagnostics.push(Diagnostic::warning(
                 "",
                 "xlsx-fractions",
-                "weights or achievements of 1 or less without a % sign were read as fractions of the sheet's percent format (0,3 as 30 %)",
+                "weights or achievements of 1 or less, and actuals under percentage targets, written without a % sign were read as fractions of the sheet's percent format (0,3 as 30 %)",
             ));
         }
         let mut normalised = Vec::new();

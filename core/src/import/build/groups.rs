@@ -64,13 +64,32 @@ fn split_trailing_figures(text: &str) -> (String, Figures) {
     (tokens.join(" "), figures)
 }
 
-/// Splits a title at its separators (` - `, ` – `, ` — `, ` | `) into parts.
+/// The text opens with a manager's label (`Dirigente:`) or a person's title (`Dott.`).
+fn names_manager(text: &str) -> bool {
+    let folded = fold(text);
+    let first = words(&folded).first().map(|w| w.to_string()).unwrap_or_default();
+    PERSON_TITLES.contains(&first.as_str())
+        || MANAGER_LABELS.iter().any(|l| folded.starts_with(l) && folded[l.len()..].trim_start().starts_with(':'))
+}
+
+/// Splits a title at its separators (` - `, ` – `, ` — `, ` | `) into parts, and before a
+/// person's title that follows a colon (`Dirigente area "X": Dott.ssa Y`).
 fn parts(text: &str) -> Vec<String> {
     let mut out = vec![String::new()];
     for token in text.split_whitespace() {
         if matches!(token, "-" | "–" | "—" | "|") {
             out.push(String::new());
             continue;
+        }
+        // (`Dirigente: Dott.ssa Y` stays one part: its label is read below.)
+        let after_colon = out.last().is_some_and(|p| {
+            p.ends_with(':') && !MANAGER_LABELS.contains(&fold(p.trim_end_matches(':')).trim())
+        });
+        if after_colon && PERSON_TITLES.contains(&fold(token).as_str()) {
+            if let Some(last) = out.last_mut() {
+                last.pop();
+            }
+            out.push(String::new());
         }
         let current = out.last_mut().expect("never empty");
         if !current.is_empty() {
@@ -164,14 +183,21 @@ impl Builder<'_> {
     /// figures printed anywhere in the row: the achievement column first, then any
     /// percentage not under PESO, then one glued to the text.
     fn heading_text_and_figures(&self, cells: &[Cell]) -> (String, Figures) {
-        let mut texts = Vec::new();
+        // A title split over cells: a cell that names the manager is a part of its own
+        // (`… | RESPONSABILE: DOTT. NERI`), any other continues the text (`Servizio
+        // Anagrafico certificativo | e Sportello Pisa - Dott. Fontana`).
+        let mut joined = String::new();
         let mut glued = Figures::default();
         for cell in cells.iter().filter(|c| matches!(c.shape, Shape::Text | Shape::GroupLabel)) {
             let (text, figures) = split_trailing_figures(&cell.cleaned);
             glued.score = glued.score.or(figures.score);
-            if !text.is_empty() {
-                texts.push(text);
+            if text.is_empty() {
+                continue;
             }
+            if !joined.is_empty() {
+                joined.push_str(if names_manager(&text) { " - " } else { " " });
+            }
+            joined.push_str(&text);
         }
         let mut figures = Figures::default();
         let in_achievement = cells
@@ -186,7 +212,7 @@ impl Builder<'_> {
             .find_map(|c| parse_percent(&c.cleaned));
         figures.score = in_achievement.or(elsewhere).or(glued.score).map(|score| self.percent_of_sheet(score, cells));
         figures.verdict = cells.iter().find_map(|c| parse_verdict(&c.cleaned));
-        (texts.join(" - "), figures)
+        (joined, figures)
     }
 
     /// An XLSX sheet keeps a percent-formatted 96,40 % as 0,964: a heading's figure of 1

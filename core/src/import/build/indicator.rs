@@ -341,6 +341,9 @@ impl Builder<'_> {
                 _ => MeasureUnit::Number,
             });
         let mut actual = None;
+        let bare_percent_actual = self.fractions
+            && target_unit == Some(MeasureUnit::Percent)
+            && matches!(&chosen, Some((Reading::Quantity(Quantity { unit: None, .. }), cell)) if !cell.raw.contains('%'));
         if let Some((reading, cell)) = chosen {
             let is_deadline = matches!(target, Some(Target::Deadline { .. }));
             actual = match reading {
@@ -436,7 +439,7 @@ impl Builder<'_> {
             }
             (None, None) => CodeOrigin::Numbered,
         };
-        let draft = Draft { indicator, row: index, code: origin };
+        let draft = Draft { indicator, row: index, code: origin, bare_percent_actual };
         match pending.container {
             Container::Ente => self.ente_indicators.push(draft),
             Container::Node(i) => self.nodes[i].indicators.push(draft),

@@ -96,6 +96,9 @@ struct Draft {
     /// Index in the report's rows.
     row: usize,
     code: codes::CodeOrigin,
+    /// An XLSX actual without `%` under a percentage target: perhaps a percent-formatted
+    /// fraction (0,9832 for 98,32 %), decided for the whole sheet when it is assembled.
+    bare_percent_actual: bool,
 }
 
 /// The indicator row being read: a later row may still continue it.
