@@ -120,27 +120,32 @@ impl Builder<'_> {
         }
         let texts = cells.iter().all(|c| matches!(c.shape, Shape::Text | Shape::GroupLabel));
         if texts {
-            if let Some(pending) = &mut self.pending {
-                let text = cells.iter().map(|c| c.cleaned.as_str()).collect::<Vec<_>>().join(" ");
-                let raw = cells.iter().map(|c| c.raw.as_str()).collect::<Vec<_>>().join(" ");
-                let col_field = self.column_fields.get(cells[0].col).copied().flatten().filter(|f| f.is_text());
-                let target = col_field
-                    .filter(|f| pending.cells.iter().any(|a| a.field == *f))
-                    .or_else(|| pending.cells.iter().rev().map(|a| a.field).find(|f| f.is_text()))
-                    .unwrap_or(Field::Indicator);
-                match pending.cells.iter_mut().find(|a| a.field == target) {
-                    Some(a) => {
-                        a.cell.cleaned = format!("{} {text}", a.cell.cleaned);
-                        a.cell.raw = format!("{} {raw}", a.cell.raw);
+            if self.pending.is_some() {
+                // Each cell continues the text under its own heading when the row above
+                // has one there, else the last text the row above holds.
+                let mut continued = Vec::new();
+                for cell in cells {
+                    let col_field = self.field_of(cell.col).filter(|f| f.is_text());
+                    let Some(pending) = &mut self.pending else { break };
+                    let target = col_field
+                        .filter(|f| pending.cells.iter().any(|a| a.field == *f))
+                        .or_else(|| pending.cells.iter().rev().map(|a| a.field).find(|f| f.is_text()))
+                        .unwrap_or(Field::Indicator);
+                    match pending.cells.iter_mut().find(|a| a.field == target) {
+                        Some(a) => {
+                            a.cell.cleaned = format!("{} {}", a.cell.cleaned, cell.cleaned);
+                            a.cell.raw = format!("{} {}", a.cell.raw, cell.raw);
+                        }
+                        None => pending.cells.push(Assigned { field: target, cell: cell.clone() }),
                     }
-                    None => pending.cells.push(Assigned {
-                        field: target,
-                        cell: Cell { raw, cleaned: text, ..cells[0].clone() },
-                    }),
+                    if !continued.contains(&target) {
+                        continued.push(target);
+                    }
                 }
-                let row = self.rows[pending.row].row;
+                let row = self.pending.as_ref().map_or(0, |p| self.rows[p.row].row);
+                let headings = continued.iter().map(|f| f.heading()).collect::<Vec<_>>().join(", ");
                 self.rows[index].kind = RowKind::Continuation;
-                self.rows[index].note = Some(format!("continues row {row} ({})", target.heading()));
+                self.rows[index].note = Some(format!("continues row {row} ({headings})"));
                 return;
             }
             if let Some(node) = self.last_group {

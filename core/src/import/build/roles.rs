@@ -245,7 +245,9 @@ pub(super) fn opens_with_result(text: &str) -> bool {
 pub(super) fn is_bullet_only(text: &str) -> bool {
     text.chars().all(|c| {
         c.is_whitespace()
-            || matches!(c, '•' | '●' | '◦' | '▪' | '■' | '·' | '‣' | '*' | '○' | '◉' | '\u{f0b7}' | '\u{f0a7}')
+            || matches!(c, '•' | '●' | '◦' | '▪' | '■' | '·' | '‣' | '*' | '○' | '◉' | '\u{f0b7}' | '\u{f0a7}'
+                // what a bullet becomes in a Windows-1252 CSV
+                | '?' | '\u{fffd}')
     })
 }
 
@@ -418,6 +420,14 @@ impl Builder<'_> {
             if self.pending.is_some() || self.last_group.is_some() {
                 return RowRole::Continuation;
             }
+        }
+        // Text only, each cell under a text heading (INDICATORE, ALGORITMO …), after an
+        // indicator: the rest of its name and formula, wrapped over a page.
+        if evidence.figures == 0
+            && self.pending.is_some()
+            && cells.iter().all(|c| self.field_of(c.col).is_some_and(Field::is_text))
+        {
+            return RowRole::Continuation;
         }
         RowRole::Indicator
     }
