@@ -370,12 +370,35 @@ impl Builder<'_> {
         let texts: Vec<&Cell> = cells.iter().filter(|c| is_text(c)).collect();
         let in_two_cells = (texts.len() >= 2 && is_code(&texts[0].cleaned))
             .then(|| (texts[0].cleaned.clone(), split_trailing_figures(&texts[1..].iter().map(|c| c.cleaned.as_str()).collect::<Vec<_>>().join(" ")).0));
-        let (code, name) = match (&worded, group_label(&label_text), in_two_cells) {
-            (Some((number, name)), _, _) => (number.clone(), name.clone()),
-            (None, Some(label), _) => label,
-            (None, None, Some(label)) => label,
-            (None, None, None) => (String::new(), label_text.clone()),
+        // A label standing in a cell of its own among label words (`OBIETTIVO | TITOLO |
+        // 1.1 - …`, `MISSIONE | | 011 - …`).
+        let cell_label = texts.iter().skip(1).find_map(|c| group_label(&c.cleaned));
+        let (mut code, mut name) = match (&worded, group_label(&label_text), in_two_cells, cell_label) {
+            (Some((number, name)), _, _, _) if !number.is_empty() => (number.clone(), name.clone()),
+            (_, _, _, Some(label)) => label,
+            (Some((number, name)), _, _, None) => (number.clone(), name.clone()),
+            (None, Some(label), _, None) => label,
+            (None, None, Some(label), None) => label,
+            (None, None, None, None) => (String::new(), label_text.clone()),
         };
+        let first_word = words(&fold(&label_text)).first().map(|w| w.to_string());
+        match first_word.as_deref() {
+            Some("missione") if role == RowRole::Area => {
+                self.mission = Some((code.clone(), name));
+                let row = &mut self.rows[index];
+                row.kind = RowKind::Group;
+                row.code = Some(code);
+                row.note = Some("mission: its programmes are the ambiti".into());
+                return;
+            }
+            Some("programma") if role == RowRole::Area => {
+                if let Some((mission, mission_name)) = &self.mission {
+                    code = format!("{mission}-{code}");
+                    name = format!("{mission_name} – {name}");
+                }
+            }
+            _ => {}
+        }
         if role == RowRole::Perspective {
             self.perspective = perspective(&name);
             let row = &mut self.rows[index];

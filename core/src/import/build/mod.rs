@@ -149,6 +149,8 @@ struct Builder<'a> {
     total_awaiting_figure: bool,
     /// Where that total's figure goes.
     total_target: Container,
+    /// The mission (code, name) whose programmes are being read.
+    mission: Option<(String, String)>,
 }
 
 pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
@@ -217,6 +219,7 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
         header_seen: false,
         total_awaiting_figure: false,
         total_target: Container::Ente,
+        mission: None,
     };
     builder.prescan(table);
 
@@ -251,6 +254,14 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
         if cells.is_empty() && row.unreadable.is_empty() {
             continue;
         }
+        // `--`, `------`: a cell the document left blank on purpose, beside others (a
+        // row of nothing else is a rule, read as such).
+        let placeholder = |c: &Cell| c.cleaned.chars().all(|ch| matches!(ch, '-' | '–' | '—' | '_' | ' '));
+        let cells: Vec<Cell> = if cells.iter().all(placeholder) {
+            cells
+        } else {
+            cells.into_iter().filter(|c| !placeholder(c)).collect()
+        };
         let index = builder.rows.len();
         let problems = row
             .unreadable
@@ -370,6 +381,9 @@ impl Builder<'_> {
     /// (`corrected`), which is followed even where the cells say otherwise.
     fn read_as(&mut self, index: usize, cells: &[Cell], role: RowRole, corrected: bool) {
         self.rows[index].role = role;
+        if matches!(role, RowRole::Ignore | RowRole::Title) && !corrected {
+            self.labelled_weight(cells);
+        }
         let awaiting = std::mem::take(&mut self.total_awaiting_figure);
         if role == RowRole::Total && awaiting && cells.iter().all(|c| !matches!(c.shape, Shape::Text | Shape::GroupLabel)) {
             self.figure_of_total(index, cells);
@@ -395,6 +409,21 @@ impl Builder<'_> {
             RowRole::Ignore => {
                 if corrected {
                     self.rows[index].note = Some("ignored, as the settings say".into());
+                }
+            }
+        }
+    }
+
+    /// `… | PESO | 6,00%` in a row of a block that describes the open objective: its
+    /// weight, as a label and a value in cells side by side.
+    fn labelled_weight(&mut self, cells: &[Cell]) {
+        let Container::Node(node) = self.container else { return };
+        for pair in cells.windows(2) {
+            let label = roles::fold(&pair[0].cleaned);
+            let label = label.trim_end_matches([':', ' ']);
+            if matches!(label, "peso" | "peso %" | "peso obiettivo" | "peso (%)") {
+                if let Some(weight) = super::values::parse_percent(&pair[1].cleaned) {
+                    self.nodes[node].weight.get_or_insert(weight);
                 }
             }
         }

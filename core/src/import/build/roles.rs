@@ -184,6 +184,8 @@ pub(super) struct Evidence {
     grouping_column: Option<Field>,
     /// The first text cell is a code alone (`AS 01`), perhaps followed by the name.
     code_cell: Option<String>,
+    /// A group label in any text cell (`OBIETTIVO | TITOLO | 1.1 - …`).
+    any_label: bool,
 }
 
 impl Evidence {
@@ -220,6 +222,17 @@ impl Evidence {
             .iter()
             .find(|(p, _)| starts_with_phrase(&lead, p))
             .map(|(_, role)| *role)
+            // The budget's classification (D.Lgs. 91/2011): each programme of a mission
+            // is an ambito (`MISSIONE | 011 - …`, then `PROGRAMMA | 005 - …`).
+            .or_else(|| {
+                (self.any_label && matches!(lead.first(), Some(&"missione" | &"programma"))).then_some(RowRole::Area)
+            })
+    }
+
+    /// `OBIETTIVO | TITOLO | 1.1 - …`: the word alone, and a label: an objective of the
+    /// level below the one open.
+    fn unqualified_objective(&self) -> bool {
+        self.any_label && matches!(self.lead().first(), Some(&"obiettivo" | &"obbiettivo"))
     }
 
     /// A block's label and its value, no target: `Descrizione`, `Stakeholder interni | …`,
@@ -290,6 +303,7 @@ impl Builder<'_> {
                         }
                     }
                     evidence.texts += 1;
+                    evidence.any_label |= group_label(&cell.cleaned).is_some();
                     let folded = fold(&cell.cleaned);
                     evidence.text_words.extend(words(&folded).into_iter().map(str::to_string));
                 }
@@ -334,6 +348,8 @@ impl Builder<'_> {
                 RowRole::Cruscotto
             } else if let Some(level) = evidence.level() {
                 level
+            } else if evidence.unqualified_objective() {
+                self.level_below_open()
             } else if evidence.total() {
                 RowRole::Total
             } else if evidence.block_label() {
@@ -378,6 +394,9 @@ impl Builder<'_> {
         }
         if let Some(level) = evidence.level() {
             return level;
+        }
+        if evidence.unqualified_objective() {
+            return self.level_below_open();
         }
         if let Some((code, _)) = &evidence.label {
             if evidence.texts == 1 {
@@ -430,6 +449,17 @@ impl Builder<'_> {
             return RowRole::Continuation;
         }
         RowRole::Indicator
+    }
+}
+
+impl Builder<'_> {
+    /// The level under the deepest node open: a strategic objective under an ambito,
+    /// an operational one under a strategic one.
+    fn level_below_open(&self) -> RowRole {
+        match self.open {
+            [_, Some(_), _] | [_, _, Some(_)] => RowRole::Operational,
+            _ => RowRole::Strategic,
+        }
     }
 }
 
