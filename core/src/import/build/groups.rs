@@ -374,8 +374,8 @@ impl Builder<'_> {
         // 1.1 - …`, `MISSIONE | | 011 - …`).
         let cell_label = texts.iter().skip(1).find_map(|c| group_label(&c.cleaned));
         let (mut code, mut name) = match (&worded, group_label(&label_text), in_two_cells, cell_label) {
-            (Some((number, name)), _, _, _) if !number.is_empty() => (number.clone(), name.clone()),
             (_, _, _, Some(label)) => label,
+            (Some((number, name)), _, _, None) if !number.is_empty() => (number.clone(), name.clone()),
             (Some((number, name)), _, _, None) => (number.clone(), name.clone()),
             (None, Some(label), _, None) => label,
             (None, None, Some(label), None) => label,

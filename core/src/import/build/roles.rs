@@ -71,7 +71,7 @@ const BLOCK_LABELS: &[&str] = &[
     "fonte",
     "risorse",
     "risorse economiche",
-    "programma (d.m.",
+    "programma d.m.",
 ];
 
 /// Words that open the heading of a level of the tree (folded), singular: a plural
@@ -346,14 +346,14 @@ impl Builder<'_> {
             // title.
             return if evidence.cruscotto() {
                 RowRole::Cruscotto
+            } else if evidence.block_label() {
+                RowRole::Ignore
             } else if let Some(level) = evidence.level() {
                 level
             } else if evidence.unqualified_objective() {
                 self.level_below_open()
             } else if evidence.total() {
                 RowRole::Total
-            } else if evidence.block_label() {
-                RowRole::Ignore
             } else if let Some((code, _)) = evidence.label.as_ref().filter(|_| evidence.texts == 1 && !evidence.values) {
                 // A code that names its level (`AS_01 - …`, `BSC1 - …`); a numbered
                 // section title (`4.1 - Cruscotti degli obiettivi …`) is a title.
@@ -457,7 +457,7 @@ impl Builder<'_> {
     /// an operational one under a strategic one.
     fn level_below_open(&self) -> RowRole {
         match self.open {
-            [_, Some(_), _] | [_, _, Some(_)] => RowRole::Operational,
+            [None, Some(_), _] => RowRole::Operational,
             _ => RowRole::Strategic,
         }
     }
