@@ -67,6 +67,14 @@ pub fn clean(text: &str) -> String {
             s = s.replace(marker, "");
         }
     }
+    // Bold and italic tags of an HTML export (`<b>OBBIETTIVO</b>`).
+    if s.contains('<') {
+        for tag in ["<b>", "</b>", "<B>", "</B>", "<strong>", "</strong>", "<i>", "</i>", "<em>", "</em>", "<u>", "</u>"] {
+            if s.contains(tag) {
+                s = s.replace(tag, " ");
+            }
+        }
+    }
     let mut out = collapse_spaces(&s);
     // Leading bullets: • ● ◦ ▪ ■ · ‣ and Wingdings' private-use bullet, or "- " / "* ".
     loop {

@@ -545,7 +545,7 @@ impl Builder<'_> {
 /// strategico - Digitale` → (``, `Digitale`). `None` when the text does not open with a
 /// level's words.
 fn level_words(text: &str) -> Option<(String, String)> {
-    const OPENERS: &[&str] = &["obiettivo", "obbiettivo", "ambito", "area", "prospettiva"];
+    const OPENERS: &[&str] = &["obiettivo", "obbiettivo", "ambito", "area", "prospettiva", "missione", "programma"];
     const SECOND: &[&str] = &["strategico", "operativo", "strategica"];
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let first = fold(tokens.first()?);

@@ -225,7 +225,9 @@ impl Evidence {
             // The budget's classification (D.Lgs. 91/2011): each programme of a mission
             // is an ambito (`MISSIONE | 011 - …`, then `PROGRAMMA | 005 - …`).
             .or_else(|| {
-                (self.any_label && matches!(lead.first(), Some(&"missione" | &"programma"))).then_some(RowRole::Area)
+                let numbered = lead.get(1).is_some_and(|w| is_number_word(w));
+                ((self.any_label || numbered) && matches!(lead.first(), Some(&"missione" | &"programma")))
+                    .then_some(RowRole::Area)
             })
     }
 
@@ -328,7 +330,8 @@ impl Builder<'_> {
 
     /// The role the cells of row `index` suggest.
     pub(super) fn decide(&self, index: usize, cells: &[Cell], place: Place) -> RowRole {
-        if cells.iter().all(|c| is_rule(&c.cleaned)) {
+        let placeholder = |c: &Cell| c.cleaned.chars().all(|ch| matches!(ch, '-' | '–' | '—' | '_' | ' '));
+        if cells.iter().all(|c| is_rule(&c.cleaned) || placeholder(c)) {
             return RowRole::Ignore;
         }
         if cells.len() == 1
@@ -368,7 +371,7 @@ impl Builder<'_> {
                 RowRole::Title
             };
         }
-        if is_header_row(&self.rows[index].cells) {
+        if is_header_row(&self.rows[index].cells) || self.heading_fragment(cells, &evidence) {
             return RowRole::Header;
         }
         if evidence.block_label() {
@@ -435,8 +438,12 @@ impl Builder<'_> {
         if nothing_read && evidence.figures <= 1 {
             return RowRole::Title;
         }
+        // A line of text under a text heading continues the indicator above; right after
+        // a heading, its name. A line elsewhere (a signature, a note under TIPOLOGIA) is
+        // not part of either.
         if evidence.figures == 0 && evidence.texts == 1 {
-            if self.pending.is_some() || self.last_group.is_some() {
+            let under_text = self.field_of(cells[0].col).is_some_and(Field::is_text);
+            if (self.pending.is_some() && under_text) || (self.pending.is_none() && self.last_group.is_some()) {
                 return RowRole::Continuation;
             }
         }
@@ -453,6 +460,15 @@ impl Builder<'_> {
 }
 
 impl Builder<'_> {
+    /// Two or more headings and nothing else (`Risultato 2020 | % Realizz`): the end of a
+    /// heading row broken over a page.
+    fn heading_fragment(&self, cells: &[Cell], evidence: &Evidence) -> bool {
+        evidence.figures == 0
+            && !evidence.values
+            && cells.len() >= 2
+            && cells.iter().all(|c| crate::import::columns::recognise(&c.cleaned).is_some())
+    }
+
     /// The level under the deepest node open: a strategic objective under an ambito,
     /// an operational one under a strategic one.
     fn level_below_open(&self) -> RowRole {
