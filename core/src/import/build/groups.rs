@@ -443,7 +443,23 @@ impl Builder<'_> {
         let same_code = |a: &str, b: &str| {
             a.chars().filter(|c| c.is_alphanumeric()).eq(b.chars().filter(|c| c.is_alphanumeric()))
         };
-        let node = match self.nodes.iter().position(|n| n.level == level && same_code(&n.code, &code)) {
+        let found = self.nodes.iter().position(|n| n.level == level && same_code(&n.code, &code));
+        // The same code under another parent, once the first has its content, is another
+        // node (a plan annex repeats `2.1` under two programmes).
+        let has_content = |n: usize| {
+            !self.nodes[n].indicators.is_empty() || self.nodes.iter().any(|c| c.parent == Some(n))
+        };
+        let (found, code) = match found {
+            Some(existing) if parent.is_some() && self.nodes[existing].parent != parent && has_content(existing) => {
+                let mut k = 2;
+                while self.nodes.iter().any(|n| n.code == format!("{code}-{k}")) {
+                    k += 1;
+                }
+                (None, format!("{code}-{k}"))
+            }
+            other => (other, code),
+        };
+        let node = match found {
             Some(existing) => {
                 if parent.is_some() && parent != Some(existing) {
                     self.nodes[existing].parent = parent;
@@ -560,7 +576,7 @@ fn level_words(text: &str) -> Option<(String, String)> {
     while let Some(token) = tokens.get(at) {
         let f = fold(token);
         let bare = f.trim_end_matches([':', '.', ')']);
-        if matches!(bare, "-" | "–" | "—" | "" | "n" | "n°") {
+        if matches!(bare, "-" | "–" | "—" | "" | "n" | "n°" | "titolo" | "codice") {
             at += 1;
         } else if number.is_empty()
             && (super::codes::is_code_word(token) || (!bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit() || c == '.')))
@@ -570,6 +586,7 @@ fn level_words(text: &str) -> Option<(String, String)> {
         } else if number.is_empty()
             && tokens.get(at + 1).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()) && super::codes::is_code_word(t))
             && token.chars().all(|c| c.is_ascii_uppercase())
+            && token.len() <= 4
         {
             // `OO 01.01.01`: letters, one space, the number.
             number = format!("{token} {}", tokens[at + 1].trim_end_matches([':', ')', '.']));
@@ -578,7 +595,13 @@ fn level_words(text: &str) -> Option<(String, String)> {
             break;
         }
     }
-    let name = tokens[at..].join(" ");
+    // `… qualità DESCRIZIONE: Promuovere …`: a block written whole in one cell; the name
+    // ends where the next label begins.
+    let end = tokens[at..]
+        .iter()
+        .position(|t| t.len() > 1 && t.ends_with(':') && t.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()))
+        .map_or(tokens.len(), |p| at + p);
+    let name = tokens[at..end].join(" ");
     let name = name.trim_start_matches([':', '-', '–', ' ']).trim().to_string();
     (!name.is_empty()).then_some((number, name))
 }

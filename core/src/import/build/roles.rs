@@ -234,7 +234,9 @@ impl Evidence {
     /// `OBIETTIVO | TITOLO | 1.1 - …`: the word alone, and a label: an objective of the
     /// level below the one open.
     fn unqualified_objective(&self) -> bool {
-        self.any_label && matches!(self.lead().first(), Some(&"obiettivo" | &"obbiettivo"))
+        let lead = self.lead();
+        let numbered = lead.iter().skip(1).take(2).any(|w| is_number_word(w) && w.chars().any(|c| c.is_ascii_digit()));
+        (self.any_label || numbered) && matches!(lead.first(), Some(&"obiettivo" | &"obbiettivo"))
     }
 
     /// A block's label and its value, no target: `Descrizione`, `Stakeholder interni | …`,
@@ -466,7 +468,10 @@ impl Builder<'_> {
         evidence.figures == 0
             && !evidence.values
             && cells.len() >= 2
-            && cells.iter().all(|c| crate::import::columns::recognise(&c.cleaned).is_some())
+            && cells.iter().all(|c| {
+                crate::import::columns::recognise(&c.cleaned).is_some()
+                    || self.headers.get(c.col).is_some_and(|h| fold(h) == fold(&c.cleaned))
+            })
     }
 
     /// The level under the deepest node open: a strategic objective under an ambito,
