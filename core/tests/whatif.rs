@@ -211,3 +211,25 @@ fn sensitivity_matches_a_finite_difference_computed_by_evaluation() {
 fn sub(a: Decimal, b: Decimal) -> Decimal {
     a.checked_sub(b).expect("test values are far from overflow")
 }
+
+#[test]
+fn goal_seek_and_sensitivity_reach_an_indicator_of_the_plans_own_list_through_a_cruscotto() {
+    let plan = load_plan(include_str!("../../tests/fixtures/cruscotti-condivisi-2021.json")).unwrap();
+    // Weighed 20 % in CR_SERV_RI (a group of it alone): 96.78… + 2 points at 100 %.
+    let GoalSeek::Found { value, edit, reached, .. } =
+        goal_seek(&plan, "Percent_IndiceTrasp", "cruscotto/CR_SERV_RI", d("98"), Unknown::Actual)
+    else {
+        panic!("a value exists")
+    };
+    assert_eq!(reached, d("98"));
+    let (edited, problems) = apply(&plan, &[edit]);
+    assert!(problems.is_empty());
+    assert_eq!(score(&edited, "cruscotto/CR_SERV_RI"), d("98"));
+    let SeekValue::Number(actual) = value else { panic!() };
+    assert!(actual > d("81") && actual < d("90"), "{actual}");
+    // The same edit moves the other cruscotto, which weighs it the same.
+    assert!(score(&edited, "cruscotto/CR_SERV_RF") > score(&plan, "cruscotto/CR_SERV_RF"));
+    let ranked = sensitivity(&plan, &evaluate(&plan), "cruscotto/CR_SERV_RF");
+    let shared = ranked.iter().find(|s| s.indicator == "Percent_IndiceTrasp").expect("listed");
+    assert_eq!(shared.weight_in_node, d("0.2"));
+}

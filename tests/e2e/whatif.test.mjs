@@ -244,3 +244,38 @@ test('scenarios, comparison, goal seek and sensitivity', async () => {
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('an indicator two cruscotti share is edited once, from a dashboard, and both dashboards move', async () => {
+  // No tree of objectives: five indicators of the plan's own list, each weighed in both.
+  const page = await open('?plan=fixtures/cruscotti-condivisi-2021.json');
+  const summary = (code) => page.locator('#cruscotti details.cruscotto summary').filter({ hasText: code });
+  assert.match(await summary('CR_SERV_RI').textContent(), /· 96,78 %$/);
+  assert.match(await summary('CR_SERV_RF').textContent(), /· 86,78 %$/);
+
+  // Each dashboard lists it, inside its group, marked as shared; its line opens it.
+  await summary('CR_SERV_RI').click();
+  await summary('CR_SERV_RF').click();
+  const lines = page.locator('#cruscotti').getByRole('button', { name: 'Percent_IndiceTrasp', exact: true });
+  assert.equal(await lines.count(), 2);
+  assert.match(await lines.first().locator('xpath=..').textContent(), /\(condiviso\) · 100,00 %: 90,00 %/);
+  await lines.first().click();
+  await page.getByTestId('edit-form').waitFor();
+  // The detail says where it counts, with the weight each gives it; no weight of its own.
+  assert.equal(await page.getByTestId('weighed-in').textContent(), 'CR_SERV_RI › 2.3.1 (100,00 %)CR_SERV_RF › 2.3.1 (100,00 %)');
+  assert.equal(await page.locator('#edit-weight-Percent-IndiceTrasp').count(), 0);
+
+  await type(page, 'edit-actual-Percent-IndiceTrasp', '90');
+  assert.equal(await page.getByTestId('edit-score').textContent(), '90,00 % → 100,00 % (+10,00)');
+  assert.match(await summary('CR_SERV_RI').textContent(), /· 98,78 %$/);
+  assert.match(await summary('CR_SERV_RF').textContent(), /· 88,78 %$/);
+  const changes = await page.getByTestId('change-list').textContent();
+  assert.match(changes, /CR_SERV_RI 96,78 % → 98,78 % \(\+2,00\)/);
+  assert.match(changes, /CR_SERV_RF 86,78 % → 88,78 % \(\+2,00\)/);
+  assert.match(await page.getByTestId('edit-list').textContent(), /Percent_IndiceTrasp · Consuntivo: 81 % → 90 %/);
+
+  // The finder knows it too, by the words of its name.
+  await selectIndicator(page, 'Percent_CartaServizi');
+  assert.match(await page.getByTestId('weighed-in').textContent(), /CR_SERV_RI › 2\.3\.2.*CR_SERV_RF › 2\.3\.2/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

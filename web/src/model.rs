@@ -24,19 +24,21 @@ pub struct ObjectiveInfo {
     pub notes: Vec<String>,
 }
 
-/// One indicator of the tree as the finder sees it.
+/// One indicator of the tree or of the plan's own list as the finder sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorRow {
     pub id: String,
     pub code: String,
     pub name: String,
-    /// The node it is defined under.
+    /// The node it is defined under; for an indicator of the plan's own list, the first
+    /// node that weighs it (`""` if none does).
     pub parent: String,
     /// Code of the top-level objective (usually an ambito) above it.
     pub area: Option<String>,
     /// The nearest perspective set on it or an ancestor.
     pub perspective: Option<Perspective>,
-    /// Units carrying its objective or an ancestor.
+    /// Units carrying its objective or an ancestor (for one of the plan's own list, the
+    /// units of the cruscotti that weigh it).
     pub units: Vec<String>,
     pub verdict: Option<Verdict>,
     /// Code, name and algorithm, lower-cased, for the search box.
@@ -48,7 +50,8 @@ pub struct PlanView {
     pub generation: u32,
     pub plan: Plan,
     pub evaluation: Evaluation,
-    /// Indicator definitions by evaluation id (`CODE`, or `cruscotto/X/CODE` for own ones).
+    /// Indicator definitions by evaluation id (`CODE` for the tree and the plan's own list,
+    /// `cruscotto/X/CODE` for a cruscotto's own).
     pub indicators: HashMap<String, Indicator>,
     pub objectives: HashMap<String, ObjectiveInfo>,
     pub rows: Vec<IndicatorRow>,
@@ -85,6 +88,22 @@ impl PlanView {
         for top in &plan.ente.objectives {
             index_objective(top, &top.code, None, &[], &evaluation, &mut indicators, &mut objectives, &mut rows);
         }
+        for indicator in &plan.indicators {
+            // Found where users look: under the first node that weighs it, in the units of
+            // the cruscotti that do.
+            let weighing = weighed_in(&evaluation, &indicator.code);
+            let mut units = Vec::new();
+            for node in &weighing {
+                let cruscotto = node.id.strip_prefix("cruscotto/").map(|rest| rest.split('/').next().unwrap_or(rest));
+                let unit = plan.cruscotti.iter().find(|c| Some(c.code.as_str()) == cruscotto).and_then(|c| c.unit.clone());
+                if let Some(unit) = unit.filter(|u| !units.contains(u)) {
+                    units.push(unit);
+                }
+            }
+            let under = weighing.first().map_or("", |n| n.id.as_str());
+            rows.push(row(indicator, under, None, None, &units, &evaluation));
+            indicators.insert(indicator.code.clone(), indicator.clone());
+        }
         for cruscotto in &plan.cruscotti {
             let id = format!("cruscotto/{}", cruscotto.code);
             index_items(&id, &cruscotto.items, &mut indicators);
@@ -117,9 +136,21 @@ impl PlanView {
         chain
     }
 
+    /// The nodes whose score weighs the indicator `id`, with the weight each gives it.
+    pub fn weighed_in(&self, id: &str) -> Vec<(&semaforo_core::NodeResult, Option<semaforo_core::Decimal>)> {
+        weighed_in(&self.evaluation, id)
+            .into_iter()
+            .map(|n| (n, n.items.iter().find(|i| i.indicator && i.id == id).and_then(|i| i.weight)))
+            .collect()
+    }
+
     pub fn unit_name(&self, code: &str) -> String {
         self.plan.units.iter().find(|u| u.code == code).map_or_else(|| code.to_string(), |u| u.name.clone())
     }
+}
+
+fn weighed_in<'a>(evaluation: &'a Evaluation, id: &str) -> Vec<&'a semaforo_core::NodeResult> {
+    evaluation.nodes.iter().filter(|n| n.items.iter().any(|i| i.indicator && i.id == id)).collect()
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -164,7 +164,7 @@ pub fn App() -> Html {
                             <Tree view={view.clone()} {lang} expanded={state.expanded.clone()} selected={state.selected.clone()} {ontoggle} onselect={onselect.clone()} />
                             <section id="dettaglio" class="detail-pane" aria-labelledby="h-dettaglio" aria-live="polite">
                                 <h2 id="h-dettaglio" class="visually-hidden">{ t(lang, Msg::Detail) }</h2>
-                                <Detail view={view.clone()} {lang} selected={state.selected.clone()} onselect={onreveal} />
+                                <Detail view={view.clone()} {lang} selected={state.selected.clone()} onselect={onreveal.clone()} />
                                 // What-if (issue 4): the selected item's editable values.
                                 if let Some(s) = &whatif.snapshot {
                                     <EditForm view={s.view.clone()} baseline={s.baseline.clone()} selected={state.selected.clone()} {lang} oncommand={whatif.oncommand.clone()} />
@@ -195,7 +195,7 @@ pub fn App() -> Html {
                     </section>
                     <section id="cruscotti" aria-labelledby="h-cruscotti" class="card">
                         <h2 id="h-cruscotti">{ t(lang, Msg::Cruscotti) }</h2>
-                        <Cruscotti {lang} view={view.clone()} />
+                        <Cruscotti {lang} view={view.clone()} onselect={onreveal} />
                     </section>
                 </>
             }

@@ -1,9 +1,12 @@
 //! The cruscotti (dashboards of a unit or a manager): each one's score against the
-//! thresholds, and its weighted lines with their scores and the core's explanation.
+//! thresholds, and its weighted lines (groups with theirs) with their scores and the
+//! core's explanation. A line opens its indicator or node in the detail, where what-if
+//! edits it: an indicator that several cruscotti share is marked, and one edit of it
+//! moves every one of them.
 
 use std::rc::Rc;
 
-use semaforo_core::{Lang, NodeKind};
+use semaforo_core::{Lang, NodeKind, NodeResult};
 use yew::prelude::*;
 
 use crate::components::copy_snippet::CopySnippet;
@@ -11,12 +14,44 @@ use crate::components::light::Light;
 use crate::components::score_bars::{BarRow, ScoreBars};
 use crate::i18n::{t, Msg};
 use crate::model::PlanView;
+use crate::state::Selection;
 use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct CruscottiProps {
     pub lang: Lang,
     pub view: Rc<PlanView>,
+    pub onselect: Callback<Selection>,
+}
+
+/// The weighted lines of `node`, in its order; a group's own lines under it.
+fn lines(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callback<Selection>) -> Html {
+    let d = view.decimals();
+    let line = |item: &semaforo_core::evaluate::Item| {
+        let (code, name, score, verdict, explanation, shared, selection, group) = if item.indicator {
+            let r = view.evaluation.indicator(&item.id)?;
+            // Defined elsewhere (the tree, or the plan's own list): other nodes may weigh it.
+            let shared = r.parent.as_deref() != Some(node.id.as_str());
+            let selection = Selection::Indicator { id: r.id.clone().into(), under: node.id.clone().into() };
+            (&r.code, &r.name, r.achievement, r.verdict, &r.explanation, shared, selection, None)
+        } else {
+            let n = view.evaluation.node(&item.id)?;
+            let group = (n.kind == NodeKind::Group).then_some(n);
+            (&n.code, &n.name, n.score, n.verdict, &n.explanation, false, Selection::Node(n.id.clone().into()), group)
+        };
+        let select = onselect.clone();
+        let onclick = Callback::from(move |_: MouseEvent| select.emit(selection.clone()));
+        Some(html! {
+            <li>
+                <button type="button" class="link code" {onclick}>{ code.clone() }</button>{ " " }{ name.clone() }
+                if shared { <em class="shared">{ format!(" ({})", t(lang, Msg::Shared)) }</em> }
+                { format!(" · {}: ", text::weight(lang, item.weight)) }{ text::score(lang, score, d) }{ " " }<Light {verdict} {lang} />
+                <div class="explain small">{ explanation.render(lang) }</div>
+                if let Some(group) = group { { lines(view, lang, group, onselect) } }
+            </li>
+        })
+    };
+    html! { <ul class="items">{ for node.items.iter().filter_map(line) }</ul> }
 }
 
 #[function_component]
@@ -42,14 +77,7 @@ pub fn Cruscotti(props: &CruscottiProps) -> Html {
                     // Embedded views (issue 5): the iframe snippet of this cruscotto.
                     <CopySnippet {lang} view={n.id.clone()} title={n.name.clone()} rows={n.items.len()} />
                     <p class="explain">{ n.explanation.render(lang) }</p>
-                    <ul class="items">
-                    { for n.children.iter().filter_map(|c| view.evaluation.node(c)).map(|c| html! {
-                        <li><span class="code">{ c.code.clone() }</span>{ " " }{ c.name.clone() }{ ": " }{ text::score(lang, c.score, d) }{ " " }<Light verdict={c.verdict} {lang} /><div class="explain small">{ c.explanation.render(lang) }</div></li>
-                    }) }
-                    { for n.indicators.iter().filter_map(|i| view.evaluation.indicator(i)).map(|i| html! {
-                        <li><span class="code">{ i.code.clone() }</span>{ " " }{ i.name.clone() }{ ": " }{ text::score(lang, i.achievement, d) }{ " " }<Light verdict={i.verdict} {lang} /><div class="explain small">{ i.explanation.render(lang) }</div></li>
-                    }) }
-                    </ul>
+                    { lines(view, lang, n, &props.onselect) }
                 </details>
             }) }
         </>

@@ -32,7 +32,7 @@ pub fn Detail(props: &DetailProps) -> Html {
             None => hint(lang),
         },
         Some(Selection::Indicator { id, .. }) => match props.view.evaluation.indicator(id) {
-            Some(result) => indicator_detail(&props.view, lang, result),
+            Some(result) => indicator_detail(&props.view, lang, result, &props.onselect),
             None => hint(lang),
         },
         None => hint(lang),
@@ -183,13 +183,24 @@ fn classification(c: &semaforo_core::plan::Classification) -> String {
     }
 }
 
-fn indicator_detail(view: &PlanView, lang: Lang, r: &IndicatorResult) -> Html {
+fn indicator_detail(view: &PlanView, lang: Lang, r: &IndicatorResult, onselect: &Callback<Selection>) -> Html {
     let d = view.decimals();
     let def: Option<&Indicator> = view.indicators.get(&r.id);
+    // One of the plan's own list stands in no node: where it counts, with what weight.
+    let weighed_in = if r.parent.is_none() { view.weighed_in(&r.id) } else { Vec::new() };
+    let weighing = weighed_in.iter().map(|(n, w)| {
+        let sel = Selection::Node(n.id.clone().into());
+        let onselect = onselect.clone();
+        let onclick = Callback::from(move |_: MouseEvent| onselect.emit(sel.clone()));
+        // A group by its cruscotto too (`CR_SERV_RI › 2.3.1`): groups repeat codes across cruscotti.
+        let path = n.id.strip_prefix("cruscotto/").map_or_else(|| n.code.clone(), |p| p.replace('/', " › "));
+        html! { <li><button type="button" class="link" {onclick}>{ path }</button>{ format!(" ({})", text::weight(lang, *w)) }</li> }
+    });
     html! {
         <article aria-labelledby="detail-title">
             <p class="kicker">{ i18n::indicator_word(lang) }{ " · " }<span class="code">{ r.code.clone() }</span></p>
             <h3 id="detail-title">{ r.name.clone() }</h3>
+            if r.parent.is_none() { <p class="hint small">{ t(lang, Msg::PlanIndicatorHint) }</p> }
             <dl class="facts">
                 { row(t(lang, Msg::Achievement), html! {
                     <><strong class="big" data-testid="detail-score">{ text::score(lang, r.achievement, d) }</strong>{ " " }<Light verdict={r.verdict} {lang} /></>
@@ -200,7 +211,11 @@ fn indicator_detail(view: &PlanView, lang: Lang, r: &IndicatorResult) -> Html {
                     { row(t(lang, Msg::Actual), html! { { text::actual(lang, i.actual.as_ref(), i.unit) } }) }
                 }
                 if let Some(dv) = &r.deviation { { row(t(lang, Msg::Deviation), html! { { text::deviation(lang, dv) } }) } }
-                { row(t(lang, Msg::Weight), html! { { text::weight(lang, r.weight) } }) }
+                if r.parent.is_some() {
+                    { row(t(lang, Msg::Weight), html! { { text::weight(lang, r.weight) } }) }
+                } else {
+                    { row(t(lang, Msg::WeighedIn), html! { <ul class="weighed-in" data-testid="weighed-in">{ for weighing }</ul> }) }
+                }
                 { published(view, lang, r.published.as_deref()) }
                 if let Some(i) = def {
                     if let Some(desc) = &i.description { { row(t(lang, Msg::Name), html! { { desc.clone() } }) } }

@@ -70,7 +70,7 @@ pub fn EditForm(props: &EditFormProps) -> Html {
 /// equal, they leave every score as it was.
 fn equal_weights(view: &PlanView, id: &str, indicator: bool) -> Vec<Edit> {
     let parent = if indicator {
-        view.evaluation.indicator(id).map(|r| r.parent.clone())
+        view.evaluation.indicator(id).and_then(|r| r.parent.clone())
     } else {
         view.evaluation.node(id).and_then(|n| n.parent.clone())
     };
@@ -236,9 +236,13 @@ fn indicator_form(props: &EditFormProps, id: &str) -> Option<Html> {
                             onvalue={on_actual} />
                     }
                 }
-                <EditField id={format!("edit-weight-{key}")} label={t(lang, Msg::Weight)} kind={FieldKind::Weight} {lang}
-                    value={weight_text(def.weight)} was={(def.weight != base.weight).then(|| AttrValue::from(text::weight(lang, base.weight)))}
-                    onvalue={on_weight} />
+                // One of the plan's own list has no weight of its own: each node that
+                // weighs it gives one (the detail lists them).
+                if result.parent.is_some() {
+                    <EditField id={format!("edit-weight-{key}")} label={t(lang, Msg::Weight)} kind={FieldKind::Weight} {lang}
+                        value={weight_text(def.weight)} was={(def.weight != base.weight).then(|| AttrValue::from(text::weight(lang, base.weight)))}
+                        onvalue={on_weight} />
+                }
                 <div class="edit-field edit-check">
                     <input type="checkbox" id={format!("edit-nv-{key}")} checked={excluded} onchange={on_exclude} data-testid="edit-nv" />
                     <label for={format!("edit-nv-{key}")}>{ t(lang, Msg::WhatIfExclude) }</label>

@@ -46,9 +46,22 @@ pub fn GoalSeek(props: &GoalSeekProps) -> Html {
     let unknown = use_state(|| Unknown::Actual);
     let answer = use_state(|| None::<Result<Rc<Answer>, Msg>>);
 
-    // The nodes the indicator counts in: its parent and every node above it.
-    let parent = props.view.evaluation.indicator(&indicator).map(|r| r.parent.clone());
-    let chain = parent.map(|p| props.view.ancestors(&p)).unwrap_or_else(|| vec![ente.clone()]);
+    // The nodes the indicator counts in: its parent and every node above it; for one of
+    // the plan's own list, every node that weighs it and those above them.
+    let view = &props.view;
+    let chain = match view.evaluation.indicator(&indicator) {
+        Some(r) => match &r.parent {
+            Some(parent) => view.ancestors(parent),
+            None => {
+                let mut chain: Vec<String> = Vec::new();
+                for (node, _) in view.weighed_in(&indicator) {
+                    chain.extend(view.ancestors(&node.id).into_iter().filter(|id| !chain.contains(id)).collect::<Vec<_>>());
+                }
+                chain
+            }
+        },
+        None => vec![ente.clone()],
+    };
     let on_text = |state: &UseStateHandle<String>| {
         let state = state.setter();
         Callback::from(move |e: InputEvent| {
@@ -67,7 +80,8 @@ pub fn GoalSeek(props: &GoalSeekProps) -> Html {
         let unknown = unknown.setter();
         Callback::from(move |_: Event| unknown.set(u))
     };
-    let chosen_node = if chain.contains(&*node) { (*node).clone() } else { ente.clone() };
+    // By default the top of the chain: the ente, or a cruscotto for one of the plan's own list.
+    let chosen_node = if chain.contains(&*node) { (*node).clone() } else { chain.first().cloned().unwrap_or(ente) };
     let oncompute = {
         let (view, indicator, goal, unknown, answer) = (props.view.clone(), indicator.clone(), goal.clone(), unknown.clone(), answer.clone());
         let node = chosen_node.clone();

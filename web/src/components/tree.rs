@@ -181,7 +181,8 @@ pub fn Tree(props: &TreeProps) -> Html {
             }
             Selection::Indicator { id, under } => {
                 let r = view.evaluation.indicator(id);
-                let shared = r.is_some_and(|r| r.parent != under.as_str());
+                // Listed under a node other than its own (none, for the plan's own list).
+                let shared = r.is_some_and(|r| r.parent.as_deref() != Some(under.as_str()));
                 (
                     "KPI",
                     r.map(|r| r.code.clone()).unwrap_or_else(|| id.to_string()),

@@ -553,6 +553,30 @@ mod tests {
     }
 
     #[test]
+    fn one_edit_of_an_indicator_of_the_plans_own_list_moves_both_cruscotti_and_travels_in_a_link() {
+        const SHARED: &str = include_str!("../../../tests/fixtures/cruscotti-condivisi-2021.json");
+        let view = Rc::new(PlanView::new(load_plan(SHARED).unwrap()));
+        const CODE: &str = "Percent_IndiceTrasp";
+        // Found by the finder under the first node that weighs it, in both units.
+        let row = view.rows.iter().find(|r| r.id == CODE).expect("a finder row");
+        assert_eq!((row.parent.as_str(), row.units.clone()), ("cruscotto/CR_SERV_RI/2.3.1", vec!["SERV_RI".into(), "SERV_RF".into()]));
+        let weighing: Vec<&str> = view.weighed_in(CODE).iter().map(|(n, _)| n.id.as_str()).collect();
+        assert_eq!(weighing, ["cruscotto/CR_SERV_RI/2.3.1", "cruscotto/CR_SERV_RF/2.3.1"]);
+        let score = |m: &WhatIf, id: &str| m.view().evaluation.node(id).and_then(|n| n.score).map(|s| format::percent(s, 2));
+        let mut m = WhatIf::open(view.clone(), "k".into(), Ok(None), None);
+        assert!(m.run(Command::Edit(set_actual(CODE, "90"))));
+        assert_eq!(m.slow_edits, 0);
+        assert_eq!(score(&m, "cruscotto/CR_SERV_RI").as_deref(), Some("98,78 %"));
+        assert_eq!(score(&m, "cruscotto/CR_SERV_RF").as_deref(), Some("88,78 %"));
+        let (plan, _) = apply(&m.baseline().plan, &m.scenario().edits);
+        assert_eq!(m.view().evaluation, evaluate(&plan));
+        assert_eq!(m.view().indicators[CODE].actual, Some(Actual::Value(d("90"))));
+        let link = semaforo_core::scenario::encode_edits(&m.scenario().edits);
+        let opened = WhatIf::open(view, "k".into(), Ok(None), Some(link));
+        assert_eq!(opened.view().evaluation, m.view().evaluation);
+    }
+
+    #[test]
     fn text_for_the_page() {
         assert_eq!(before_after(Lang::It, Some(d("97.01")), Some(d("95.40")), 2), "97,01 % → 95,40 % (−1,61)");
         assert_eq!(parse_number("1.010,5"), Some(d("1010.5")));
