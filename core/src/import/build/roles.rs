@@ -465,8 +465,8 @@ impl Builder<'_> {
     /// Two or more headings and nothing else (`Risultato 2020 | % Realizz`): the end of a
     /// heading row broken over a page.
     fn heading_fragment(&self, cells: &[Cell], evidence: &Evidence) -> bool {
-        evidence.figures == 0
-            && !evidence.values
+        // (`Risultato 2020` also reads as a figure: compared as text here.)
+        !evidence.values
             && cells.len() >= 2
             && cells.iter().all(|c| {
                 crate::import::columns::recognise(&c.cleaned).is_some()
