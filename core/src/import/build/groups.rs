@@ -363,6 +363,14 @@ impl Builder<'_> {
             }
             None => text,
         };
+        // `… PESO: 14,00%` inside a block written whole in one cell.
+        if printed_weight.is_none() {
+            let tokens: Vec<&str> = text.split_whitespace().collect();
+            printed_weight = tokens
+                .windows(2)
+                .find(|pair| fold(pair[0]) == "peso:")
+                .and_then(|pair| parse_percent(pair[1]));
+        }
         let (label_text, glued) = split_trailing_figures(&text);
         let _ = first;
         let figures: Vec<Cell> = cells.iter().filter(|c| !is_text(c)).cloned().collect();
