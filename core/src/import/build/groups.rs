@@ -381,9 +381,11 @@ impl Builder<'_> {
         // A label standing in a cell of its own among label words (`OBIETTIVO | TITOLO |
         // 1.1 - …`, `MISSIONE | | 011 - …`).
         let cell_label = texts.iter().skip(1).find_map(|c| group_label(&c.cleaned));
+        // Whether the number was read from the level's words (`Obiettivo strategico 2`)
+        // rather than printed as a code (`1.1 - …`).
+        let from_words = cell_label.is_none() && worded.is_some();
         let (mut code, mut name) = match (&worded, group_label(&label_text), in_two_cells, cell_label) {
             (_, _, _, Some(label)) => label,
-            (Some((number, name)), _, _, None) if !number.is_empty() => (number.clone(), name.clone()),
             (Some((number, name)), _, _, None) => (number.clone(), name.clone()),
             (None, Some(label), _, None) => label,
             (None, None, Some(label), None) => label,
@@ -425,7 +427,7 @@ impl Builder<'_> {
         };
         let code = if code.is_empty() {
             format!("{}{}", level_prefix(level), self.nodes.len() + 1)
-        } else if worded.is_some() && !code.chars().any(|c| c.is_ascii_alphabetic()) {
+        } else if from_words && !code.chars().any(|c| c.is_ascii_alphabetic()) {
             // `Obiettivo strategico 2` and `Ambito 2` are not the same node.
             format!("{}{code}", level_prefix(level))
         } else {
