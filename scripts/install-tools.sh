@@ -77,3 +77,16 @@ ensure_fuzz_tools() {
     cargo install cargo-fuzz --locked
   fi
 }
+
+# LibreOffice Calc, headless, only to regenerate the import corpus's XLSX and CSV files
+# (tests/fixtures/tables/make_corpus.sh): the tests read the committed files and need no
+# LibreOffice.
+ensure_libreoffice() {
+  if ! command -v soffice >/dev/null 2>&1; then
+    say "installing Debian's libreoffice-calc-nogui"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libreoffice-calc-nogui >/dev/null
+  fi
+}
