@@ -34,6 +34,11 @@ impl Expected {
 /// written as `>=`/`<=`, bold markers, leading bullets, non-breaking spaces, runs of
 /// spaces. Ordinary text is left as it is.
 pub fn clean(text: &str) -> String {
+    // Every reader cleans its input, and most cells are clean already: say so in one
+    // pass over the bytes instead of rebuilding the text (this was 40 % of an import).
+    if is_clean(text) {
+        return text.to_string();
+    }
     let mut s: String = text
         .chars()
         .map(|c| match c {
@@ -97,6 +102,35 @@ pub fn clean(text: &str) -> String {
         out.replace_range(..2, "<=");
     }
     out
+}
+
+/// `clean` would return `text` unchanged: no debris, no leading bullet or `=>`, no run
+/// of spaces, no space at either end. (Conservative: any non-ASCII byte says no, except
+/// in letters of the Latin-1 range, which `clean` never touches.)
+fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first().is_some_and(|b| *b == b' ') || bytes.last().is_some_and(|b| *b == b' ') {
+        return false;
+    }
+    if text.starts_with("=>") || text.starts_with("=<") || text.starts_with("- ") || text.starts_with("* ") {
+        return false;
+    }
+    let mut previous_space = false;
+    for c in text.chars() {
+        let plain = match c {
+            ' ' => !previous_space,
+            '$' | '\\' | '<' | '*' | '\t' | '\r' | '\n' => false,
+            c if c.is_ascii() => !c.is_ascii_control(),
+            // Accented letters of Italian text; everything else goes the long way.
+            'à'..='ÿ' | 'À'..='Þ' => true,
+            _ => false,
+        };
+        if !plain {
+            return false;
+        }
+        previous_space = c == ' ';
+    }
+    !text.contains("__")
 }
 
 fn collapse_spaces(s: &str) -> String {

@@ -295,7 +295,6 @@ impl Builder<'_> {
         self.finish_pending();
         let (text, figures) = self.heading_text_and_figures(cells);
         // `Totale obiettivo operativo OO 01.04.02`: the node it names, else what is open.
-        let squeeze = |code: &str| code.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
         let named = text
             .split_whitespace()
             .map(|w| w.trim_end_matches([':', ',']))
@@ -450,10 +449,8 @@ impl Builder<'_> {
         // `AS 01` in a summary and `AS_01 - …` in the detail are one node; a node
         // first listed in a summary (under whatever was open) moves under the parent
         // its detailed heading stands under.
-        let same_code = |a: &str, b: &str| {
-            a.chars().filter(|c| c.is_alphanumeric()).eq(b.chars().filter(|c| c.is_alphanumeric()))
-        };
-        let found = self.nodes.iter().position(|n| n.level == level && same_code(&n.code, &code));
+        let key = (level_slot(level), squeeze(&code));
+        let found = self.node_index.get(&key).copied();
         // The same code under another parent, once the first has its content, is another
         // node (a plan annex repeats `2.1` under two programmes).
         let has_content = |n: usize| {
@@ -480,6 +477,7 @@ impl Builder<'_> {
                 existing
             }
             None => {
+                self.node_index.entry((slot, squeeze(&code))).or_insert(self.nodes.len());
                 self.nodes.push(Node {
                     code: code.clone(),
                     level,
@@ -660,6 +658,12 @@ pub(super) fn level_of(code: &str, deep_codes: bool) -> Level {
         (false, 1) => Level::Strategic,
         (false, _) => Level::Operational,
     }
+}
+
+/// A code as compared between a summary and its detail, or a total that names it:
+/// letters and digits only, in lower case (`AS 01`, `AS_01` and `as01` are one code).
+fn squeeze(code: &str) -> String {
+    code.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 fn level_slot(level: Level) -> usize {

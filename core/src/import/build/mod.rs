@@ -151,6 +151,8 @@ struct Builder<'a> {
     total_target: Container,
     /// The mission (code, name) whose programmes are being read.
     mission: Option<(String, String)>,
+    /// Nodes by level and code as compared (`groups::squeeze`): the first with each.
+    node_index: HashMap<(usize, String), usize>,
 }
 
 pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
@@ -220,6 +222,7 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
         total_awaiting_figure: false,
         total_target: Container::Ente,
         mission: None,
+        node_index: HashMap::new(),
     };
     builder.prescan(table);
 

@@ -373,7 +373,11 @@ impl Builder<'_> {
                 RowRole::Title
             };
         }
-        if is_header_row(&self.rows[index].cells) || self.heading_fragment(cells, &evidence) {
+        // (A heading row holds no target: checked first, it spares reading every row's
+        // cells as headings.)
+        if (!evidence.values && evidence.texts >= 3 && is_header_row(&self.rows[index].cells))
+            || self.heading_fragment(cells, &evidence)
+        {
             return RowRole::Header;
         }
         if evidence.block_label() {
