@@ -106,6 +106,9 @@ fn weights_summing_to_103_are_normalised_and_the_disagreement_is_explained() {
     assert_eq!(warning.path, "cruscotti[0].items");
     assert!(warning.message.contains("sum to 103"), "{}", warning.message);
     assert!(warning.message.contains("95,83 %") && warning.message.contains("100,00 %"), "{}", warning.message);
+    // The reason stands beside the two figures, where the app shows them.
+    let discrepancy = plan.cruscotti[0].published.as_ref().and_then(|p| p.discrepancy.as_deref());
+    assert_eq!(discrepancy, Some("the document's weights sum to 103, not 100: normalised, the score is 95,83 %"));
 }
 
 /// Codes as printed (`DFP 1.3`, `EC05.1`), prefixes turned into stable derived codes with

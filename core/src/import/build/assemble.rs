@@ -328,7 +328,8 @@ impl Builder<'_> {
             sources: Vec::new(),
             indicators: library.into_iter().map(|(_, i)| i).collect(),
         };
-        explain_normalised(&plan, normalised, &mut diagnostics);
+        let mut plan = plan;
+        explain_normalised(&mut plan, normalised, &mut diagnostics);
         let validation = crate::validate::validate(&plan);
         let failed = validation.iter().any(Diagnostic::is_error);
         for d in validation {
@@ -435,11 +436,14 @@ fn normalise(weights: Vec<&mut Option<Decimal>>, path: String, node: Option<Stri
 
 /// One warning per normalised list, saying what the normalisation does to the figure
 /// the document printed: the likely reason that figure and the computed one disagree.
-fn explain_normalised(plan: &Plan, normalised: Vec<Normalised>, diagnostics: &mut Vec<Diagnostic>) {
+/// Where the two disagree beyond the document's rounding, the same words go in the
+/// node's `published.discrepancy`, which the app shows beside the two figures.
+fn explain_normalised(plan: &mut Plan, normalised: Vec<Normalised>, diagnostics: &mut Vec<Diagnostic>) {
     if normalised.is_empty() {
         return;
     }
     let evaluation = normalised.iter().any(|n| n.node.is_some()).then(|| crate::evaluate(plan));
+    let mut reasons: Vec<(String, String)> = Vec::new();
     for n in normalised {
         let sum = crate::format::number(n.sum.normalize(), n.sum.normalize().scale().min(2));
         let mut message = format!("these weights sum to {sum}, not 100: they were scaled to sum to 100 (proportions unchanged)");
@@ -453,11 +457,36 @@ fn explain_normalised(plan: &Plan, normalised: Vec<Normalised>, diagnostics: &mu
                         crate::format::percent(score, 2),
                         crate::format::percent(printed, 2)
                     );
+                    let apart = score.checked_sub(printed).is_none_or(|gap| gap.abs() > Decimal::from_scaled(1, 2));
+                    if apart {
+                        reasons.push((id.clone(), format!("the document's weights sum to {sum}, not 100: normalised, the score is {}", crate::format::percent(score, 2))));
+                    }
                 }
             }
         }
         diagnostics.push(Diagnostic::warning(n.path, "weights-normalised", message));
     }
+    for (id, reason) in reasons {
+        let published = match id.strip_prefix(crate::evaluate::CRUSCOTTO_ID_PREFIX) {
+            Some(code) => plan.cruscotti.iter_mut().find(|c| c.code == code).and_then(|c| c.published.as_mut()),
+            None => find_objective(&mut plan.ente.objectives, &id).and_then(|o| o.published.as_mut()),
+        };
+        if let Some(published) = published {
+            published.discrepancy.get_or_insert(reason);
+        }
+    }
+}
+
+fn find_objective<'a>(objectives: &'a mut [Objective], code: &str) -> Option<&'a mut Objective> {
+    for o in objectives {
+        if o.code == code {
+            return Some(o);
+        }
+        if let Some(found) = find_objective(&mut o.objectives, code) {
+            return Some(found);
+        }
+    }
+    None
 }
 
 fn deadline_year(
