@@ -104,6 +104,10 @@ pub fn clean(text: &str) -> String {
     out
 }
 
+fn has_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// `clean` would return `text` unchanged: no debris, no leading bullet or `=>`, no run
 /// of spaces, no space at either end. (Conservative: any non-ASCII byte says no, except
 /// in letters of the Latin-1 range, which `clean` never touches.)
@@ -229,6 +233,10 @@ pub struct Quantity {
 
 /// `97,87 %`, `1.010 N.`, `5,16 gg`, `€ 1.200,50`, `2`, `3,46 N.`.
 pub fn parse_quantity(text: &str) -> Option<Quantity> {
+    // Most cells are words: a quantity has a digit.
+    if !has_digit(text) {
+        return None;
+    }
     let t = clean(text);
     let lower = t.to_lowercase();
     let mut rest = lower.trim();
@@ -278,6 +286,9 @@ pub fn parse_quantity(text: &str) -> Option<Quantity> {
 /// `31-12-2023`, `31/12/2023`, `31.12.2023`, `31/12/23`, `2023-12-31`, with an optional
 /// time after it (`31/12/2023 00:00:00`, as spreadsheets export dates).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    if !has_digit(text) {
+        return None;
+    }
     let t = clean(text);
     let t = t.split([' ', 'T']).next().unwrap_or("");
     let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
@@ -348,6 +359,10 @@ pub enum Reading {
 
 /// `N.V.`, `N/D`, `SI`, a date, a ratio `46 N. / 47 N.` or a quantity.
 pub fn parse_actual(text: &str) -> Option<Reading> {
+    // Text with no digit longer than any status word (`NON DISPONIBILE`) is no actual.
+    if text.len() > 24 && !has_digit(text) {
+        return None;
+    }
     let t = clean(text);
     let key: String = t
         .to_uppercase()
@@ -390,6 +405,10 @@ pub struct TargetReading {
 /// `Entro 31-12-2023`, `entro il 31/12/2023`, `almeno 3`, `1=SI`; a bare quantity is
 /// "at least" (flagged `implicit`), a bare date a deadline.
 pub fn parse_target(text: &str) -> Option<TargetReading> {
+    // Text with no digit longer than any yes/no target (`=1(SI)`) is no target.
+    if text.len() > 16 && !has_digit(text) {
+        return None;
+    }
     let t = clean(text);
     let lower = t.to_lowercase();
     for prefix in [
