@@ -65,6 +65,7 @@ impl Choices {
             mapping: self.mapping.clone(),
             ente_name: Some(self.ente_name.trim().to_string()).filter(|n| !n.is_empty()),
             year: self.year.trim().parse().ok().filter(|y| (1900..=2200).contains(y)),
+            rows: Vec::new(),
         }
     }
 
