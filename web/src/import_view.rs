@@ -76,23 +76,6 @@ impl Choices {
         }
     }
 
-    /// The choices a settings file makes (a column or row given twice: the last says).
-    pub fn from_options(options: ImportOptions) -> Choices {
-        let mut choices = Choices {
-            format: options.format,
-            ente_name: options.ente_name.unwrap_or_default(),
-            year: options.year.map(|y| y.to_string()).unwrap_or_default(),
-            ..Choices::default()
-        };
-        for (column, field) in options.mapping {
-            choices.map(column, Some(field));
-        }
-        for c in options.rows {
-            choices.set_role(c.row, Some(c.role));
-        }
-        choices
-    }
-
     /// Maps a column to a field; `None` gives the column back to its heading.
     pub fn map(&mut self, column: usize, field: Option<Field>) {
         self.mapping.retain(|(c, _)| *c != column);

@@ -458,7 +458,10 @@ pub fn Importer(props: &ImporterProps) -> Html {
                     html! {
                         <li class={classes!(c.field.is_none().then_some("unread"))}>
                             <label for={id.clone()}><span class="col-no">{ column + 1 }</span>{ " " }{ heading }</label>
-                            <select id={id} {onchange} data-testid={format!("import-map-{column}")}>
+                            // `~value`: the choice is set on the element too, as an option's
+                            // `selected` no longer moves a select the user has changed
+                            // ("Ripristina le colonne", settings loaded).
+                            <select id={id} {onchange} ~value={selected.unwrap_or_default()} data-testid={format!("import-map-{column}")}>
                                 <option value="" selected={selected.is_none()}>
                                     { format!("{}: {}", t(lang, Msg::ImportAuto), auto.map_or(t(lang, Msg::ImportUnread), |f| field_label(lang, f))) }
                                 </option>
@@ -520,7 +523,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
         <fieldset class="import-settings" data-testid="import-settings">
             <legend>{ t(lang, Msg::ImportCorrections) }</legend>
             <p class="small">{ t(lang, Msg::ImportCorrectionsHelp) }</p>
-            <p data-testid="import-corrections"><strong>{ corrections.len() }</strong>{ " " }{ t(lang, Msg::ImportCorrectedRows) }</p>
+            <p data-testid="import-corrections">{ t(lang, Msg::ImportCorrectedRows) }{ " " }<strong>{ corrections.len() }</strong></p>
             if !missing.is_empty() {
                 <p class="hint" data-testid="import-rows-missing">
                     <span aria-hidden="true">{ "! " }</span>{ t(lang, Msg::ImportRowsMissing) }{ " " }{ missing.join(", ") }
@@ -566,7 +569,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
                         <span class="drop-hint">{ t(lang, if over { Msg::DropHere } else { Msg::ImportDropHint }) }</span>
                         <div class="import-options">
                             <label for="import-format">{ t(lang, Msg::ImportFormat) }</label>
-                            <select id="import-format" onchange={onformat} data-testid="import-format">
+                            <select id="import-format" onchange={onformat} ~value={format_value(state.choices.format)} data-testid="import-format">
                                 { for [None, Some(TableFormat::Tsv), Some(TableFormat::Csv), Some(TableFormat::CsvSemicolon)].into_iter().map(|f| html! {
                                     <option value={format_value(f)} selected={state.choices.format == f}>{ format_label(lang, f) }</option>
                                 }) }

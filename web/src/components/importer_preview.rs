@@ -121,7 +121,10 @@ fn role_select(lang: Lang, row: usize, chosen: Option<RowRole>, auto: Option<Row
     };
     html! {
         <>
-            <select aria-label={format!("{} {row}", t(lang, Msg::ImportRoleOf))} {onchange} data-testid={format!("import-role-{row}")}>
+            // `~value` as well as `selected`: an option's `selected` no longer moves a select
+            // the user has changed, and "Annulla correzioni" or loaded settings must.
+            <select aria-label={format!("{} {row}", t(lang, Msg::ImportRoleOf))} {onchange} ~value={chosen.map_or("", RowRole::name)}
+                data-testid={format!("import-role-{row}")}>
                 <option value="" selected={chosen.is_none()}>{ auto }</option>
                 { for RowRole::ALL.iter().map(|role| html! {
                     <option value={role.name()} selected={chosen == Some(*role)}>{ row_role(lang, *role) }</option>
