@@ -193,6 +193,19 @@ mod tests {
     }
 
     #[test]
+    fn an_indicator_of_the_plans_own_list_comes_once_without_a_parent_and_a_scenario_moves_both_cruscotti() {
+        let plan = include_str!("../../tests/fixtures/cruscotti-condivisi-2021.json");
+        let out = wire(&evaluate(plan, None).unwrap());
+        let shared: Vec<&Value> = out["indicators"].as_array().unwrap().iter().filter(|i| i["id"] == "Percent_IndiceTrasp").collect();
+        assert_eq!(shared.len(), 1);
+        assert!(shared[0].get("parent").is_none() && shared[0].get("weight").is_none(), "{}", shared[0]);
+        let scenario = r#"{"name": "s", "edits": [{"edit": "set_actual", "indicator": "Percent_IndiceTrasp", "actual": {"value": "90"}}]}"#;
+        let out = wire(&evaluate(plan, Some(scenario)).unwrap());
+        let moved: Vec<&str> = out["changes"].as_array().unwrap().iter().filter_map(|c| c["id"].as_str()).filter(|id| !id.contains("/2.3.1")).collect();
+        assert_eq!(moved, ["cruscotto/CR_SERV_RI", "cruscotto/CR_SERV_RF", "unit/SERV_RI", "unit/AREA_ARM", "unit/SERV_RF", "unit/AREA_PA", "Percent_IndiceTrasp"]);
+    }
+
+    #[test]
     fn the_seed_004_ente_scores_98_96_with_decimals_as_exact_strings() {
         let out = wire(&evaluate(TNO, None).unwrap());
         let ente = &out["nodes"][0];

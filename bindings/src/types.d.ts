@@ -19,6 +19,9 @@ export interface Plan {
   ente: Ente;
   policy?: Policy;
   units?: Unit[];
+  /** Indicators outside the tree: measured once, weighed wherever a cruscotto item or an
+   *  objective's `shared_indicators` names them; they do not count in the ente's score. */
+  indicators?: Indicator[];
   cruscotti?: Cruscotto[];
   sources?: SourceDocument[];
 }
@@ -178,8 +181,9 @@ export interface IndicatorResult {
   id: string;
   code: string;
   name: string;
-  /** Id of the node it belongs to. */
-  parent: string;
+  /** Id of the node it is defined in; absent for one of the plan's `indicators`, which
+   *  belongs to no node (the nodes that weigh it list it in their `items`). */
+  parent?: string;
   weight?: Decimal;
   /** 0-100, exact; absent for N.V., N/D, or no target. */
   achievement?: Decimal;
@@ -219,8 +223,9 @@ export interface Change {
 }
 
 export interface Evaluation {
-  /** Ente first, then the tree depth first, then units and cruscotti. */
+  /** Ente first, then the tree depth first, then cruscotti and units. */
   nodes: NodeResult[];
+  /** The tree's, then the plan's own `indicators` (id = code), then the cruscotti's own. */
   indicators: IndicatorResult[];
   /** The plan's warnings (errors are thrown). */
   warnings: Diagnostic[];

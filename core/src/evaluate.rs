@@ -85,8 +85,14 @@ pub struct IndicatorResult {
     pub id: String,
     pub code: String,
     pub name: String,
-    /// Id of the node the indicator belongs to.
-    pub parent: String,
+    /// Id of the node the indicator is defined in: a tree node, or `cruscotto/…` for an
+    /// indicator of a cruscotto's own. `None` for an indicator of the plan's own list
+    /// (`Plan::indicators`): it stands in no node (not even the ente, whose score it does
+    /// not enter), and is weighed by every node whose `items` name its id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// Its weight in its parent; `None` for an indicator of the plan's own list, which has
+    /// a weight only where it is referenced (in the referencing node's `items`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -100,8 +106,9 @@ pub struct IndicatorResult {
     pub published: Option<Box<Published>>,
 }
 
-/// Every result of a plan, in tree order (ente first, then depth first), then units and
-/// cruscotti.
+/// Every result of a plan. Nodes: in tree order (ente first, then depth first), then
+/// cruscotti and units. Indicators: the tree's in tree order, then the plan's own list
+/// (`Plan::indicators`, id = code), then those defined in cruscotti.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Evaluation {
     pub nodes: Vec<NodeResult>,
@@ -168,7 +175,7 @@ pub fn cruscotto_id(code: &str) -> String {
 pub enum CodePlace {
     /// An objective of the tree (its id is its code).
     Objective,
-    /// An indicator of the tree (its id is its code).
+    /// An indicator of the tree or of the plan's `indicators` (its id is its code).
     Indicator,
     /// A cruscotto, or a group or own indicator in one (its id is built with `/`).
     Cruscotto,
@@ -212,11 +219,11 @@ pub fn evaluate(plan: &Plan) -> Evaluation {
     };
     let policy = &plan.policy;
     let ente = &plan.ente;
-    let tree_indicators = tree_indicators(&ente.indicators, &ente.objectives);
+    let by_code = indicators_by_code(plan);
     let node = evaluate_node(
         &mut evaluation,
         policy,
-        &tree_indicators,
+        &by_code,
         NodeSpec {
             id: ente.code.clone(),
             name: ente.name.clone(),
@@ -236,6 +243,12 @@ pub fn evaluate(plan: &Plan) -> Evaluation {
     evaluation.nodes.insert(0, ente_node);
     evaluation.reindex();
 
+    // The plan's own indicators, measured once, before the cruscotti that read them (the
+    // tree's shared references score them from `by_code`, which holds them too).
+    for indicator in &plan.indicators {
+        let result = evaluate_indicator(policy, indicator, indicator.code.clone(), None, None);
+        evaluation.push_indicator(result);
+    }
     for cruscotto in &plan.cruscotti {
         evaluate_cruscotto(&mut evaluation, policy, cruscotto);
     }
@@ -259,7 +272,7 @@ fn result_counts(plan: &Plan) -> (usize, usize) {
         })
     }
     let mut nodes = 1 + plan.units.len();
-    let mut indicators = plan.ente.indicators.len();
+    let mut indicators = plan.ente.indicators.len() + plan.indicators.len();
     let mut stack: Vec<&Objective> = plan.ente.objectives.iter().collect();
     while let Some(objective) = stack.pop() {
         nodes += 1;
@@ -300,14 +313,14 @@ struct NodeSpec<'a> {
 fn evaluate_node(
     evaluation: &mut Evaluation,
     policy: &Policy,
-    tree_indicators: &HashMap<&str, &Indicator>,
+    by_code: &HashMap<&str, &Indicator>,
     spec: NodeSpec<'_>,
 ) -> NodeResult {
     let listed = spec.indicators.len() + spec.shared.len();
     let mut indicator_terms = Vec::with_capacity(listed);
     let mut indicator_ids = Vec::with_capacity(listed);
     for indicator in spec.indicators {
-        let result = evaluate_indicator(policy, indicator, indicator.code.clone(), &spec.id, indicator.weight);
+        let result = evaluate_indicator(policy, indicator, indicator.code.clone(), Some(&spec.id), indicator.weight);
         indicator_terms.push(Entry {
             code: indicator.code.clone(),
             id: result.id.clone(),
@@ -319,7 +332,7 @@ fn evaluate_node(
         evaluation.push_indicator(result);
     }
     for shared in spec.shared {
-        let score = match tree_indicators.get(shared.indicator.as_str()) {
+        let score = match by_code.get(shared.indicator.as_str()) {
             Some(indicator) => score_indicator(indicator, policy).achievement,
             None => None, // validation reports the missing reference
         };
@@ -338,7 +351,7 @@ fn evaluate_node(
         let child = evaluate_node(
             evaluation,
             policy,
-            tree_indicators,
+            by_code,
             NodeSpec {
                 id: objective.code.clone(),
                 name: objective.name.clone(),
@@ -392,7 +405,7 @@ pub(crate) fn evaluate_indicator(
     policy: &Policy,
     indicator: &Indicator,
     id: String,
-    parent: &str,
+    parent: Option<&str>,
     weight: Option<Decimal>,
 ) -> IndicatorResult {
     let scored = score_indicator(indicator, policy);
@@ -405,7 +418,7 @@ pub(crate) fn evaluate_indicator(
         id,
         code: indicator.code.clone(),
         name: indicator.name.clone(),
-        parent: parent.to_string(),
+        parent: parent.map(str::to_string),
         weight,
         achievement: scored.achievement,
         deviation: scored.deviation,
@@ -457,7 +470,7 @@ fn evaluate_items(
             children.push(code.clone());
         } else if let Some(own) = &item.own {
             let id = format!("{}/{}", spec.id, own.code);
-            let result = evaluate_indicator(policy, own, id.clone(), &spec.id, item.weight);
+            let result = evaluate_indicator(policy, own, id.clone(), Some(&spec.id), item.weight);
             entries.push(Entry {
                 code: own.code.clone(),
                 id: id.clone(),
@@ -579,15 +592,19 @@ fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting
     score
 }
 
-/// Every indicator of the tree by code, for shared references.
-pub(crate) fn tree_indicators<'a>(indicators: &'a [Indicator], objectives: &'a [Objective]) -> HashMap<&'a str, &'a Indicator> {
-    let mut map: HashMap<&str, &Indicator> = indicators.iter().map(|i| (i.code.as_str(), i)).collect();
-    let mut stack: Vec<&Objective> = objectives.iter().collect();
+/// Every indicator whose result has its code as id, by code: the tree's and the plan's
+/// own list (`Plan::indicators`), which shared references and cruscotto items name.
+pub(crate) fn indicators_by_code(plan: &Plan) -> HashMap<&str, &Indicator> {
+    let mut map: HashMap<&str, &Indicator> = plan.ente.indicators.iter().map(|i| (i.code.as_str(), i)).collect();
+    let mut stack: Vec<&Objective> = plan.ente.objectives.iter().collect();
     while let Some(objective) = stack.pop() {
         for indicator in &objective.indicators {
             map.entry(&indicator.code).or_insert(indicator);
         }
         stack.extend(&objective.objectives);
+    }
+    for indicator in &plan.indicators {
+        map.entry(&indicator.code).or_insert(indicator);
     }
     map
 }
@@ -741,5 +758,37 @@ mod tests {
         assert_eq!(score(&evaluation, "cruscotto/C").as_deref(), Some("68.75"));
         // The unit carries OO and has no cruscotto of its own.
         assert_eq!(score(&evaluation, "unit/U").as_deref(), Some("75"));
+    }
+
+    #[test]
+    fn the_plans_own_indicators_are_measured_once_and_weighed_where_referenced() {
+        let indicators = format!("[{}]", ind("A", "50", "10", r#"{"value": "10"}"#));
+        let extra = format!(
+            r#", "indicators": [{}],
+            "cruscotti": [
+              {{"code": "C1", "name": "C1", "items": [{{"weight": "1", "indicator": "L"}}, {{"weight": "1", "indicator": "A"}}]}},
+              {{"code": "C2", "name": "C2", "items": [{{"weight": "3", "indicator": "L"}}, {{"weight": "1", "group": {{"code": "G", "name": "G", "items": [{{"indicator": "L"}}]}}}}]}}
+            ]"#,
+            r#"{"code": "L", "name": "library", "unit": "number", "target": {"op": ">=", "value": "10"}, "actual": {"value": "4"}}"#
+        );
+        let mut plan = plan_with(&indicators, &extra);
+        // An objective of the tree may weigh it too, through `shared_indicators`.
+        let oo = &mut plan.ente.objectives[0].objectives[0];
+        oo.shared_indicators.push(SharedIndicator { indicator: "L".into(), weight: Some(Decimal::from(50)) });
+        let evaluation = evaluate(&plan);
+        let library = evaluation.indicator("L").unwrap();
+        assert_eq!(library.achievement, Some(Decimal::from(40)));
+        assert_eq!((library.parent.as_deref(), library.weight), (None, None));
+        assert_eq!(evaluation.indicators.iter().filter(|i| i.code == "L").count(), 1, "measured once");
+        // C1 = (40 + 100) / 2; C2 = (40·3 + 40·1) / 4; OO = (100·50 + 40·50) / 100.
+        assert_eq!(score(&evaluation, "cruscotto/C1").as_deref(), Some("70"));
+        assert_eq!(score(&evaluation, "cruscotto/C2").as_deref(), Some("40"));
+        assert_eq!(score(&evaluation, "OO").as_deref(), Some("70"));
+        // The ente has no term of its own for it: only its ambito, scored from OO.
+        let ente = evaluation.node("ENTE").unwrap();
+        assert!(ente.items.iter().all(|i| i.id == "AS") && ente.indicators.is_empty(), "{:?}", ente.items);
+        for node in ["cruscotto/C1", "cruscotto/C2", "cruscotto/C2/G", "OO"] {
+            assert!(evaluation.node(node).unwrap().items.iter().any(|i| i.indicator && i.id == "L"), "{node}");
+        }
     }
 }

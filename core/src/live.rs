@@ -79,15 +79,19 @@ impl Live {
         let Some(indicator) = find_indicator_mut(&mut self.plan, id) else { return };
         let old = &self.evaluation.indicators[position];
         let parent = old.parent.clone();
-        let weight = if id.starts_with(crate::evaluate::CRUSCOTTO_ID_PREFIX) { old.weight } else { indicator.weight };
-        self.evaluation.indicators[position] = evaluate_indicator(&policy, indicator, id.to_string(), &parent, weight);
+        // As `evaluate` gives it: a tree indicator's own weight; a cruscotto's own, the
+        // item's (unchanged by edits); one of the plan's `indicators`, none.
+        let in_tree = parent.is_some() && !id.starts_with(crate::evaluate::CRUSCOTTO_ID_PREFIX);
+        let weight = if in_tree { indicator.weight } else { old.weight };
+        self.evaluation.indicators[position] = evaluate_indicator(&policy, indicator, id.to_string(), parent.as_deref(), weight);
     }
 
     /// The weight an item has in the node that defines it (its tree parent), not in
-    /// other nodes that reference it with their own weight.
+    /// other nodes that reference it with their own weight. An indicator of the plan's
+    /// `indicators` has no such node: its weight counts nowhere.
     fn set_item_weight(&mut self, id: &str, weight: Option<crate::decimal::Decimal>) {
         let parent = match self.evaluation.indicator(id) {
-            Some(indicator) if !id.starts_with(crate::evaluate::CRUSCOTTO_ID_PREFIX) => Some(indicator.parent.clone()),
+            Some(indicator) if !id.starts_with(crate::evaluate::CRUSCOTTO_ID_PREFIX) => indicator.parent.clone(),
             Some(_) => None,
             None => self.evaluation.node(id).and_then(|n| n.parent.clone()),
         };

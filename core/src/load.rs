@@ -98,6 +98,7 @@ fn read_structure(text: &str) -> Structure {
     let first_error = match typed(text) {
         Ok(mut plan) if plan.version == FORMAT_VERSION => {
             shrink(&mut plan.ente.objectives);
+            plan.indicators.shrink_to_fit();
             return Structure::Sound(plan);
         }
         Ok(plan) => return faulty(unsupported_version(&plan.version.to_string())),

@@ -32,6 +32,15 @@ pub struct Plan {
     /// Organisational units (Area > Servizio > Ufficio, Azienda speciale).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub units: Vec<Unit>,
+    /// Indicators of the plan that stand in no objective: each is measured once and weighed
+    /// wherever a cruscotto item (`indicator`) or an objective's `shared_indicators` name
+    /// it by code, with the weight given there (its own `weight` is ignored). They do not
+    /// count in the ente's score. A report that prints the same indicator in several
+    /// managers' dashboards, with no tree of objectives to hold it, keeps it here, so that
+    /// one edit of its actual moves every dashboard that uses it. Their codes share one
+    /// namespace with the tree's indicators (their results have their code as id).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
     /// Dashboards: weighted lists of indicators assigned to a unit or a manager.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cruscotti: Vec<Cruscotto>,
@@ -111,8 +120,9 @@ pub struct Objective {
     pub notes: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
-    /// Indicators defined elsewhere in the tree that count here too, with their weight
-    /// here: seed 004 measures A3.1_02 under OS_01.02 and again under IO_01.03.01.
+    /// Indicators defined elsewhere in the tree, or in the plan's `indicators`, that count
+    /// here too, with their weight here: seed 004 measures A3.1_02 under OS_01.02 and
+    /// again under IO_01.03.01.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shared_indicators: Vec<SharedIndicator>,
     /// Child objectives (OS under an AS, OO under an OS).
@@ -149,7 +159,7 @@ impl Objective {
     }
 }
 
-/// A reference to an indicator defined elsewhere in the tree.
+/// A reference to an indicator defined elsewhere in the tree, or in the plan's `indicators`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -547,7 +557,8 @@ pub struct CruscottoItem {
     /// Weight in the cruscotto, in percent; omitted on every item: equal weights.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<Decimal>,
-    /// An indicator of the tree, by code: its achievement counts.
+    /// An indicator of the tree or of the plan's `indicators`, by code: its achievement
+    /// counts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub indicator: Option<String>,
     /// An objective of the tree, by code: its score counts.

@@ -12,7 +12,8 @@ use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// One change to a plan. Indicators are named by their id in the evaluation (the plan
-/// code for the tree, `cruscotto/C/X` for an indicator defined in a cruscotto).
+/// code for the tree and the plan's `indicators`, `cruscotto/C/X` for an indicator
+/// defined in a cruscotto).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "edit", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Edit {
@@ -186,11 +187,14 @@ fn find_objective_mut<'a>(objectives: &'a mut [Objective], code: &str) -> Option
     None
 }
 
-/// Finds an indicator by its evaluation id: a tree code, or `cruscotto/C/…/X`.
+/// Finds an indicator by its evaluation id: a code of the tree or of the plan's
+/// `indicators`, or `cruscotto/C/…/X`.
 pub fn find_indicator_mut<'a>(plan: &'a mut Plan, id: &str) -> Option<&'a mut Indicator> {
     if let Some(rest) = id.strip_prefix(crate::evaluate::CRUSCOTTO_ID_PREFIX) {
         let mut parts = rest.split('/');
-        let cruscotto = plan.cruscotti.iter_mut().find(|c| Some(c.code.as_str()) == parts.next())?;
+        // The code read once: read inside `find`, it would be the next part at each cruscotto.
+        let code = parts.next()?;
+        let cruscotto = plan.cruscotti.iter_mut().find(|c| c.code == code)?;
         let path: Vec<&str> = parts.collect();
         let (last, groups) = path.split_last()?;
         let mut items = &mut cruscotto.items;
@@ -200,6 +204,9 @@ pub fn find_indicator_mut<'a>(plan: &'a mut Plan, id: &str) -> Option<&'a mut In
         return items.iter_mut().find_map(|i| i.own.as_mut().filter(|o| o.code == *last));
     }
     if let Some(found) = plan.ente.indicators.iter_mut().find(|i| i.code == id) {
+        return Some(found);
+    }
+    if let Some(found) = plan.indicators.iter_mut().find(|i| i.code == id) {
         return Some(found);
     }
     fn walk<'a>(objectives: &'a mut [Objective], id: &str) -> Option<&'a mut Indicator> {

@@ -71,6 +71,7 @@ pub fn plan(indicators: usize) -> Plan {
         },
         policy: Policy::default(),
         units: vec![],
+        indicators: vec![],
         cruscotti: vec![],
         sources: vec![],
     }

@@ -14,7 +14,14 @@ use std::collections::{HashMap, HashSet};
 const WEIGHT_SUM_SLACK: Decimal = Decimal::from_scaled(5, 2);
 
 pub fn validate(plan: &Plan) -> Vec<Diagnostic> {
-    let mut v = Validator { plan, out: Vec::new(), objectives: HashMap::new(), indicators: HashMap::new(), shared: Vec::new() };
+    let mut v = Validator {
+        plan,
+        out: Vec::new(),
+        objectives: HashMap::new(),
+        indicators: HashMap::new(),
+        shared: Vec::new(),
+        referenced: HashSet::new(),
+    };
     v.run();
     v.out
 }
@@ -27,6 +34,8 @@ struct Validator<'a> {
     indicators: HashMap<&'a str, String>,
     /// Shared indicator references, checked once the whole tree is known.
     shared: Vec<(&'a str, String)>,
+    /// Codes that a shared reference or a cruscotto item names.
+    referenced: HashSet<&'a str>,
 }
 
 impl<'a> Validator<'a> {
@@ -50,14 +59,39 @@ impl<'a> Validator<'a> {
         }
         self.weights(plan.ente.indicators.iter().map(|i| i.weight), "ente.indicators", "indicators");
         self.objectives(&plan.ente.objectives, "ente.objectives", None);
+        // After the tree, so that a code defined twice is reported here, at the second.
+        for (i, indicator) in plan.indicators.iter().enumerate() {
+            let path = format!("indicators[{i}]");
+            self.indicator(indicator, &path, true);
+            if indicator.weight.is_some() {
+                self.warning(
+                    format!("{path}.weight"),
+                    "ignored-weight",
+                    "an indicator of the plan's `indicators` is weighed where it is referenced (a cruscotto item's or a `shared_indicators` weight): this weight is not used",
+                );
+            }
+        }
         for (code, path) in std::mem::take(&mut self.shared) {
+            self.referenced.insert(code);
             if !self.indicators.contains_key(code) {
-                self.error(path, "missing-reference", format!("no indicator `{code}` in the tree"));
+                self.error(path, "missing-reference", format!("no indicator `{code}` in the tree or in the plan's `indicators`"));
             }
         }
         self.units();
         self.cruscotti();
-        if plan.ente.objectives.is_empty() && plan.ente.indicators.is_empty() && plan.cruscotti.is_empty() {
+        for (i, indicator) in plan.indicators.iter().enumerate() {
+            if !self.referenced.contains(indicator.code.as_str()) {
+                self.warning(
+                    format!("indicators[{i}]"),
+                    "unreferenced-indicator",
+                    format!(
+                        "indicator `{}` is measured but weighed nowhere: no cruscotto item or `shared_indicators` names it",
+                        indicator.code
+                    ),
+                );
+            }
+        }
+        if plan.ente.objectives.is_empty() && plan.ente.indicators.is_empty() && plan.indicators.is_empty() && plan.cruscotti.is_empty() {
             self.warning("ente.objectives", "empty-plan", "the plan has no objectives, indicators or cruscotti");
         }
     }
@@ -351,8 +385,13 @@ impl<'a> Validator<'a> {
                 );
             }
             if let Some(code) = &item.indicator {
+                self.referenced.insert(code);
                 if !self.indicators.contains_key(code.as_str()) {
-                    self.error(format!("{here}.indicator"), "missing-reference", format!("no indicator `{code}` in the tree"));
+                    self.error(
+                        format!("{here}.indicator"),
+                        "missing-reference",
+                        format!("no indicator `{code}` in the tree or in the plan's `indicators`"),
+                    );
                 }
             }
             if let Some(code) = &item.objective {

@@ -2,7 +2,7 @@
 //! to a chosen score (goal seek), and which indicators move a node most (sensitivity and
 //! the weight each carries after all the weighting down the tree).
 
-use crate::evaluate::{evaluate, tree_indicators, Evaluation};
+use crate::evaluate::{evaluate, indicators_by_code, Evaluation};
 use crate::explain::Explanation;
 use crate::plan::{Actual, Indicator, MeasureUnit, MissedRule, Plan, Policy, Target};
 use crate::scenario::{apply, find_indicator_mut, Edit};
@@ -107,11 +107,14 @@ pub fn goal_seek(plan: &Plan, indicator: &str, node: &str, goal: Decimal, unknow
 /// are replaced by a pair that scores exactly that (`>= 100`, actual `a`).
 fn node_score_with(plan: &Plan, indicator: &str, node: &str, achievement: Decimal) -> Option<Decimal> {
     let mut plan = plan.clone();
+    // The weight of an indicator of the plan's `indicators` is not used (each reference
+    // gives its own): a zero there excludes nothing.
+    let weighed_where_referenced = plan.indicators.iter().any(|i| i.code == indicator);
     let forced = find_indicator_mut(&mut plan, indicator)?;
     forced.target = Some(Target::AtLeast { value: HUNDRED });
     forced.actual = Some(Actual::Value(achievement));
     forced.unit = MeasureUnit::Number;
-    if forced.weight.is_some_and(|w| w.is_zero()) {
+    if !weighed_where_referenced && forced.weight.is_some_and(|w| w.is_zero()) {
         return None;
     }
     evaluate(&plan).node(node).and_then(|n| n.score)
@@ -260,10 +263,10 @@ pub fn weights_in(evaluation: &Evaluation, node: &str) -> HashMap<String, Decima
 
 /// Every indicator that counts in `node`, the most influential first.
 pub fn sensitivity(plan: &Plan, evaluation: &Evaluation, node: &str) -> Vec<Sensitivity> {
-    // One look-up table for the tree, not a walk of the plan per indicator (10 000
-    // indicators would make that quadratic); indicators defined in a cruscotto, rare,
-    // are found in a copy of the plan made only if one is needed.
-    let tree = tree_indicators(&plan.ente.indicators, &plan.ente.objectives);
+    // One look-up table for the tree and the plan's `indicators`, not a walk of the plan
+    // per indicator (10 000 indicators would make that quadratic); indicators defined in
+    // a cruscotto, rare, are found in a copy of the plan made only if one is needed.
+    let tree = indicators_by_code(plan);
     let mut copy: Option<Plan> = None;
     let mut out: Vec<Sensitivity> = weights_in(evaluation, node)
         .into_iter()

@@ -210,3 +210,66 @@ fn two_groups_of_one_code_in_a_cruscotto_are_refused_as_their_ids_would_collide(
     let cruscotto = format!(r#"}}]}}]}}, "cruscotti": [{{"code": "C", "name": "c", "items": [{group}, {group}]}}]}}"#);
     check(&plan(|t| t.replace("}]}]}}", &cruscotto)), &["duplicate-code cruscotti[0].items[1].group.code"]);
 }
+
+/// `plan()` with the plan's own `indicators` (JSON array text) and one cruscotto whose
+/// items name `items` (codes), equal weights.
+fn with_library(indicators: &str, items: &[&str]) -> String {
+    let items: Vec<String> = items.iter().map(|code| format!(r#"{{"indicator": "{code}"}}"#)).collect();
+    let tail = format!(
+        r#"}}]}}]}}, "indicators": {indicators}, "cruscotti": [{{"code": "C", "name": "c", "items": [{}]}}]}}"#,
+        items.join(", ")
+    );
+    plan(|t| t.replace("}]}]}}", &tail))
+}
+
+fn library_indicator(code: &str, extra: &str) -> String {
+    format!(r#"{{"code": "{code}", "name": "l", "unit": "number", "target": {{"op": ">=", "value": "10"}}, "actual": {{"value": "8"}}{extra}}}"#)
+}
+
+#[test]
+fn the_plans_own_indicators_are_checked_like_the_trees() {
+    let l1 = library_indicator("L1", "");
+    check(&with_library(&format!("[{l1}]"), &["L1", "I1"]), &[]);
+    // One namespace with the tree's indicators: both would have the id `I1`.
+    check(&with_library(&format!("[{}]", library_indicator("I1", "")), &["I1"]), &["duplicate-code indicators[0].code"]);
+    assert!(message(&with_library(&format!("[{}]", library_indicator("I1", "")), &["I1"])).contains("ente.objectives[0].indicators[0]"));
+    check(
+        &with_library(&format!("[{l1}, {l1}]"), &["L1"]),
+        &["duplicate-code indicators[1].code"],
+    );
+    check(
+        &with_library(&format!("[{}]", library_indicator("cruscotto/C/X", "")), &["cruscotto/C/X"]),
+        &["reserved-code indicators[0].code"],
+    );
+    // A reference to nothing, and an indicator that nothing weighs.
+    check(
+        &with_library(&format!("[{l1}]"), &["L9"]),
+        &["missing-reference cruscotti[0].items[0].indicator", "unreferenced-indicator indicators[0]"],
+    );
+    // Its own weight is not used: each reference gives one.
+    check(&with_library(&format!("[{}]", library_indicator("L1", r#", "weight": "30""#)), &["L1"]), &["ignored-weight indicators[0].weight"]);
+    // An objective may weigh it through `shared_indicators`.
+    let shared = plan(|t| {
+        t.replacen(r#""indicators": ["#, r#""shared_indicators": [{"indicator": "L1", "weight": "0"}], "indicators": ["#, 1)
+            .replace("}]}]}}", &format!(r#"}}]}}]}}, "indicators": [{l1}]}}"#))
+    });
+    check(&shared, &[]);
+    check(&shared.replace(r#"{"indicator": "L1""#, r#"{"indicator": "L2""#), &[
+        "missing-reference ente.objectives[0].shared_indicators[0].indicator",
+        "unreferenced-indicator indicators[0]",
+    ]);
+}
+
+#[test]
+fn structural_errors_in_the_plans_own_indicators_have_their_paths() {
+    let list = format!(
+        "[{}, {}, {}]",
+        library_indicator("L1", r#", "colour": "red""#),
+        library_indicator("L2", r#", "kind": "speed""#),
+        library_indicator("L3", "").replace(r#"{"op": ">=", "value": "10"}"#, r#""90""#)
+    );
+    let text = with_library(&list, &["L1", "L2", "L3"]);
+    check(&text, &["unknown-field indicators[0].colour", "wrong-shape indicators[1].kind", "wrong-shape indicators[2].target"]);
+    let message = message(&text);
+    assert!(message.contains("`efficacia`, `efficienza`") && message.contains(r#"a target such as `{"op": ">=""#), "{message}");
+}

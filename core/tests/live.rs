@@ -12,6 +12,9 @@ fn fixture(name: &str) -> Plan {
     load_plan(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+/// Two cruscotti and no tree: the indicators they have in common are the plan's own.
+const SHARED: &str = "cruscotti-condivisi-2021.json";
+
 fn indicator_ids(plan: &Plan) -> Vec<String> {
     evaluate(plan).indicators.iter().map(|i| i.id.clone()).collect()
 }
@@ -71,9 +74,65 @@ proptest! {
     }
 
     #[test]
+    fn live_edits_of_the_plans_own_indicators_equal_a_fresh_evaluation(
+        edits in prop::collection::vec(edit_strategy(indicator_ids(&fixture(SHARED)), vec!["CR_SERV_RI".into()]), 1..8)
+    ) {
+        // A dashboards-only plan has no objective to weigh: the one named is not in it,
+        // and an edit of it would be refused, so the strategy's objective edits are left out.
+        let edits: Vec<Edit> = edits.into_iter().filter(|e| !matches!(e, Edit::SetObjectiveWeight { .. })).collect();
+        check_live(&fixture(SHARED), &edits)?;
+    }
+
+    #[test]
     fn live_edits_through_cruscotti_and_units_equal_a_fresh_evaluation(
         edits in prop::collection::vec(edit_strategy(indicator_ids(&fixture("massa-carrara-2021.json")), objective_ids(&fixture("massa-carrara-2021.json"))), 1..8)
     ) {
         check_live(&fixture("massa-carrara-2021.json"), &edits)?;
     }
+}
+
+#[test]
+fn one_edit_of_a_shared_indicator_moves_every_cruscotto_that_weighs_it() {
+    let plan = fixture(SHARED);
+    let mut live = Live::new(plan.clone());
+    let before = live.evaluation().clone();
+    let edit = Edit::SetActual { indicator: "Percent_IndiceTrasp".into(), actual: Some(Actual::Value(Decimal::from(90))) };
+    live.apply(&edit).unwrap();
+    let score = |e: &semaforo_core::Evaluation, id: &str| e.node(id).and_then(|n| n.score).map(|s| s.round_half_up(2).to_string());
+    // Each cruscotto weighs the indicator 20 % (a group of it alone): 90 % -> 100 % is +2 points.
+    for (id, was, now) in [
+        ("cruscotto/CR_SERV_RI", "96.78", "98.78"),
+        ("cruscotto/CR_SERV_RF", "86.78", "88.78"),
+        ("cruscotto/CR_SERV_RI/2.3.1", "90", "100"),
+        ("unit/SERV_RF", "86.78", "88.78"),
+        ("unit/AREA_ARM", "96.78", "98.78"),
+    ] {
+        assert_eq!(score(&before, id).as_deref(), Some(was), "{id}");
+        assert_eq!(score(live.evaluation(), id).as_deref(), Some(now), "{id}");
+    }
+    let (edited, problems) = apply(&plan, &[edit]);
+    assert!(problems.is_empty());
+    assert_eq!(live.evaluation(), &evaluate(&edited));
+}
+
+#[test]
+fn an_objective_weighing_an_indicator_of_the_plans_list_follows_its_edits() {
+    let mut plan = fixture(SHARED);
+    let mut objective = semaforo_core::plan::Objective::new("OO_T", semaforo_core::plan::Level::Operational, "Trasparenza");
+    objective.shared_indicators.push(semaforo_core::plan::SharedIndicator { indicator: "Percent_IndiceTrasp".into(), weight: None });
+    plan.ente.objectives.push(objective);
+    let mut live = Live::new(plan.clone());
+    let edits = [
+        Edit::SetActual { indicator: "Percent_IndiceTrasp".into(), actual: Some(Actual::Value(Decimal::from(45))) },
+        Edit::SetIndicatorWeight { indicator: "Percent_IndiceTrasp".into(), weight: Decimal::from(7) },
+        Edit::SetTarget { indicator: "Percent_IndiceTrasp".into(), target: Target::AtLeast { value: Decimal::from(50) } },
+    ];
+    for (i, edit) in edits.iter().enumerate() {
+        live.apply(edit).unwrap();
+        let scratch = evaluate(&apply(&plan, &edits[..=i]).0);
+        assert_eq!(live.evaluation(), &scratch, "after edit {i}");
+    }
+    let score = |id: &str| live.evaluation().node(id).and_then(|n| n.score).map(|s| s.normalize().to_string());
+    assert_eq!(score("OO_T").as_deref(), Some("90"));
+    assert_eq!(score("ENTE").as_deref(), Some("90"));
 }

@@ -26,14 +26,16 @@ const PLAN: &str = r#"{
           ] }
         ] },
       { "code": "OS_02", "level": "strategic", "name": "OS 2", "weight": "40", "indicators": [
-          { "code": "I6", "name": "f", "unit": "days", "weight": "100", "target": { "op": "<", "value": "0" }, "actual": { "value": "-13.52" } }
-      ] }
+          { "code": "I6", "name": "f", "unit": "days", "weight": "80", "target": { "op": "<", "value": "0" }, "actual": { "value": "-13.52" } }
+      ], "shared_indicators": [ { "indicator": "L1", "weight": "20" } ] }
     ] }
   ] },
   "policy": { "tolerance": "90", "critical": "50", "at_most_missed": "ratio" },
   "units": [ { "code": "A1", "name": "Area 1", "kind": "area" }, { "code": "U1", "name": "Ufficio", "kind": "ufficio", "parent": "A1" } ],
+  "indicators": [ { "code": "L1", "name": "library", "unit": "percent", "target": { "op": ">=", "value": "90" }, "actual": { "value": "81" } } ],
   "cruscotti": [ { "code": "C1", "name": "Cruscotto", "unit": "A1", "items": [
-    { "weight": "50", "indicator": "I1" },
+    { "weight": "40", "indicator": "I1" },
+    { "weight": "10", "indicator": "L1" },
     { "weight": "30", "objective": "OO_01" },
     { "weight": "20", "group": { "code": "G", "name": "Gruppo", "items": [
       { "own": { "code": "X1", "name": "own", "unit": "number", "target": { "op": ">=", "value": "5" }, "actual": { "value": "4" } } }
