@@ -70,7 +70,7 @@ pub fn EditForm(props: &EditFormProps) -> Html {
 /// equal, they leave every score as it was.
 fn equal_weights(view: &PlanView, id: &str, indicator: bool) -> Vec<Edit> {
     let parent = if indicator {
-        view.evaluation.indicator(id).map(|r| r.parent.clone())
+        view.evaluation.indicator(id).and_then(|r| r.parent.clone())
     } else {
         view.evaluation.node(id).and_then(|n| n.parent.clone())
     };

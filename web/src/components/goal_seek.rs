@@ -47,7 +47,7 @@ pub fn GoalSeek(props: &GoalSeekProps) -> Html {
     let answer = use_state(|| None::<Result<Rc<Answer>, Msg>>);
 
     // The nodes the indicator counts in: its parent and every node above it.
-    let parent = props.view.evaluation.indicator(&indicator).map(|r| r.parent.clone());
+    let parent = props.view.evaluation.indicator(&indicator).and_then(|r| r.parent.clone());
     let chain = parent.map(|p| props.view.ancestors(&p)).unwrap_or_else(|| vec![ente.clone()]);
     let on_text = |state: &UseStateHandle<String>| {
         let state = state.setter();

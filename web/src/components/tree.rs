@@ -181,7 +181,7 @@ pub fn Tree(props: &TreeProps) -> Html {
             }
             Selection::Indicator { id, under } => {
                 let r = view.evaluation.indicator(id);
-                let shared = r.is_some_and(|r| r.parent != under.as_str());
+                let shared = r.is_some_and(|r| r.parent.as_deref() != Some(under.as_str()));
                 (
                     "KPI",
                     r.map(|r| r.code.clone()).unwrap_or_else(|| id.to_string()),
