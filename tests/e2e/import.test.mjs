@@ -14,9 +14,9 @@ import { useBrowser, SHOTS, FIXTURES, E2E_FIXTURES } from './server.mjs';
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 const TABLES = path.join(FIXTURES, 'tables');
-// Three cruscotti; the second one's heading (row 9, "Segreteria generale - Dott.ssa Rossi"
+// Three cruscotti; the second one's heading (row 9, "Affari generali e legali - Maria Rossi"
 // with its total 96,40 %) has no word that says it is one, so it is misread.
-const DASHBOARDS = fs.readFileSync(path.join(E2E_FIXTURES, 'cruscotti-segreteria.tsv'), 'utf8');
+const DASHBOARDS = fs.readFileSync(path.join(E2E_FIXTURES, 'cruscotto-non-riconosciuto.tsv'), 'utf8');
 
 const session = useBrowser();
 
@@ -309,8 +309,8 @@ test('the settings download as ImportOptions JSON, load back in a fresh page, su
   const error = page.getByTestId('import-settings-error');
   await error.waitFor();
   assert.equal(await error.getAttribute('role'), 'alert');
-  assert.match(await error.textContent(), /sbagliate\.json: rows\[0\]\.role: unknown role "cruscoto"; one of header/);
-  assert.match(await error.textContent(), /le scelte attuali e il testo non sono cambiati/);
+  assert.match(await error.textContent(), /sbagliate\.json: rows\[0\]: expected \{"row": from 1, "role": one of header, .*, found \{"role":"cruscoto","row":9\}/);
+  assert.match(await error.textContent(), /Impostazioni non caricate \(scelte e testo invariati\)/);
   assert.equal(await page.getByTestId('import-text').inputValue(), DASHBOARDS);
   assert.equal(await page.getByTestId('import-role-9').inputValue(), 'cruscotto');
   assert.equal(await page.locator('#import-year').inputValue(), '2024');
@@ -334,7 +334,7 @@ test('the settings download as ImportOptions JSON, load back in a fresh page, su
   // Settings made for another layout: a correction of a row this table lacks is listed.
   const other = tempFile('altra.impostazioni.json', JSON.stringify({ rows: [{ row: 40, role: 'total' }] }));
   await fresh.getByTestId('import-settings-upload').setInputFiles(other);
-  assert.match(await fresh.getByTestId('import-rows-missing').textContent(), /non ha \(non usate\): 40 \(totale\)/);
+  assert.match(await fresh.getByTestId('import-rows-missing').textContent(), /righe che questa tabella non ha: 40 \(totale\)/);
   assert.deepEqual(fresh.errors, []);
   await fresh.context().close();
 });
@@ -356,10 +356,7 @@ test('the importer with role selectors and a correction has no serious or critic
   await page.context().close();
 });
 
-// Needs the core to read a corrected row in the role given (ImportOptions::rows; main's
-// "Row roles by evidence"): until then the core reads every row as before, and this
-// runs as a "todo" that reports without failing the suite.
-test('a misread dashboard heading corrected to "cruscotto": its dashboard and score appear, and the settings re-import the same plan', { todo: 'needs the core\'s corrected-row semantics' }, async () => {
+test('a misread dashboard heading corrected to "cruscotto": its dashboard and score appear, and the settings re-import the same plan', async () => {
   const page = await openImporter();
   await page.getByTestId('import-text').fill(DASHBOARDS);
   // Misread: row 9 is an error row, and its two indicators join the cruscotto above.
@@ -376,12 +373,12 @@ test('a misread dashboard heading corrected to "cruscotto": its dashboard and sc
   const plan = await download(page, 'import-download');
   const planJson = JSON.parse(plan.text);
   assert.equal(planJson.cruscotti.length, 3);
-  assert.match(planJson.cruscotti[1].name, /Segreteria generale/);
+  assert.match(planJson.cruscotti[1].name, /Affari generali e legali/);
   // Opened as a plan, the dashboard is in #cruscotti with its score.
   await page.getByTestId('import-open').click();
   const cruscotti = page.locator('#cruscotti');
-  await cruscotti.filter({ hasText: 'Segreteria generale' }).waitFor();
-  assert.match(await cruscotti.textContent(), /Segreteria generale[^%]*96,40 %/);
+  await cruscotti.filter({ hasText: 'Affari generali e legali' }).waitFor();
+  assert.match(await cruscotti.textContent(), /Affari generali e legali[^%]*96,40 %/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 

@@ -482,14 +482,14 @@ fn it(msg: Msg) -> &'static str {
         Msg::ImportRoleOf => "Ruolo della riga",
         Msg::ImportCorrected => "corretta",
         Msg::ImportCorrections => "Correzioni e impostazioni",
-        Msg::ImportCorrectionsHelp => "Se una riga è stata letta male, scegline il ruolo nell'anteprima («Ruolo»). Colonne e correzioni si salvano nelle impostazioni: ricaricale (o usale con «semaforo import --settings») per importare allo stesso modo la tabella dell'anno prossimo.",
+        Msg::ImportCorrectionsHelp => "Se una riga è stata letta male, scegline il ruolo nell'anteprima. Colonne e correzioni si salvano nelle impostazioni, da ricaricare per la tabella dell'anno prossimo (anche con «semaforo import --settings»).",
         Msg::ImportCorrectedRows => "Righe corrette:",
         Msg::ImportResetRows => "Annulla correzioni",
         Msg::ImportSettingsDownload => "Scarica impostazioni",
         Msg::ImportSettingsUpload => "Carica impostazioni…",
         Msg::ImportSettingsLoaded => "Impostazioni caricate:",
-        Msg::ImportSettingsFailed => "Impostazioni non caricate: le scelte attuali e il testo non sono cambiati. Problema:",
-        Msg::ImportRowsMissing => "Correzioni di righe che questa tabella non ha (non usate):",
+        Msg::ImportSettingsFailed => "Impostazioni non caricate (scelte e testo invariati):",
+        Msg::ImportRowsMissing => "Correzioni non usate, di righe che questa tabella non ha:",
     }
 }
 
@@ -720,14 +720,14 @@ fn en(msg: Msg) -> &'static str {
         Msg::ImportRoleOf => "Role of row",
         Msg::ImportCorrected => "corrected",
         Msg::ImportCorrections => "Corrections and settings",
-        Msg::ImportCorrectionsHelp => "If a row was read wrongly, choose its role in the preview («Role»). Columns and corrections are saved in the settings: load them again (or use them with «semaforo import --settings») to import next year's table the same way.",
+        Msg::ImportCorrectionsHelp => "If a row was read wrongly, choose its role in the preview. Columns and corrections are saved in the settings, to load again for next year's table (also with «semaforo import --settings»).",
         Msg::ImportCorrectedRows => "Rows corrected:",
         Msg::ImportResetRows => "Undo corrections",
         Msg::ImportSettingsDownload => "Download settings",
         Msg::ImportSettingsUpload => "Load settings…",
         Msg::ImportSettingsLoaded => "Settings loaded:",
-        Msg::ImportSettingsFailed => "Settings not loaded: the current choices and the text are unchanged. Problem:",
-        Msg::ImportRowsMissing => "Corrections of rows this table does not have (not used):",
+        Msg::ImportSettingsFailed => "Settings not loaded (choices and text unchanged):",
+        Msg::ImportRowsMissing => "Corrections not used, of rows this table does not have:",
     }
 }
 

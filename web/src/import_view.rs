@@ -116,68 +116,62 @@ pub fn settings_json(choices: &Choices) -> String {
 pub fn parse_settings(text: &str) -> Result<Choices, String> {
     use serde_json::Value;
     let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let Value::Object(fields) = value else {
-        return Err("not import settings: expected an object such as {\"mapping\": […], \"rows\": […]}".into());
-    };
-    let text_of = |v: &Value, path: &str| match v {
-        Value::Null => Ok(None),
-        Value::String(s) => Ok(Some(s.clone())),
-        _ => Err(format!("{path}: expected text or null")),
-    };
-    fn list<'a>(v: &'a Value, path: &str) -> Result<&'a [Value], String> {
-        v.as_array().map(Vec::as_slice).ok_or_else(|| format!("{path}: expected a list"))
-    }
+    let bad = |path: &str, expected: &str, found: &Value| format!("{path}: expected {expected}, found {found}");
+    let fields = value.as_object().ok_or_else(|| bad("settings", "an object", &value))?;
     let mut choices = Choices::default();
-    for (key, v) in &fields {
-        match key.as_str() {
-            "format" => {
-                choices.format = match text_of(v, key)? {
-                    None => None,
-                    Some(name) => Some(parse_format(&name).ok_or_else(|| format!("format: unknown format `{name}`; one of tsv, csv, csv_semicolon, xlsx"))?),
-                }
-            }
-            "ente_name" => choices.ente_name = text_of(v, key)?.unwrap_or_default(),
-            "year" => {
-                choices.year = match v {
-                    Value::Null => String::new(),
-                    v => v.as_i64().and_then(|y| i32::try_from(y).ok()).ok_or_else(|| "year: expected a year such as 2023".to_string())?.to_string(),
-                }
-            }
-            "mapping" => {
-                for (i, pair) in list(v, key)?.iter().enumerate() {
-                    let path = format!("mapping[{i}]");
-                    let (column, field) = match pair.as_array().map(Vec::as_slice) {
-                        Some([column, field]) => (column, field),
-                        _ => return Err(format!("{path}: expected [column from 0, field]")),
+    for (key, v) in fields {
+        match (key.as_str(), v) {
+            ("format" | "ente_name" | "year", Value::Null) => {}
+            ("format", Value::String(name)) if parse_format(name).is_some() => choices.format = parse_format(name),
+            ("ente_name", Value::String(name)) => choices.ente_name = name.clone(),
+            ("year", v) if v.as_i64().is_some_and(|y| i32::try_from(y).is_ok()) => choices.year = v.to_string(),
+            ("mapping", Value::Array(pairs)) => {
+                for (i, pair) in pairs.iter().enumerate() {
+                    let read = match pair.as_array().map(Vec::as_slice) {
+                        Some([column, Value::String(name)]) => column
+                            .as_u64()
+                            .and_then(|c| usize::try_from(c).ok())
+                            .zip(Field::ALL.into_iter().find(|f| f.name() == name)),
+                        _ => None,
                     };
-                    let column = column.as_u64().and_then(|c| usize::try_from(c).ok()).ok_or_else(|| format!("{path}[0]: expected a column number, 0 for the first"))?;
-                    let name = field.as_str().unwrap_or_default();
-                    let field = Field::ALL.iter().copied().find(|f| f.name() == name).ok_or_else(|| {
-                        format!("{path}[1]: unknown field {field}; one of {}", Field::ALL.map(Field::name).join(", "))
+                    let (column, field) = read.ok_or_else(|| {
+                        let fields = Field::ALL.map(Field::name).join(", ");
+                        bad(&format!("mapping[{i}]"), &format!("[column from 0, field: one of {fields}]"), pair)
                     })?;
                     choices.map(column, Some(field));
                 }
             }
-            "rows" => {
-                for (i, item) in list(v, key)?.iter().enumerate() {
-                    let path = format!("rows[{i}]");
-                    let Value::Object(item) = item else { return Err(format!("{path}: expected {{\"row\": …, \"role\": …}}")) };
-                    if let Some(other) = item.keys().find(|k| *k != "row" && *k != "role") {
-                        return Err(format!("{path}: unknown field `{other}`; a correction has row and role"));
-                    }
-                    let row = item.get("row").and_then(Value::as_u64).and_then(|r| usize::try_from(r).ok()).filter(|r| *r >= 1);
-                    let row = row.ok_or_else(|| format!("{path}.row: expected a row of the table, 1 for the first"))?;
-                    let role = item.get("role").ok_or_else(|| format!("{path}: missing field `role`"))?;
-                    let role = role.as_str().and_then(RowRole::from_name).ok_or_else(|| {
-                        format!("{path}.role: unknown role {role}; one of {}", RowRole::ALL.map(RowRole::name).join(", "))
+            ("rows", Value::Array(rows)) => {
+                for (i, item) in rows.iter().enumerate() {
+                    let read = match item.as_object() {
+                        Some(c) if c.len() == 2 => c
+                            .get("row")
+                            .and_then(Value::as_u64)
+                            .and_then(|r| usize::try_from(r).ok())
+                            .filter(|r| *r >= 1)
+                            .zip(c.get("role").and_then(Value::as_str).and_then(RowRole::from_name)),
+                        _ => None,
+                    };
+                    let (row, role) = read.ok_or_else(|| {
+                        let roles = RowRole::ALL.map(RowRole::name).join(", ");
+                        bad(&format!("rows[{i}]"), &format!("{{\"row\": from 1, \"role\": one of {roles}}}"), item)
                     })?;
                     choices.set_role(row, Some(role));
                 }
             }
-            other => return Err(format!("unknown field `{other}`; the settings have format, mapping, ente_name, year, rows")),
+            ("format", _) => return Err(bad(key, "null or one of tsv, csv, csv_semicolon, xlsx", v)),
+            ("ente_name", _) => return Err(bad(key, "text or null", v)),
+            ("year", _) => return Err(bad(key, "a year such as 2023, or null", v)),
+            ("mapping" | "rows", _) => return Err(bad(key, "a list", v)),
+            _ => return Err(format!("unknown field `{key}`; the settings have format, mapping, ente_name, year, rows")),
         }
     }
     Ok(choices)
+}
+
+/// The role a row was read in, from `(row, role)` pairs in row order.
+pub fn read_role(read: &[(usize, RowRole)], row: usize) -> Option<RowRole> {
+    read.binary_search_by_key(&row, |(r, _)| *r).ok().map(|i| read[i].1)
 }
 
 /// A format's value in the format selector.
@@ -489,12 +483,13 @@ mod tests {
     #[test]
     fn a_file_that_is_not_settings_says_what_and_where() {
         let err = parse_settings("{\n  \"rows\": [{\"row\": 9, \"role\": \"cruscoto\"}]\n}").unwrap_err();
-        assert!(err.starts_with("rows[0].role: unknown role \"cruscoto\"; one of header, title,"), "{err}");
+        assert!(err.starts_with("rows[0]: expected {\"row\": from 1, \"role\": one of header, title,"), "{err}");
+        assert!(err.ends_with("ignore}, found {\"role\":\"cruscoto\",\"row\":9}"), "{err}");
         let err = parse_settings("{\"colonne\": 1}").unwrap_err();
         assert!(err.contains("unknown field `colonne`"), "{err}");
         assert!(parse_settings("{\n\"rows\": [}").unwrap_err().contains("at line 2 column"));
-        assert!(parse_settings("{\"rows\": [{\"row\": 0, \"role\": \"total\"}]}").unwrap_err().contains("rows[0].row: expected a row"));
-        assert!(parse_settings("{\"mapping\": [[\"3\", \"target\"]]}").unwrap_err().starts_with("mapping[0][0]: expected a column"));
+        assert!(parse_settings("{\"rows\": [{\"row\": 0, \"role\": \"total\"}]}").unwrap_err().starts_with("rows[0]: expected {\"row\": from 1"));
+        assert!(parse_settings("{\"mapping\": [[\"3\", \"target\"]]}").unwrap_err().starts_with("mapping[0]: expected [column from 0, field: one of group, area,"));
         assert!(parse_settings("{\"version\": 1, \"ente\": {}}").unwrap_err().starts_with("unknown field `ente`"), "a plan is not settings");
         let choices = parse_settings("{\"mapping\": [[2, \"target\"], [2, \"actual\"]]}").unwrap();
         assert_eq!(choices.mapping, vec![(2, Field::Actual)], "the last word on a column");
@@ -522,6 +517,7 @@ mod tests {
             "{\"format\": null, \"mapping\": [], \"ente_name\": null, \"year\": null}",
             "{\"format\": \"auto\"}",
             "{\"format\": 3}",
+            "{\"format\": \"\"}",
             "{\"year\": \"2023\"}",
             "{\"year\": 2023.5}",
             "{\"year\": 99999999999}",

@@ -66,8 +66,9 @@ struct State {
     generation: u32,
     /// What each column's heading was recognised as, for the mapping's "automatic" choice.
     recognised: Rc<HashMap<usize, Option<Field>>>,
-    /// The role each row was last read in from its cells, for the role's "automatic" choice.
-    read: Rc<HashMap<usize, RowRole>>,
+    /// The role each row was last read in from its cells, for the role's "automatic"
+    /// choice: `(row, role)` in row order (a map would cost the bundle more).
+    read: Rc<Vec<(usize, RowRole)>>,
     /// The last "Carica impostazioni": the file's name, or why it was refused (`true`).
     settings_note: Option<(bool, AttrValue)>,
 }
@@ -202,11 +203,17 @@ impl Reducible for State {
                         for c in preview.report.columns.iter().filter(|c| !c.mapped) {
                             recognised.insert(c.index, c.field);
                         }
-                        let read = Rc::make_mut(&mut next.read);
-                        // Only rows read from their cells (the answer is for these choices).
-                        for r in preview.rows.iter().filter(|r| !r.corrected && self.choices.role(r.row).is_none()) {
-                            read.insert(r.row, r.role);
-                        }
+                        // Rows read from their cells (the answer is for these choices); a
+                        // corrected row keeps what it was read as before.
+                        let read = preview
+                            .rows
+                            .iter()
+                            .filter_map(|r| match !r.corrected && self.choices.role(r.row).is_none() {
+                                true => Some((r.row, r.role)),
+                                false => import_view::read_role(&self.read, r.row).map(|role| (r.row, role)),
+                            })
+                            .collect();
+                        next.read = Rc::new(read);
                         Outcome::Ready(Rc::new(preview))
                     }
                     Err(message) => Outcome::Failed(message.into()),

@@ -10,7 +10,6 @@
 //!
 //! Error rows carry an icon and the word, not a colour alone.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use semaforo_core::import::{CellProblem, RowCorrection, RowKind, RowRole};
@@ -19,7 +18,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::{row_role, t, Msg};
-use crate::import_view::{Figures, Preview};
+use crate::import_view::{read_role, Figures, Preview};
 use crate::text;
 
 #[derive(Properties, PartialEq)]
@@ -29,7 +28,7 @@ pub struct ImporterPreviewProps {
     /// The user's corrections (the import's options), by row.
     pub corrections: Vec<RowCorrection>,
     /// The role each row was last read in from its cells, for rows now corrected.
-    pub read: Rc<HashMap<usize, RowRole>>,
+    pub read: Rc<Vec<(usize, RowRole)>>,
     /// A row's new role; `None`: as its cells say.
     pub onrole: Callback<(usize, Option<RowRole>)>,
 }
@@ -80,7 +79,7 @@ pub fn ImporterPreview(props: &ImporterPreviewProps) -> Html {
                         let error = r.kind == RowKind::Error;
                         let chosen = props.corrections.iter().find(|c| c.row == r.row).map(|c| c.role);
                         // What "automatico" means: the role read now, or before the correction.
-                        let auto = if r.corrected || chosen.is_some() { props.read.get(&r.row).copied() } else { Some(r.role) };
+                        let auto = if r.corrected || chosen.is_some() { read_role(&props.read, r.row) } else { Some(r.role) };
                         html! {
                             <tr class={classes!(kind_class(r.kind), chosen.is_some().then_some("corrected"))} data-row={r.row.to_string()}
                                 data-kind={kind_class(r.kind)} data-role={r.role.name()}>
