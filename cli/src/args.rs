@@ -43,9 +43,12 @@ pub const COMMANDS: &[Command] = &[
         operands: &["TABLE"],
         options: &[
             valued("--format", "tsv|csv|semicolon|xlsx"),
+            valued("--settings", "FILE"),
             Opt { name: "--map", value: Some("COL=FIELD"), repeat: true },
+            Opt { name: "--row", value: Some("ROW=ROLE"), repeat: true },
             valued("--ente", "NAME"),
             valued("--year", "YEAR"),
+            valued("--save-settings", "FILE"),
             flag("--report"),
         ],
     },

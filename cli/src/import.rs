@@ -2,22 +2,41 @@
 //! to standard output; how each problem row was read goes to standard error, one line
 //! per cell that could not be read. Exit code 1 when no plan could be built, 0 otherwise
 //! (with warnings on standard error). All reading is in `semaforo_core::import`.
+//!
+//! The import's settings (`--settings FILE`) are a `semaforo_core::import::ImportOptions`
+//! as JSON: the format, the column mapping, the ente's name, the year and the rows the
+//! user corrected. The options on the command line override or extend them, and
+//! `--save-settings FILE` writes what was used, so that next year's table of the same
+//! layout re-imports the same way.
 
 use crate::args::{suggest, synopsis, Args};
 use crate::terminal::{self, escape};
-use semaforo_core::import::{import_table, Field, ImportOptions, ImportReport, RowKind, TableFormat};
+use semaforo_core::import::{
+    import_table, Field, ImportOptions, ImportReport, RowCorrection, RowKind, RowRole, TableFormat,
+};
 use std::process::ExitCode;
 
 /// Runs the command; `args` are those of `import` (see `args::COMMANDS`).
 pub fn run(args: &Args) -> ExitCode {
-    let (path, options, report_only) = match parse(args) {
+    let parsed = match parse(args) {
         Ok(parsed) => parsed,
-        Err(message) => {
-            terminal::err_line(&format!("semaforo import: {message}"));
-            terminal::err_line(&format!("usage: {}", synopsis(args.command)));
+        Err(refusal) => {
+            terminal::err_line(&format!("semaforo import: {}", refusal.message));
+            if refusal.usage {
+                terminal::err_line(&format!("usage: {}", synopsis(args.command)));
+            } else {
+                terminal::err_line("(import settings are the JSON that `--save-settings` writes, or the app's \"Scarica impostazioni\")");
+            }
             return ExitCode::from(2);
         }
     };
+    let Parsed { path, options, report: report_only, save } = parsed;
+    if let Some(file) = &save {
+        if let Err(e) = std::fs::write(file, settings_json(&options)) {
+            terminal::err_line(&format!("{file}: cannot write the settings: {e}"));
+            return ExitCode::from(2);
+        }
+    }
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -26,7 +45,7 @@ pub fn run(args: &Args) -> ExitCode {
         }
     };
     let report = import_table(&bytes, &options);
-    terminal::err(&describe(&path, &report));
+    terminal::err(&describe(&path, &report, &options));
     let written = match (&report.plan, report_only) {
         (_, true) => terminal::out_json(&report, true),
         (Some(plan), false) => terminal::out_json(plan, true),
@@ -39,42 +58,100 @@ pub fn run(args: &Args) -> ExitCode {
     }
 }
 
-type Parsed = (String, ImportOptions, bool);
+/// What the command line asks of `import`.
+#[derive(Debug)]
+struct Parsed {
+    path: String,
+    /// The settings file's options, with the command line's applied over them.
+    options: ImportOptions,
+    /// `--report`: the whole report on standard output instead of the plan.
+    report: bool,
+    /// `--save-settings FILE`.
+    save: Option<String>,
+}
+
+/// Why the command line cannot be used; `usage`: the synopsis helps (a mistyped option),
+/// else it is the settings file that cannot be used.
+#[derive(Debug)]
+struct Refusal {
+    message: String,
+    usage: bool,
+}
+
+impl From<String> for Refusal {
+    fn from(message: String) -> Refusal {
+        Refusal { message, usage: true }
+    }
+}
 
 /// The fields `--map` accepts, as written on the command line.
 fn field_names() -> Vec<&'static str> {
     Field::ALL.iter().map(|f| f.name()).collect()
 }
 
+/// The roles `--row` accepts.
+fn role_names() -> Vec<&'static str> {
+    RowRole::ALL.iter().map(|r| r.name()).collect()
+}
+
+/// What `--map COL=auto` and `--row N=auto` write to drop a setting of the file.
+const AUTO: &str = "auto";
+
 const FORMATS: &[&str] = &["tsv", "csv", "semicolon", "xlsx"];
 
-fn parse(args: &Args) -> Result<Parsed, String> {
-    let mut options = ImportOptions::default();
+fn parse(args: &Args) -> Result<Parsed, Refusal> {
+    let mut options = match args.value("--settings") {
+        Some(file) => read_settings(file).map_err(|message| Refusal { message, usage: false })?,
+        None => ImportOptions::default(),
+    };
     if let Some(format) = args.value("--format") {
         options.format = Some(match format {
             "tsv" => TableFormat::Tsv,
             "csv" => TableFormat::Csv,
             "semicolon" | "csv-semicolon" => TableFormat::CsvSemicolon,
             "xlsx" => TableFormat::Xlsx,
-            other => return Err(format!("unknown format `{}`{}; one of {}", escape(other), hint(other, FORMATS), FORMATS.join(", "))),
+            other => return Err(format!("unknown format `{}`{}; one of {}", escape(other), hint(other, FORMATS), FORMATS.join(", ")).into()),
         });
     }
+    // The command line's own mappings and corrections, each column or row at most once;
+    // each replaces what the settings file said of that column or row.
+    let mut given: Vec<(usize, &str)> = Vec::new();
     for spec in args.values("--map") {
         let (column, field) = mapping(spec)?;
-        if let Some((_, earlier)) = options.mapping.iter().find(|(c, _)| *c == column) {
-            return Err(format!("--map {}: column {} is already mapped to {}", escape(spec), column + 1, earlier.name()));
+        if let Some((_, earlier)) = given.iter().find(|(c, _)| *c == column) {
+            return Err(format!("--map {}: column {} is already mapped to {}", escape(spec), column + 1, earlier).into());
         }
-        options.mapping.push((column, field));
+        given.push((column, field.map_or(AUTO, Field::name)));
+        options.mapping.retain(|(c, _)| *c != column);
+        options.mapping.extend(field.map(|f| (column, f)));
     }
-    options.ente_name = args.value("--ente").map(String::from);
+    let mut given: Vec<(usize, &str)> = Vec::new();
+    for spec in args.values("--row") {
+        let (row, role) = correction(spec)?;
+        if let Some((_, earlier)) = given.iter().find(|(r, _)| *r == row) {
+            return Err(format!("--row {}: row {row} is already corrected to {earlier}", escape(spec)).into());
+        }
+        given.push((row, role.map_or(AUTO, RowRole::name)));
+        options.rows.retain(|c| c.row != row);
+        options.rows.extend(role.map(|role| RowCorrection { row, role }));
+    }
+    if let Some(name) = args.value("--ente") {
+        options.ente_name = Some(name.to_string());
+    }
     if let Some(year) = args.value("--year") {
         options.year = Some(year.trim().parse().map_err(|_| format!("--year {}: needs a year such as 2023", escape(year)))?);
     }
-    Ok((args.operands[0].clone(), options, args.flag("--report")))
+    Ok(Parsed {
+        path: args.operands[0].clone(),
+        options,
+        report: args.flag("--report"),
+        save: args.value("--save-settings").map(String::from),
+    })
 }
 
-/// `--map COL=FIELD`: a 1-based column and a field, as the 0-based column the importer takes.
-fn mapping(spec: &str) -> Result<(usize, Field), String> {
+/// `--map COL=FIELD`: a 1-based column and a field, as the 0-based column the importer
+/// takes; `COL=auto` (no field): the column as its heading says.
+fn mapping(spec: &str) -> Result<(usize, Option<Field>), String> {
     let shown = escape(spec);
     let (column, field) = spec.split_once('=').ok_or_else(|| format!("--map {shown}: expected COL=FIELD, e.g. 3=target"))?;
     let column = match column.trim().parse::<usize>() {
@@ -85,9 +162,39 @@ fn mapping(spec: &str) -> Result<(usize, Field), String> {
     if field.is_empty() {
         return Err(format!("--map {shown}: FIELD is missing; one of {}", field_names().join(", ")));
     }
-    match serde_json::from_value(serde_json::Value::String(field.clone())) {
-        Ok(field) => Ok((column, field)),
-        Err(_) => Err(format!("--map {shown}: unknown field `{}`{}; one of {}", escape(&field), hint(&field, &field_names()), field_names().join(", "))),
+    if field == AUTO {
+        return Ok((column, None));
+    }
+    match Field::ALL.iter().find(|f| f.name() == field) {
+        Some(field) => Ok((column, Some(*field))),
+        None => Err(format!("--map {shown}: unknown field `{}`{}; one of {}", escape(&field), hint(&field, &field_names()), field_names().join(", "))),
+    }
+}
+
+/// `--row N=ROLE`: a 1-based row of the file and the role to read it in; `N=auto`: the
+/// row as its cells say (dropping a correction of the settings file).
+fn correction(spec: &str) -> Result<(usize, Option<RowRole>), String> {
+    let shown = escape(spec);
+    let (row, role) = spec.split_once('=').ok_or_else(|| format!("--row {shown}: expected ROW=ROLE, e.g. 12=cruscotto"))?;
+    let row = match row.trim().parse::<usize>() {
+        Ok(row) if row >= 1 => row,
+        _ => return Err(format!("--row {shown}: ROW is a row (line) of the file, 1 for the first")),
+    };
+    let role = role.trim().to_lowercase();
+    if role.is_empty() {
+        return Err(format!("--row {shown}: ROLE is missing; one of {}, or {AUTO}", role_names().join(", ")));
+    }
+    if role == AUTO {
+        return Ok((row, None));
+    }
+    match RowRole::from_name(&role) {
+        Some(role) => Ok((row, Some(role))),
+        None => Err(format!(
+            "--row {shown}: unknown role `{}`{}; one of {}, or {AUTO}",
+            escape(&role),
+            hint(&role, &role_names()),
+            role_names().join(", ")
+        )),
     }
 }
 
@@ -95,9 +202,67 @@ fn hint(word: &str, candidates: &[&'static str]) -> String {
     suggest(word, candidates.iter().copied()).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default()
 }
 
+/// Reads a settings file: an `ImportOptions` as JSON. A file that is not one is refused
+/// with its name, the line and column, and the JSON path of what is wrong
+/// (`settings.json:4:15: rows[0].role: unknown variant …`). So is a column mapped twice
+/// or a row corrected twice, which the file could not mean.
+fn read_settings(file: &str) -> Result<ImportOptions, String> {
+    let shown = escape(file);
+    let bytes = std::fs::read(file).map_err(|e| format!("{shown}: cannot read the settings: {e}"))?;
+    let refuse = |path: String, e: &serde_json::Error| {
+        let mut message = e.to_string();
+        // serde_json ends its message with the position, given here in front.
+        if let Some(at) = message.rfind(" at line ") {
+            message.truncate(at);
+        }
+        let path = if path.is_empty() || path == "." { String::new() } else { format!("{path}: ") };
+        format!(
+            "{shown}:{}:{}: not import settings: {}{}",
+            e.line(),
+            e.column(),
+            escape(&path),
+            escape(&message)
+        )
+    };
+    let mut reader = serde_json::Deserializer::from_slice(&bytes);
+    let options: ImportOptions =
+        serde_path_to_error::deserialize(&mut reader).map_err(|e| refuse(e.path().to_string(), e.inner()))?;
+    reader.end().map_err(|e| refuse(String::new(), &e))?;
+    for (i, (column, field)) in options.mapping.iter().enumerate() {
+        if let Some(j) = options.mapping[..i].iter().position(|(c, _)| c == column) {
+            return Err(format!(
+                "{shown}: mapping[{i}]: column {column} (0-based) is mapped to {} here and to {} at mapping[{j}]",
+                field.name(),
+                options.mapping[j].1.name()
+            ));
+        }
+    }
+    for (i, c) in options.rows.iter().enumerate() {
+        if c.row == 0 {
+            return Err(format!("{shown}: rows[{i}].row: rows are numbered from 1, as in the file"));
+        }
+        if let Some(j) = options.rows[..i].iter().position(|d| d.row == c.row) {
+            return Err(format!(
+                "{shown}: rows[{i}]: row {} is corrected to {} here and to {} at rows[{j}]",
+                c.row,
+                c.role.name(),
+                options.rows[j].role.name()
+            ));
+        }
+    }
+    Ok(options)
+}
+
+/// The settings as a file: what `--settings` reads back.
+fn settings_json(options: &ImportOptions) -> String {
+    let mut text = serde_json::to_string_pretty(options).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// What went wrong, for standard error: every unreadable cell with its row, column, text
 /// and what was expected; then the plan-level diagnostics and a one-line summary.
-fn describe(path: &str, report: &ImportReport) -> String {
+fn describe(path: &str, report: &ImportReport, options: &ImportOptions) -> String {
     let mut out = String::new();
     // Each line escaped whole: a cell's line break or ESC shows as `\n` or `\x1b`.
     let mut line = |text: String| {
@@ -123,13 +288,20 @@ fn describe(path: &str, report: &ImportReport) -> String {
     for d in &report.diagnostics {
         line(format!("{path}: {d}"));
     }
+    // A correction for a row the table does not have (next year's table is laid out
+    // differently, or the row number is a typing error) would otherwise do nothing unseen.
+    for c in options.rows.iter().filter(|c| !report.rows.iter().any(|r| r.row == c.row)) {
+        line(format!("{path}:{}: no such row (or an empty one): the correction to {} was not used", c.row, c.role.name()));
+    }
     let count = |kind: RowKind| report.rows.iter().filter(|r| r.kind == kind).count();
+    let corrected = report.rows.iter().filter(|r| r.corrected).count();
     line(format!(
-        "{path}: {} indicators imported, {} rows with errors, {} rows merged into the row above, {} rows skipped{}",
+        "{path}: {} indicators imported, {} rows with errors, {} rows merged into the row above, {} rows skipped{}{}",
         count(RowKind::Indicator),
         count(RowKind::Error),
         count(RowKind::Continuation),
         count(RowKind::Skipped),
+        if corrected > 0 { format!(", {corrected} rows read as corrected") } else { String::new() },
         if report.plan.is_none() { "; no plan" } else { "" }
     ));
     out
@@ -168,7 +340,7 @@ mod tests {
 
     #[test]
     fn row_errors_name_row_column_text_and_expectation() {
-        let text = describe("broken.tsv", &import("broken-rows.tsv"));
+        let text = describe("broken.tsv", &import("broken-rows.tsv"), &ImportOptions::default());
         assert!(
             text.contains(
                 "broken.tsv:6: column 5 (TARGET): cannot read “almeno settanta”: expected a target"
@@ -188,29 +360,56 @@ mod tests {
     fn parse_args(args: &[&str]) -> Result<Parsed, String> {
         let args: Vec<String> = ["import"].iter().chain(args).map(|a| a.to_string()).collect();
         match crate::args::parse(&args)? {
-            crate::args::Invocation::Run(args) => parse(&args),
+            crate::args::Invocation::Run(args) => parse(&args).map_err(|r| r.message),
             crate::args::Invocation::Help => Err("help".into()),
         }
     }
 
     #[test]
     fn options_are_parsed() {
-        let (path, options, report) =
-            parse_args(&["t.csv", "--map", "3=Target", "--year", "2023", "--format", "semicolon"]).unwrap();
-        assert_eq!(path, "t.csv");
+        let parsed = parse_args(&[
+            "t.csv", "--map", "3=Target", "--year", "2023", "--format", "semicolon", "--row", "12=Cruscotto",
+            "--row=13=continuation", "--save-settings", "s.json",
+        ])
+        .unwrap();
+        assert_eq!(parsed.path, "t.csv");
+        let options = parsed.options;
         assert_eq!(options.mapping, vec![(2, Field::Target)]);
         assert_eq!(options.year, Some(2023));
         assert_eq!(options.format, Some(TableFormat::CsvSemicolon));
-        assert!(!report);
+        assert_eq!(
+            options.rows,
+            vec![RowCorrection { row: 12, role: RowRole::Cruscotto }, RowCorrection { row: 13, role: RowRole::Continuation }]
+        );
+        assert!(!parsed.report);
+        assert_eq!(parsed.save.as_deref(), Some("s.json"));
         assert!(parse_args(&["--map"]).is_err());
     }
 
     #[test]
-    fn every_field_listed_is_a_field() {
+    fn every_field_and_role_listed_is_one() {
         for name in field_names() {
             let (_, field) = mapping(&format!("1={name}")).unwrap();
-            assert_eq!(field.name(), name);
+            assert_eq!(field.unwrap().name(), name);
         }
+        for name in role_names() {
+            let (_, role) = correction(&format!("1={name}")).unwrap();
+            assert_eq!(role.unwrap().name(), name);
+        }
+        assert!(!field_names().contains(&AUTO) && !role_names().contains(&AUTO));
+    }
+
+    #[test]
+    fn a_correction_names_a_real_row_and_a_real_role() {
+        let err = |args: &[&str]| parse_args(args).err().unwrap_or_else(|| panic!("{args:?} accepted"));
+        assert!(err(&["t.csv", "--row", "0=total"]).contains("ROW is a row (line) of the file, 1 for the first"));
+        assert!(err(&["t.csv", "--row", "x=total"]).contains("ROW is a row"));
+        assert!(err(&["t.csv", "--row", "4"]).contains("expected ROW=ROLE, e.g. 12=cruscotto"));
+        assert!(err(&["t.csv", "--row", "4="]).contains("ROLE is missing; one of header, title, perspective"));
+        let message = err(&["t.csv", "--row", "4=cruscoto"]);
+        assert!(message.contains("unknown role `cruscoto`; did you mean `cruscotto`?"), "{message}");
+        assert!(message.contains("one of header, title, perspective, area, strategic, operational, cruscotto, indicator, total, continuation, ignore, or auto"), "{message}");
+        assert!(err(&["t.csv", "--row", "4=total", "--row", "4=ignore"]).contains("row 4 is already corrected to total"));
     }
 
     #[test]
@@ -222,6 +421,7 @@ mod tests {
         assert!(err(&["t.csv", "--map", "3"]).contains("expected COL=FIELD"));
         assert!(err(&["t.csv", "--map", "3=targt"]).contains("unknown field `targt`; did you mean `target`?"));
         assert!(err(&["t.csv", "--map", "3=target", "--map", "3=actual"]).contains("column 3 is already mapped to target"));
+        assert!(err(&["t.csv", "--map", "3=auto", "--map", "3=actual"]).contains("column 3 is already mapped to auto"));
         assert!(err(&["t.csv", "--format", "xslx"]).contains("unknown format `xslx`; did you mean `xlsx`?"));
         assert!(err(&["t.csv", "--year", "duemila"]).contains("needs a year such as 2023"));
     }

@@ -29,17 +29,54 @@ Usage:
   semaforo evaluate PLAN --explain  the table, with the rule behind every number
   semaforo schema                   the JSON Schema of the plan format
   semaforo synthetic N              a made-up plan of about N indicators (at most {}), for benchmarks
-  semaforo import TABLE [--format tsv|csv|semicolon|xlsx] [--map COL=FIELD]… [--ente NAME] [--year YEAR] [--report]
+  semaforo import TABLE [--settings FILE] [--map COL=FIELD]… [--row ROW=ROLE]… [--save-settings FILE] …
                                     a table (TSV, CSV, XLSX) as a plan on stdout; row errors on stderr
 
 Options of evaluate:
   --lang it|en                      language of the table and explanations (default it)
 
+Options of import:
+  --format tsv|csv|semicolon|xlsx   the table's format (default: recognised from the file)
+  --map COL=FIELD                   read column COL (1 for the first) as FIELD; COL=auto: as its heading
+                                    says. FIELD: {fields}
+  --row ROW=ROLE                    read row ROW of the file (1 for the first line) as ROLE; ROW=auto: as
+                                    its cells say. ROLE: {roles}
+  --ente NAME, --year YEAR          the ente's name and the plan's year, when the table lacks them
+  --settings FILE                   import settings (JSON: format, mapping, ente_name, year, rows),
+                                    as --save-settings or the app’s “Scarica impostazioni” write them;
+                                    the options above override or extend them
+  --save-settings FILE              write the settings used (the file's and the options') to FILE
+  --report                          the whole import report (every row and column) instead of the plan
+
 Exit codes: 0 done; 1 the plan has errors, or no plan could be imported; 2 the command line
 or a file could not be used.
 ",
-        synthetic::MAX_INDICATORS
+        synthetic::MAX_INDICATORS,
+        fields = wrap(semaforo_core::import::Field::ALL.iter().map(|f| f.name())),
+        roles = wrap(semaforo_core::import::RowRole::ALL.iter().map(|r| r.name())),
     )
+}
+
+/// Names for the usage text, comma-separated, wrapped under the descriptions' column.
+fn wrap<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    const INDENT: usize = 36;
+    const WIDTH: usize = 100;
+    let names: Vec<&str> = names.collect();
+    let mut out = String::new();
+    let mut column = INDENT + 12;
+    for (i, name) in names.iter().enumerate() {
+        let word = if i + 1 < names.len() { format!("{name},") } else { name.to_string() };
+        if column + 1 + word.len() > WIDTH {
+            out.push_str(&format!("\n{:INDENT$}", ""));
+            column = INDENT;
+        } else if i > 0 {
+            out.push(' ');
+            column += 1;
+        }
+        out.push_str(&word);
+        column += word.len();
+    }
+    out
 }
 
 fn main() -> ExitCode {

@@ -1,5 +1,6 @@
 // Browser tests of the table importer (issue 6): paste or choose a table, read the
-// preview, fix a column, open the result as a plan or download it. Release build in dist/
+// preview, fix a column or a row's role, open the result as a plan or download it, and
+// keep the corrections as the import's settings. Release build in dist/
 // (including dist/xlsx/, the XLSX module built by Trunk's post_build hook).
 //     node --test tests/e2e/import.test.mjs
 import { test, after } from 'node:test';
@@ -7,11 +8,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { useBrowser, SHOTS, FIXTURES } from './server.mjs';
+import os from 'node:os';
+import { useBrowser, SHOTS, FIXTURES, E2E_FIXTURES } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 const TABLES = path.join(FIXTURES, 'tables');
+// Three cruscotti; the second one's heading (row 9, "Affari generali e legali - Maria Rossi"
+// with its total 96,40 %) has no word that says it is one, so it is misread.
+const DASHBOARDS = fs.readFileSync(path.join(E2E_FIXTURES, 'cruscotto-non-riconosciuto.tsv'), 'utf8');
 
 const session = useBrowser();
 
@@ -173,4 +178,218 @@ test('the importer has no serious or critical WCAG 2.1 AA violation (axe-core)',
   assert.equal(await page.getByTestId('import-toggle').getAttribute('aria-expanded'), 'true');
   await page.screenshot({ path: path.join(SHOTS, 'import-broken.png'), fullPage: true });
   await page.context().close();
+});
+
+/** Downloads what `testid` offers; resolves to { name, text }. */
+async function download(page, testid) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
+}
+
+/** A file in a fresh temporary folder. */
+function tempFile(name, text) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'semaforo-e2e-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+const row = (page, n) => page.locator(`[data-testid=import-rows] tr[data-row="${n}"]`);
+
+test('each row has a labelled role selector; a correction is marked in words and undone', async () => {
+  const page = await openImporter();
+  await page.getByTestId('import-text').fill(DASHBOARDS);
+  await summary(page, 9);
+  // Every row of the preview has its selector, named for the row.
+  const rows = await page.locator('[data-testid=import-rows] tbody tr').count();
+  assert.equal(await page.locator('[data-testid=import-rows] tbody select[aria-label^="Ruolo della riga "]').count(), rows);
+  const role9 = page.getByTestId('import-role-9');
+  assert.equal(await role9.getAttribute('aria-label'), 'Ruolo della riga 9');
+  assert.equal(await role9.inputValue(), '', 'read by the importer: "automatico"');
+  assert.match(await role9.locator('option').first().textContent(), /^automatico: /);
+  const labels = await role9.locator('option').allTextContents();
+  assert.deepEqual(labels.slice(1), [
+    'intestazione', 'titolo', 'prospettiva', 'ambito strategico', 'obiettivo strategico', 'obiettivo operativo',
+    'cruscotto', 'indicatore', 'totale', 'continua la riga precedente', 'ignora',
+  ]);
+  assert.equal(await page.getByTestId('import-reset-rows').isDisabled(), true);
+
+  await role9.selectOption('cruscotto');
+  await page.getByTestId('import-corrected-9').waitFor();
+  assert.match(await page.getByTestId('import-corrected-9').textContent(), /corretta/, 'in words, not by colour alone');
+  assert.match(await page.getByTestId('import-corrections').textContent(), /^Righe corrette: 1$/);
+  assert.equal(await role9.inputValue(), 'cruscotto');
+  // Once the import has run again with the correction (debounced 250 ms), the selector
+  // still says what the user chose.
+  await page.waitForTimeout(1000);
+  assert.equal(await role9.inputValue(), 'cruscotto');
+  assert.match(await row(page, 9).getAttribute('class'), /\bcorrected\b/);
+  // "automatico" again undoes that correction; "Annulla correzioni" undoes them all.
+  await role9.selectOption('');
+  await page.getByTestId('import-corrected-9').waitFor({ state: 'detached' });
+  assert.match(await page.getByTestId('import-corrections').textContent(), /^Righe corrette: 0$/);
+  await page.getByTestId('import-role-3').selectOption('ignore');
+  await role9.selectOption('total');
+  assert.match(await page.getByTestId('import-corrections').textContent(), /^Righe corrette: 2$/);
+  await page.getByTestId('import-reset-rows').click();
+  assert.match(await page.getByTestId('import-corrections').textContent(), /^Righe corrette: 0$/);
+  assert.equal(await role9.inputValue(), '');
+  assert.equal(await page.getByTestId('import-role-3').inputValue(), '');
+  // In English too.
+  await page.getByTestId('lang-en').click();
+  assert.equal(await role9.getAttribute('aria-label'), 'Role of row 9');
+  assert.match(await role9.locator('option[value=cruscotto]').textContent(), /dashboard \(cruscotto\)/);
+  await page.getByTestId('lang-it').click();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a role is chosen with the keyboard alone', async () => {
+  const page = await openImporter();
+  await page.getByTestId('import-text').fill(DASHBOARDS);
+  await summary(page, 9);
+  // From row 8's selector, Tab reaches row 9's: nothing else to stop at in between.
+  await page.getByTestId('import-role-8').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'import-role-9');
+  // Typing a role's first letters on the focused selector chooses it, as in any <select>.
+  await page.keyboard.type('cru');
+  await page.getByTestId('import-corrected-9').waitFor();
+  assert.equal(await page.getByTestId('import-role-9').inputValue(), 'cruscotto');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'import-role-9', 'focus stays on the selector');
+  // Home goes back to "automatico".
+  await page.keyboard.press('Home');
+  await page.getByTestId('import-corrected-9').waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('import-role-9').inputValue(), '');
+  // The selector shows its focus.
+  await page.keyboard.press('ArrowDown');
+  const outline = await page.getByTestId('import-role-9').evaluate((el) => getComputedStyle(el).outlineStyle);
+  assert.equal(outline, 'solid');
+  assert.equal(await page.getByTestId('import-role-9').inputValue(), 'header');
+  // "Annulla correzioni" is a button reached and pressed from the keyboard.
+  await page.getByTestId('import-reset-rows').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getByTestId('import-role-9').inputValue(), '');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the settings download as ImportOptions JSON, load back in a fresh page, survive a reload; a bad file changes nothing', async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await openImporter(context);
+  await page.getByTestId('import-text').fill(DASHBOARDS);
+  await summary(page, 9);
+  await page.getByTestId('import-role-9').selectOption('cruscotto');
+  await page.getByTestId('import-map-6').selectOption('achievement');
+  await page.locator('#import-year').fill('2024');
+  await page.getByTestId('import-corrected-9').waitFor();
+  const settings = await download(page, 'import-settings-download');
+  assert.equal(settings.name, 'tabella-incollata.impostazioni.json');
+  assert.deepEqual(JSON.parse(settings.text), {
+    format: null,
+    mapping: [[6, 'achievement']],
+    ente_name: null,
+    year: 2024,
+    rows: [{ row: 9, role: 'cruscotto' }],
+  }, 'what `semaforo import --settings` reads');
+  assert.match(settings.text, /\n {2}"rows": \[/, 'laid out for people');
+
+  // A reload keeps the choices, as it keeps the text.
+  await page.reload();
+  await page.getByTestId('ente-score').waitFor();
+  await page.getByTestId('import-toggle').click();
+  await summary(page, 9);
+  assert.equal(await page.getByTestId('import-role-9').inputValue(), 'cruscotto');
+  assert.equal(await page.getByTestId('import-map-6').inputValue(), 'achievement');
+  assert.equal(await page.locator('#import-year').inputValue(), '2024');
+
+  // A file that is not settings: a message says why and where; nothing changes.
+  const bad = tempFile('sbagliate.json', '{\n  "rows": [{"row": 9, "role": "cruscoto"}]\n}\n');
+  await page.getByTestId('import-settings-upload').setInputFiles(bad);
+  const error = page.getByTestId('import-settings-error');
+  await error.waitFor();
+  assert.equal(await error.getAttribute('role'), 'alert');
+  assert.match(await error.textContent(), /sbagliate\.json: rows\[0\]: expected \{"row": from 1, "role": one of header, .*, found \{"role":"cruscoto","row":9\}/);
+  assert.match(await error.textContent(), /Impostazioni non caricate \(scelte e testo invariati\)/);
+  assert.equal(await page.getByTestId('import-text').inputValue(), DASHBOARDS);
+  assert.equal(await page.getByTestId('import-role-9').inputValue(), 'cruscotto');
+  assert.equal(await page.locator('#import-year').inputValue(), '2024');
+  const notJson = tempFile('piano.json', '{"version": 1,');
+  await page.getByTestId('import-settings-upload').setInputFiles(notJson);
+  await error.filter({ hasText: 'piano.json' }).waitFor();
+  assert.match(await error.textContent(), /at line 1 column/);
+  await context.close();
+
+  // A fresh browser (nothing stored): the downloaded settings load the same choices.
+  const fresh = await openImporter();
+  const file = tempFile(settings.name, settings.text);
+  await fresh.getByTestId('import-settings-upload').setInputFiles(file);
+  await fresh.getByText('Impostazioni caricate:').waitFor();
+  await fresh.getByTestId('import-text').fill(DASHBOARDS);
+  await summary(fresh, 9);
+  assert.equal(await fresh.getByTestId('import-role-9').inputValue(), 'cruscotto');
+  assert.equal(await fresh.getByTestId('import-map-6').inputValue(), 'achievement');
+  assert.equal(await fresh.locator('#import-year').inputValue(), '2024');
+  assert.match(await fresh.getByTestId('import-corrections').textContent(), /^Righe corrette: 1$/);
+  // Settings made for another layout: a correction of a row this table lacks is listed.
+  const other = tempFile('altra.impostazioni.json', JSON.stringify({ rows: [{ row: 40, role: 'total' }] }));
+  await fresh.getByTestId('import-settings-upload').setInputFiles(other);
+  assert.match(await fresh.getByTestId('import-rows-missing').textContent(), /righe che questa tabella non ha: 40 \(totale\)/);
+  assert.deepEqual(fresh.errors, []);
+  await fresh.context().close();
+});
+
+test('the importer with role selectors and a correction has no serious or critical WCAG 2.1 AA violation (axe-core)', async () => {
+  const page = await openImporter();
+  await page.getByTestId('import-text').fill(DASHBOARDS);
+  await summary(page, 9);
+  await page.getByTestId('import-role-9').selectOption('cruscotto');
+  await page.getByTestId('import-corrected-9').waitFor();
+  await page.evaluate(fs.readFileSync(AXE, 'utf8'));
+  const result = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run('#import-panel', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  );
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  await page.screenshot({ path: path.join(SHOTS, 'import-roles.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('a misread dashboard heading corrected to "cruscotto": its dashboard and score appear, and the settings re-import the same plan', async () => {
+  const page = await openImporter();
+  await page.getByTestId('import-text').fill(DASHBOARDS);
+  // Misread: row 9 is an error row, and its two indicators join the cruscotto above.
+  assert.match(await summary(page, 9), /1 righe con errori/);
+  assert.equal(await row(page, 9).getAttribute('data-kind'), 'error');
+  await page.getByTestId('import-role-9').selectOption('cruscotto');
+  // The preview follows: row 9 heads a cruscotto with its published total beside the computed one.
+  await page.locator('[data-testid=import-rows] tr[data-row="9"][data-kind=group]').waitFor({ timeout: 20000 });
+  assert.equal(await row(page, 9).getAttribute('data-role'), 'cruscotto');
+  assert.match(await row(page, 9).locator('.figures').textContent(), /96,40 % \/ 96,40 %/);
+  assert.match(await page.getByTestId('import-summary').textContent(), /0 righe con errori/);
+  assert.match(await row(page, 3).locator('.figures').textContent(), /90,60 % \/ 90,60 %/, 'the first cruscotto keeps its own lines');
+  const settings = await download(page, 'import-settings-download');
+  const plan = await download(page, 'import-download');
+  const planJson = JSON.parse(plan.text);
+  assert.equal(planJson.cruscotti.length, 3);
+  assert.match(planJson.cruscotti[1].name, /Affari generali e legali/);
+  // Opened as a plan, the dashboard is in #cruscotti with its score.
+  await page.getByTestId('import-open').click();
+  const cruscotti = page.locator('#cruscotti');
+  await cruscotti.filter({ hasText: 'Affari generali e legali' }).waitFor();
+  assert.match(await cruscotti.textContent(), /Affari generali e legali[^%]*96,40 %/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  // Next year (a fresh browser): the same table with the settings loaded gives the same plan.
+  const fresh = await openImporter();
+  await fresh.getByTestId('import-settings-upload').setInputFiles(tempFile(settings.name, settings.text));
+  await fresh.getByText('Impostazioni caricate:').waitFor();
+  await fresh.getByTestId('import-text').fill(DASHBOARDS);
+  assert.match(await summary(fresh, 9), /0 righe con errori/);
+  const again = await download(fresh, 'import-download');
+  assert.deepEqual(JSON.parse(again.text), planJson);
+  assert.deepEqual(fresh.errors, []);
+  await fresh.context().close();
 });

@@ -5,6 +5,7 @@
 //! runtime catalogues costs tens. Numbers, dates and explanations are not here: they come
 //! from `semaforo_core::format` and `Explanation::render`.
 
+use semaforo_core::import::RowRole;
 use semaforo_core::plan::{IndicatorKind, Perspective, UnitKind, Verdict};
 use semaforo_core::{Lang, NodeKind};
 
@@ -234,6 +235,19 @@ pub enum Msg {
     ImportKindContinuation,
     ImportKindSkipped,
     ImportKindError,
+    // Corrections of the reading, and the import's settings.
+    ImportRole,
+    ImportRoleOf,
+    ImportCorrected,
+    ImportCorrections,
+    ImportCorrectionsHelp,
+    ImportCorrectedRows,
+    ImportResetRows,
+    ImportSettingsDownload,
+    ImportSettingsUpload,
+    ImportSettingsLoaded,
+    ImportSettingsFailed,
+    ImportRowsMissing,
 }
 
 /// The text of a message in a language.
@@ -469,6 +483,18 @@ fn it(msg: Msg) -> &'static str {
         Msg::ImportKindContinuation => "continuazione",
         Msg::ImportKindSkipped => "saltata",
         Msg::ImportKindError => "errore",
+        Msg::ImportRole => "Ruolo",
+        Msg::ImportRoleOf => "Ruolo della riga",
+        Msg::ImportCorrected => "corretta",
+        Msg::ImportCorrections => "Correzioni e impostazioni",
+        Msg::ImportCorrectionsHelp => "Se una riga è stata letta male, scegline il ruolo nell'anteprima. Colonne e correzioni si salvano nelle impostazioni, da ricaricare per la tabella dell'anno prossimo (anche con «semaforo import --settings»).",
+        Msg::ImportCorrectedRows => "Righe corrette:",
+        Msg::ImportResetRows => "Annulla correzioni",
+        Msg::ImportSettingsDownload => "Scarica impostazioni",
+        Msg::ImportSettingsUpload => "Carica impostazioni…",
+        Msg::ImportSettingsLoaded => "Impostazioni caricate:",
+        Msg::ImportSettingsFailed => "Impostazioni non caricate (scelte e testo invariati):",
+        Msg::ImportRowsMissing => "Correzioni non usate, di righe che questa tabella non ha:",
     }
 }
 
@@ -697,6 +723,18 @@ fn en(msg: Msg) -> &'static str {
         Msg::ImportKindContinuation => "continuation",
         Msg::ImportKindSkipped => "skipped",
         Msg::ImportKindError => "error",
+        Msg::ImportRole => "Role",
+        Msg::ImportRoleOf => "Role of row",
+        Msg::ImportCorrected => "corrected",
+        Msg::ImportCorrections => "Corrections and settings",
+        Msg::ImportCorrectionsHelp => "If a row was read wrongly, choose its role in the preview. Columns and corrections are saved in the settings, to load again for next year's table (also with «semaforo import --settings»).",
+        Msg::ImportCorrectedRows => "Rows corrected:",
+        Msg::ImportResetRows => "Undo corrections",
+        Msg::ImportSettingsDownload => "Download settings",
+        Msg::ImportSettingsUpload => "Load settings…",
+        Msg::ImportSettingsLoaded => "Settings loaded:",
+        Msg::ImportSettingsFailed => "Settings not loaded (choices and text unchanged):",
+        Msg::ImportRowsMissing => "Corrections not used, of rows this table does not have:",
     }
 }
 
@@ -804,6 +842,34 @@ pub fn unit_kind(lang: Lang, k: UnitKind) -> &'static str {
         (Lang::En, UnitKind::Servizio) => "Service",
         (Lang::En, UnitKind::Ufficio) => "Office",
         (Lang::En, UnitKind::AziendaSpeciale) => "Special agency",
+    }
+}
+
+/// What a row of an imported table is, as the importer's role selector says it.
+pub fn row_role(lang: Lang, role: RowRole) -> &'static str {
+    match (lang, role) {
+        (Lang::It, RowRole::Header) => "intestazione",
+        (Lang::It, RowRole::Title) => "titolo",
+        (Lang::It, RowRole::Perspective) => "prospettiva",
+        (Lang::It, RowRole::Area) => "ambito strategico",
+        (Lang::It, RowRole::Strategic) => "obiettivo strategico",
+        (Lang::It, RowRole::Operational) => "obiettivo operativo",
+        (Lang::It, RowRole::Cruscotto) => "cruscotto",
+        (Lang::It, RowRole::Indicator) => "indicatore",
+        (Lang::It, RowRole::Total) => "totale",
+        (Lang::It, RowRole::Continuation) => "continua la riga precedente",
+        (Lang::It, RowRole::Ignore) => "ignora",
+        (Lang::En, RowRole::Header) => "column headings",
+        (Lang::En, RowRole::Title) => "title",
+        (Lang::En, RowRole::Perspective) => "perspective",
+        (Lang::En, RowRole::Area) => "strategic area",
+        (Lang::En, RowRole::Strategic) => "strategic objective",
+        (Lang::En, RowRole::Operational) => "operational objective",
+        (Lang::En, RowRole::Cruscotto) => "dashboard (cruscotto)",
+        (Lang::En, RowRole::Indicator) => "indicator",
+        (Lang::En, RowRole::Total) => "total",
+        (Lang::En, RowRole::Continuation) => "continues the previous row",
+        (Lang::En, RowRole::Ignore) => "ignore",
     }
 }
 

@@ -1,6 +1,8 @@
 //! The table importer's model: where the table comes from (pasted text or a file), the
-//! options the user set (format, column mapping, ente name, year), running the core's
-//! import on them, and what the preview shows of the core's `ImportReport`.
+//! options the user set (format, column mapping, ente name, year, the rows they
+//! corrected), running the core's import on them, and what the preview shows of the
+//! core's `ImportReport`. The options are the import's settings: the core's
+//! `ImportOptions` as JSON, the file `semaforo import --settings` reads.
 //!
 //! The core's importer is not linked into the app: it would add about 90 KB gzipped to
 //! the main bundle (calamine for XLSX 320 KB more). `web/xlsx-module` builds it as two
@@ -15,14 +17,17 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use semaforo_core::Decimal;
-use semaforo_core::import::{CellProblem, ColumnReading, Field, ImportOptions, RowKind, RowReading, TableFormat};
+use semaforo_core::import::{
+    CellProblem, ColumnReading, Field, ImportOptions, RowCorrection, RowKind, RowReading, RowRole, TableFormat,
+};
 use semaforo_core::{check_plan, evaluate, Diagnostic, Plan};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Where the pasted text is kept, so that a reload or a failed import loses nothing.
 pub const TEXT_KEY: &str = "semaforo.import.text";
-
+/// Where the choices are kept (as settings JSON), for the same reason.
+pub const SETTINGS_KEY: &str = "semaforo.import.settings";
 
 /// The table being imported.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +61,8 @@ pub struct Choices {
     pub mapping: Vec<(usize, Field)>,
     pub ente_name: String,
     pub year: String,
+    /// Rows read in the role the user gave, by 1-based row of the table, in row order.
+    pub rows: Vec<RowCorrection>,
 }
 
 impl Choices {
@@ -65,6 +72,7 @@ impl Choices {
             mapping: self.mapping.clone(),
             ente_name: Some(self.ente_name.trim().to_string()).filter(|n| !n.is_empty()),
             year: self.year.trim().parse().ok().filter(|y| (1900..=2200).contains(y)),
+            rows: self.rows.clone(),
         }
     }
 
@@ -75,6 +83,95 @@ impl Choices {
             self.mapping.push((column, field));
         }
     }
+
+    /// Reads a row in a role; `None` gives the row back to the reading of its cells.
+    pub fn set_role(&mut self, row: usize, role: Option<RowRole>) {
+        self.rows.retain(|c| c.row != row);
+        if let Some(role) = role {
+            let at = self.rows.partition_point(|c| c.row < row);
+            self.rows.insert(at, RowCorrection { row, role });
+        }
+    }
+
+    /// The role the user gave a row, if any.
+    pub fn role(&self, row: usize) -> Option<RowRole> {
+        self.rows.iter().find(|c| c.row == row).map(|c| c.role)
+    }
+}
+
+/// The settings as JSON (`<table>.impostazioni.json`), for `semaforo import --settings`
+/// and for loading back here: compact, as the import module is given them (a second,
+/// indented serialiser would cost wasm; [`indented`] lays a download out for people).
+pub fn settings_json(choices: &Choices) -> String {
+    serde_json::to_string(&choices.options()).unwrap_or_default()
+}
+
+/// A settings file read back (an `ImportOptions` as JSON, as the core and the CLI read
+/// it); the error says what is wrong and where: the line and column of a JSON error, the
+/// path of a wrong value (`rows[0].role: …`).
+///
+/// Read from a `serde_json::Value` rather than with the core's `Deserialize`, whose
+/// code would cost the main bundle about 3 KB gzipped: a test keeps the two readings
+/// the same.
+pub fn parse_settings(text: &str) -> Result<Choices, String> {
+    use serde_json::Value;
+    let value: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let bad = |path: &str, expected: &str, found: &Value| format!("{path}: expected {expected}, found {found}");
+    let fields = value.as_object().ok_or_else(|| bad("settings", "an object", &value))?;
+    let mut choices = Choices::default();
+    for (key, v) in fields {
+        match (key.as_str(), v) {
+            ("format" | "ente_name" | "year", Value::Null) => {}
+            ("format", Value::String(name)) if parse_format(name).is_some() => choices.format = parse_format(name),
+            ("ente_name", Value::String(name)) => choices.ente_name = name.clone(),
+            ("year", v) if v.as_i64().is_some_and(|y| i32::try_from(y).is_ok()) => choices.year = v.to_string(),
+            ("mapping", Value::Array(pairs)) => {
+                for (i, pair) in pairs.iter().enumerate() {
+                    let read = match pair.as_array().map(Vec::as_slice) {
+                        Some([column, Value::String(name)]) => column
+                            .as_u64()
+                            .and_then(|c| usize::try_from(c).ok())
+                            .zip(Field::ALL.into_iter().find(|f| f.name() == name)),
+                        _ => None,
+                    };
+                    let (column, field) = read.ok_or_else(|| {
+                        let fields = Field::ALL.map(Field::name).join(", ");
+                        bad(&format!("mapping[{i}]"), &format!("[column from 0, field: one of {fields}]"), pair)
+                    })?;
+                    choices.map(column, Some(field));
+                }
+            }
+            ("rows", Value::Array(rows)) => {
+                for (i, item) in rows.iter().enumerate() {
+                    let read = match item.as_object() {
+                        Some(c) if c.len() == 2 => c
+                            .get("row")
+                            .and_then(Value::as_u64)
+                            .and_then(|r| usize::try_from(r).ok())
+                            .filter(|r| *r >= 1)
+                            .zip(c.get("role").and_then(Value::as_str).and_then(RowRole::from_name)),
+                        _ => None,
+                    };
+                    let (row, role) = read.ok_or_else(|| {
+                        let roles = RowRole::ALL.map(RowRole::name).join(", ");
+                        bad(&format!("rows[{i}]"), &format!("{{\"row\": from 1, \"role\": one of {roles}}}"), item)
+                    })?;
+                    choices.set_role(row, Some(role));
+                }
+            }
+            ("format", _) => return Err(bad(key, "null or one of tsv, csv, csv_semicolon, xlsx", v)),
+            ("ente_name", _) => return Err(bad(key, "text or null", v)),
+            ("year", _) => return Err(bad(key, "a year such as 2023, or null", v)),
+            ("mapping" | "rows", _) => return Err(bad(key, "a list", v)),
+            _ => return Err(format!("unknown field `{key}`; the settings have format, mapping, ente_name, year, rows")),
+        }
+    }
+    Ok(choices)
+}
+
+/// The role a row was read in, from `(row, role)` pairs in row order.
+pub fn read_role(read: &[(usize, RowRole)], row: usize) -> Option<RowRole> {
+    read.binary_search_by_key(&row, |(r, _)| *r).ok().map(|i| read[i].1)
 }
 
 /// A format's value in the format selector.
@@ -121,6 +218,9 @@ impl Figures {
 pub struct PreviewRow {
     pub row: usize,
     pub kind: RowKind,
+    /// The role the row was read in (the user's, when `corrected`).
+    pub role: RowRole,
+    pub corrected: bool,
     pub code: Option<String>,
     /// The row's non-empty cells as written, for recognising it.
     pub text: String,
@@ -188,6 +288,8 @@ impl Preview {
             .map(|r| PreviewRow {
                 row: r.row,
                 kind: r.kind,
+                role: r.role,
+                corrected: r.corrected,
                 code: r.code.clone(),
                 text: r.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" · "),
                 note: r.note.clone(),
@@ -225,10 +327,15 @@ struct Answer {
   const m = await import(url);
   await m.default();
   return m.import_table(bytes, options);
+}
+export function indented(json) {
+  try { return JSON.stringify(JSON.parse(json), null, 2) + '\\n'; } catch (e) { return json; }
 }")]
 extern "C" {
     #[wasm_bindgen(catch, js_name = importTable)]
     async fn import_table_js(url: &str, bytes: js_sys::Uint8Array, options: &str) -> Result<JsValue, JsValue>;
+    /// JSON laid out with two-space indents, one value a line, for a file people read.
+    pub fn indented(json: &str) -> String;
 }
 
 /// Reads a table with the import module (the XLSX one for a workbook), loading it the
@@ -275,10 +382,19 @@ pub fn download(file_name: &str, text: &str) {
 
 /// `piano.xlsx` -> `piano.plan.json`; pasted text -> `piano-importato.plan.json`.
 pub fn plan_file_name(source_name: &str) -> String {
+    file_name(source_name, "plan.json")
+}
+
+/// `piano.xlsx` -> `piano.impostazioni.json`: the import settings of that table.
+pub fn settings_file_name(source_name: &str) -> String {
+    file_name(source_name, "impostazioni.json")
+}
+
+fn file_name(source_name: &str, suffix: &str) -> String {
     let stem = source_name.rsplit_once('.').map_or(source_name, |(stem, _)| stem);
     let stem: String = stem.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
     let stem = if stem.trim_matches('-').is_empty() { "piano-importato".to_string() } else { stem };
-    format!("{stem}.plan.json")
+    format!("{stem}.{suffix}")
 }
 
 #[cfg(test)]
@@ -331,5 +447,106 @@ mod tests {
     fn plan_file_names() {
         assert_eq!(plan_file_name("cruscotto promozione.xlsx"), "cruscotto-promozione.plan.json");
         assert_eq!(plan_file_name(""), "piano-importato.plan.json");
+        assert_eq!(settings_file_name("cruscotto promozione.xlsx"), "cruscotto-promozione.impostazioni.json");
+        assert_eq!(settings_file_name("tabella incollata"), "tabella-incollata.impostazioni.json");
+    }
+
+    #[test]
+    fn row_corrections_are_kept_in_row_order_and_one_per_row() {
+        let mut choices = Choices::default();
+        choices.set_role(12, Some(RowRole::Cruscotto));
+        choices.set_role(3, Some(RowRole::Ignore));
+        choices.set_role(12, Some(RowRole::Total));
+        assert_eq!(choices.rows, vec![RowCorrection { row: 3, role: RowRole::Ignore }, RowCorrection { row: 12, role: RowRole::Total }]);
+        assert_eq!(choices.role(12), Some(RowRole::Total));
+        choices.set_role(3, None);
+        assert_eq!(choices.options().rows, vec![RowCorrection { row: 12, role: RowRole::Total }]);
+        assert_eq!(choices.role(3), None);
+    }
+
+    #[test]
+    fn settings_are_the_cores_import_options_and_read_back_into_the_same_choices() {
+        let mut choices = Choices { ente_name: "CCIAA di Prova".into(), year: "2024".into(), ..Choices::default() };
+        choices.format = Some(TableFormat::Tsv);
+        choices.map(6, Some(Field::Achievement));
+        choices.set_role(9, Some(RowRole::Cruscotto));
+        let json = settings_json(&choices);
+        let options: ImportOptions = serde_json::from_str(&json).unwrap();
+        assert_eq!(options, choices.options(), "what the CLI's --settings reads");
+        assert!(json.contains(r#"{"row":9,"role":"cruscotto"}"#), "{json}");
+        assert_eq!(parse_settings(&json).unwrap(), choices);
+        // A year that is not one is not a setting: it is left out, not saved as typed.
+        let typed = Choices { year: "20".into(), ..Choices::default() };
+        assert_eq!(parse_settings(&settings_json(&typed)).unwrap(), Choices::default());
+    }
+
+    #[test]
+    fn a_file_that_is_not_settings_says_what_and_where() {
+        let err = parse_settings("{\n  \"rows\": [{\"row\": 9, \"role\": \"cruscoto\"}]\n}").unwrap_err();
+        assert!(err.starts_with("rows[0]: expected {\"row\": from 1, \"role\": one of header, title,"), "{err}");
+        assert!(err.ends_with("ignore}, found {\"role\":\"cruscoto\",\"row\":9}"), "{err}");
+        let err = parse_settings("{\"colonne\": 1}").unwrap_err();
+        assert!(err.contains("unknown field `colonne`"), "{err}");
+        assert!(parse_settings("{\n\"rows\": [}").unwrap_err().contains("at line 2 column"));
+        assert!(parse_settings("{\"rows\": [{\"row\": 0, \"role\": \"total\"}]}").unwrap_err().starts_with("rows[0]: expected {\"row\": from 1"));
+        assert!(parse_settings("{\"mapping\": [[\"3\", \"target\"]]}").unwrap_err().starts_with("mapping[0]: expected [column from 0, field: one of group, area,"));
+        assert!(parse_settings("{\"version\": 1, \"ente\": {}}").unwrap_err().starts_with("unknown field `ente`"), "a plan is not settings");
+        let choices = parse_settings("{\"mapping\": [[2, \"target\"], [2, \"actual\"]]}").unwrap();
+        assert_eq!(choices.mapping, vec![(2, Field::Actual)], "the last word on a column");
+    }
+
+    /// The app reads settings by hand (see `parse_settings`): it must accept what the core
+    /// writes and refuse what the core refuses.
+    #[test]
+    fn settings_are_read_as_the_core_reads_them() {
+        let every = ImportOptions {
+            format: Some(TableFormat::CsvSemicolon),
+            mapping: Field::ALL.iter().enumerate().map(|(i, f)| (i, *f)).collect(),
+            ente_name: Some("Ente «è»".into()),
+            year: Some(2023),
+            rows: RowRole::ALL.iter().enumerate().map(|(i, r)| RowCorrection { row: i + 1, role: *r }).collect(),
+        };
+        for format in [None, Some(TableFormat::Tsv), Some(TableFormat::Csv), Some(TableFormat::CsvSemicolon), Some(TableFormat::Xlsx)] {
+            let options = ImportOptions { format, ..every.clone() };
+            let json = serde_json::to_string_pretty(&options).unwrap();
+            assert_eq!(parse_settings(&json).unwrap().options(), options, "{json}");
+        }
+        assert_eq!(parse_settings(&serde_json::to_string(&ImportOptions::default()).unwrap()).unwrap(), Choices::default());
+        let cases = [
+            "{}",
+            "{\"format\": null, \"mapping\": [], \"ente_name\": null, \"year\": null}",
+            "{\"format\": \"auto\"}",
+            "{\"format\": 3}",
+            "{\"format\": \"\"}",
+            "{\"year\": \"2023\"}",
+            "{\"year\": 2023.5}",
+            "{\"year\": 99999999999}",
+            "{\"ente_name\": 7}",
+            "{\"mapping\": [[1]]}",
+            "{\"mapping\": [[1, \"target\", 2]]}",
+            "{\"mapping\": [[-1, \"target\"]]}",
+            "{\"mapping\": [[1, \"Target\"]]}",
+            "{\"mapping\": {}}",
+            "{\"rows\": [{\"row\": 3}]}",
+            "{\"rows\": [{\"role\": \"total\"}]}",
+            "{\"rows\": [{\"row\": 3, \"role\": \"total\", \"note\": 1}]}",
+            "{\"rows\": [{\"row\": 3.0, \"role\": \"total\"}]}",
+            "{\"rows\": [{\"row\": 3, \"role\": \"Total\"}]}",
+            "{\"rows\": [[3, \"total\"]]}",
+            "{\"rows\": [{\"row\": 3, \"role\": \"total\"}], \"extra\": true}",
+            "[]",
+            "null",
+        ];
+        for case in cases {
+            let core = serde_json::from_str::<ImportOptions>(case);
+            let app = parse_settings(case);
+            match (&core, &app) {
+                (Ok(options), Ok(choices)) => assert_eq!(&choices.options(), options, "{case}"),
+                (Err(_), Err(_)) => {}
+                // The core's serde also reads a struct from a list of its fields: no user writes that.
+                (Ok(_), Err(_)) if case.starts_with('[') || case.contains("[[3") => {}
+                _ => panic!("{case}: core {core:?}, app {app:?}"),
+            }
+        }
     }
 }

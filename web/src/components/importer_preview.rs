@@ -3,22 +3,34 @@
 //! became (heading, group, indicator, continuation, skipped, error), the code it got, and
 //! the published figure beside the one the core computes from the imported plan.
 //!
+//! Each row has a selector of its role (heading of a kind, indicator, total, the rest of
+//! the previous row, ignored): "automatico" shows the role the cells were read in, and
+//! any other choice is a correction, which the import applies at once. Corrected rows
+//! say so in words ("corretta"), beside the selector.
+//!
 //! Error rows carry an icon and the word, not a colour alone.
 
 use std::rc::Rc;
 
-use semaforo_core::import::{CellProblem, RowKind};
+use semaforo_core::import::{CellProblem, RowCorrection, RowKind, RowRole};
 use semaforo_core::Lang;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::i18n::{t, Msg};
-use crate::import_view::{Figures, Preview};
+use crate::i18n::{row_role, t, Msg};
+use crate::import_view::{read_role, Figures, Preview};
 use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct ImporterPreviewProps {
     pub lang: Lang,
     pub preview: Rc<Preview>,
+    /// The user's corrections (the import's options), by row.
+    pub corrections: Vec<RowCorrection>,
+    /// The role each row was last read in from its cells, for rows now corrected.
+    pub read: Rc<Vec<(usize, RowRole)>>,
+    /// A row's new role; `None`: as its cells say.
+    pub onrole: Callback<(usize, Option<RowRole>)>,
 }
 
 /// Rows drawn in the table: beyond this the page would slow down; error rows are all
@@ -55,6 +67,7 @@ pub fn ImporterPreview(props: &ImporterPreviewProps) -> Html {
                         <tr>
                             <th scope="col">{ t(lang, Msg::ImportRow) }</th>
                             <th scope="col">{ t(lang, Msg::ImportReading) }</th>
+                            <th scope="col">{ t(lang, Msg::ImportRole) }</th>
                             <th scope="col">{ t(lang, Msg::Code) }</th>
                             <th scope="col">{ t(lang, Msg::ImportCells) }</th>
                             <th scope="col">{ t(lang, Msg::ImportProblems) }</th>
@@ -64,13 +77,18 @@ pub fn ImporterPreview(props: &ImporterPreviewProps) -> Html {
                     <tbody>
                     { for preview.rows.iter().take(MAX_ROWS).map(|r| {
                         let error = r.kind == RowKind::Error;
+                        let chosen = props.corrections.iter().find(|c| c.row == r.row).map(|c| c.role);
+                        // What "automatico" means: the role read now, or before the correction.
+                        let auto = if r.corrected || chosen.is_some() { read_role(&props.read, r.row) } else { Some(r.role) };
                         html! {
-                            <tr class={classes!(kind_class(r.kind))} data-row={r.row.to_string()} data-kind={kind_class(r.kind)}>
+                            <tr class={classes!(kind_class(r.kind), chosen.is_some().then_some("corrected"))} data-row={r.row.to_string()}
+                                data-kind={kind_class(r.kind)} data-role={r.role.name()}>
                                 <td class="num">{ r.row }</td>
                                 <td class="kind">
                                     if error { <span aria-hidden="true">{ "⚠ " }</span> }
                                     { kind_name(lang, r.kind) }
                                 </td>
+                                <td class="role">{ role_select(lang, r.row, chosen, auto, &props.onrole) }</td>
                                 <td class="code">{ r.code.clone().unwrap_or_default() }</td>
                                 <td class="cells">{ r.text.clone() }</td>
                                 <td>
@@ -86,6 +104,35 @@ pub fn ImporterPreview(props: &ImporterPreviewProps) -> Html {
             </div>
             if hidden > 0 { <p class="small">{ format!("… +{hidden}") }</p> }
         </div>
+    }
+}
+
+/// The row's role selector: "automatico" (with the role read) and every role; a correction
+/// is marked in words beside it.
+fn role_select(lang: Lang, row: usize, chosen: Option<RowRole>, auto: Option<RowRole>, onrole: &Callback<(usize, Option<RowRole>)>) -> Html {
+    let onchange = onrole.reform(move |e: Event| {
+        let value = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default();
+        (row, RowRole::from_name(&value))
+    });
+    let auto = match auto {
+        Some(role) => format!("{}: {}", t(lang, Msg::ImportAuto), row_role(lang, role)),
+        None => t(lang, Msg::ImportAuto).to_string(),
+    };
+    html! {
+        <>
+            // `~value` as well as `selected`: an option's `selected` no longer moves a select
+            // the user has changed, and "Annulla correzioni" or loaded settings must.
+            <select aria-label={format!("{} {row}", t(lang, Msg::ImportRoleOf))} {onchange} ~value={chosen.map_or("", RowRole::name)}
+                data-testid={format!("import-role-{row}")}>
+                <option value="" selected={chosen.is_none()}>{ auto }</option>
+                { for RowRole::ALL.iter().map(|role| html! {
+                    <option value={role.name()} selected={chosen == Some(*role)}>{ row_role(lang, *role) }</option>
+                }) }
+            </select>
+            if chosen.is_some() {
+                <span class="corrected-mark" data-testid={format!("import-corrected-{row}")}><span aria-hidden="true">{ "✎ " }</span>{ t(lang, Msg::ImportCorrected) }</span>
+            }
+        </>
     }
 }
 

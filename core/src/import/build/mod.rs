@@ -394,12 +394,12 @@ impl Builder<'_> {
         }
         match role {
             RowRole::Header => {
-                self.header_seen = true;
                 // Not the end of the previous row: its tail may follow the page's heading.
                 self.rows[index].kind = RowKind::Header;
-                if self.rows.len() > 1 || corrected {
+                if self.header_seen {
                     self.rows[index].note = Some("heading row repeated".into());
                 }
+                self.header_seen = true;
             }
             RowRole::Title => self.title_row(index, cells, corrected),
             RowRole::Perspective | RowRole::Area | RowRole::Strategic | RowRole::Operational => {
