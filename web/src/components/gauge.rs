@@ -32,7 +32,26 @@ const R: f64 = 80.0;
 /// The point of the arc at `v` percent (0 left, 100 right).
 fn point(v: f64) -> (f64, f64) {
     let a = PI * (1.0 - v.clamp(0.0, 100.0) / 100.0);
-    (CX + R * a.cos(), CY - R * a.sin())
+    (CX + R * cos(a), CY - R * sin(a))
+}
+
+// In the browser, the page's own Math: Rust's sine and cosine would add their tables
+// (about 2 KB gzipped) to a build that has a size budget.
+#[cfg(target_arch = "wasm32")]
+fn cos(a: f64) -> f64 {
+    js_sys::Math::cos(a)
+}
+#[cfg(target_arch = "wasm32")]
+fn sin(a: f64) -> f64 {
+    js_sys::Math::sin(a)
+}
+#[cfg(not(target_arch = "wasm32"))]
+fn cos(a: f64) -> f64 {
+    a.cos()
+}
+#[cfg(not(target_arch = "wasm32"))]
+fn sin(a: f64) -> f64 {
+    a.sin()
 }
 
 fn arc(from: f64, to: f64) -> String {
