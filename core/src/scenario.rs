@@ -175,7 +175,8 @@ pub fn apply_one(plan: &mut Plan, edit: &Edit) -> Result<(), Diagnostic> {
     ))
 }
 
-fn find_objective_mut<'a>(objectives: &'a mut [Objective], code: &str) -> Option<&'a mut Objective> {
+/// The objective of the tree with this code, at any depth.
+pub(crate) fn find_objective_mut<'a>(objectives: &'a mut [Objective], code: &str) -> Option<&'a mut Objective> {
     for objective in objectives {
         if objective.code == code {
             return Some(objective);

@@ -469,7 +469,7 @@ fn explain_normalised(plan: &mut Plan, normalised: Vec<Normalised>, diagnostics:
     for (id, reason) in reasons {
         let published = match id.strip_prefix(crate::evaluate::CRUSCOTTO_ID_PREFIX) {
             Some(code) => plan.cruscotti.iter_mut().find(|c| c.code == code).and_then(|c| c.published.as_mut()),
-            None => find_objective(&mut plan.ente.objectives, &id).and_then(|o| o.published.as_mut()),
+            None => crate::scenario::find_objective_mut(&mut plan.ente.objectives, &id).and_then(|o| o.published.as_mut()),
         };
         if let Some(published) = published {
             published.discrepancy.get_or_insert(reason);
@@ -477,17 +477,6 @@ fn explain_normalised(plan: &mut Plan, normalised: Vec<Normalised>, diagnostics:
     }
 }
 
-fn find_objective<'a>(objectives: &'a mut [Objective], code: &str) -> Option<&'a mut Objective> {
-    for o in objectives {
-        if o.code == code {
-            return Some(o);
-        }
-        if let Some(found) = find_objective(&mut o.objectives, code) {
-            return Some(found);
-        }
-    }
-    None
-}
 
 fn deadline_year(
     objectives: &[Objective],

@@ -344,14 +344,14 @@ impl Builder<'_> {
     /// whose level its column or the user's correction gives.
     pub(super) fn group_row(&mut self, index: usize, cells: &[Cell], role: RowRole) {
         self.finish_pending();
-        let Some(first) = cells.iter().position(|c| matches!(c.shape, Shape::Text | Shape::GroupLabel)) else {
-            // Figures only, marked as a heading: nothing names the group.
-            self.rows[index].note = Some("a heading with no name: not read".into());
-            return;
-        };
         // `Obiettivo strategico | OS_01.02 - …`: the level's words and the label may
         // stand in cells of their own.
         let is_text = |c: &Cell| matches!(c.shape, Shape::Text | Shape::GroupLabel);
+        if !cells.iter().any(is_text) {
+            // Figures only, marked as a heading: nothing names the group.
+            self.rows[index].note = Some("a heading with no name: not read".into());
+            return;
+        }
         let text = cells.iter().filter(|c| is_text(c)).map(|c| c.cleaned.as_str()).collect::<Vec<_>>().join(" ");
         // `… (Peso: 50,00%)`: the node's weight, not a figure glued to its name.
         let mut printed_weight = None;
@@ -371,7 +371,6 @@ impl Builder<'_> {
                 .and_then(|pair| parse_percent(pair[1]));
         }
         let (label_text, glued) = split_trailing_figures(&text);
-        let _ = first;
         let figures: Vec<Cell> = cells.iter().filter(|c| !is_text(c)).cloned().collect();
         let worded = level_words(&label_text);
         let texts: Vec<&Cell> = cells.iter().filter(|c| is_text(c)).collect();
