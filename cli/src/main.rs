@@ -6,7 +6,8 @@ use args::Invocation;
 use semaforo_core::diagnostic::has_errors;
 use semaforo_core::evaluate::{Evaluation, Item, NodeKind, NodeResult};
 use semaforo_core::format;
-use semaforo_core::plan::Verdict;
+use semaforo_core::plan::{Published, Verdict};
+use semaforo_core::published::Agreement;
 use semaforo_core::{check_plan, evaluate, synthetic, Decimal, Diagnostic, Lang, Plan};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -246,6 +247,7 @@ fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> Res
             decimals,
             lang,
         ));
+        out.push_str(&published_note(depth, node.published.as_deref(), node.score, decimals, lang));
         if explain {
             out.push_str(&format!("{:indent$}  = {}\n", "", escape(&node.explanation.render(lang)), indent = depth * 2));
         }
@@ -259,6 +261,7 @@ fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> Res
             if let Some(i) = evaluation.indicator(id) {
                 let weight = items.get(id.as_str()).map_or(i.weight, |item| item.weight);
                 out.push_str(&row(depth + 1, &i.code, &i.name, weight, i.achievement, i.verdict, decimals, lang));
+                out.push_str(&published_note(depth + 1, i.published.as_deref(), i.achievement, decimals, lang));
                 if explain {
                     out.push_str(&format!("{:indent$}  = {}\n", "", escape(&i.explanation.render(lang)), indent = (depth + 1) * 2));
                 }
@@ -326,6 +329,30 @@ fn row(
     let score = score.map(|s| format!("{} %", number(s))).unwrap_or_else(|| "—".into());
     let verdict = verdict.map(|v| verdict_label(v, lang)).unwrap_or("");
     format!("{code:<34} {name:<48} {weight:>8} {score:>10}  {verdict}\n")
+}
+
+/// Where the document printed another figure than the one computed: a line under the
+/// row with the printed figure, and the likely reason when the plan records one.
+fn published_note(depth: usize, published: Option<&Published>, computed: Option<Decimal>, decimals: u32, lang: Lang) -> String {
+    let Some(published) = published else { return String::new() };
+    let Some(printed) = published.score else { return String::new() };
+    if semaforo_core::published::compare(printed, computed) == Agreement::Agrees {
+        return String::new();
+    }
+    let number = match lang {
+        Lang::It => format::number(printed, decimals),
+        Lang::En => format::number_en(printed, decimals),
+    };
+    let label = match lang {
+        Lang::It => "il documento pubblica",
+        Lang::En => "the document publishes",
+    };
+    let mut note = format!("{:indent$}  ≠ {label} {number} %", "", indent = depth * 2);
+    if let Some(reason) = &published.discrepancy {
+        note.push_str(&format!(": {}", escape(reason)));
+    }
+    note.push('\n');
+    note
 }
 
 fn verdict_label(verdict: Verdict, lang: Lang) -> &'static str {

@@ -27,6 +27,21 @@ fn evaluate_prints_the_tree_with_italian_figures() {
 }
 
 #[test]
+fn evaluate_shows_where_the_document_prints_another_figure_and_why() {
+    let out = semaforo(&["evaluate", fixture("maremma-tirreno-2023.json").to_str().unwrap()]);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.trim_start().starts_with("13.02 ")).expect("objective 13.02");
+    assert!(lines[at].contains("0,00 %"), "{}", lines[at]);
+    assert!(lines[at + 1].trim_start().starts_with("≠ il documento pubblica 100,00 %: "), "{}", lines[at + 1]);
+    // Figures that agree within 0,01 (DOMAIN.md, rule 8) get no note.
+    let notes = lines.iter().filter(|l| l.contains('≠')).count();
+    assert_eq!(notes, 2, "13.02 and its indicator only:\n{text}");
+    let english = stdout(&semaforo(&["evaluate", fixture("maremma-tirreno-2023.json").to_str().unwrap(), "--lang", "en"]));
+    assert!(english.contains("≠ the document publishes 100.00 %"));
+}
+
+#[test]
 fn evaluate_explains_every_number_and_speaks_english() {
     let path = fixture("tno-2023.json");
     let out = semaforo(&["evaluate", path.to_str().unwrap(), "--explain"]);

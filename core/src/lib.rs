@@ -22,6 +22,7 @@ pub mod import;
 pub mod live;
 pub mod load;
 pub mod plan;
+pub mod published;
 pub mod scenario;
 pub mod score;
 pub mod synthetic;

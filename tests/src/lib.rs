@@ -6,10 +6,6 @@ use semaforo_core::plan::{Published, Verdict};
 use semaforo_core::{evaluate, load_plan, Evaluation, Plan};
 use std::path::PathBuf;
 
-/// Published and computed figures may differ by this much, in percentage points: the
-/// documents print two decimals rounded from binary floating point (90,125 -> 90,13 but
-/// 93,285 -> 93,28), while Semaforo computes exactly (DOMAIN.md, rule 8).
-pub const TOLERANCE: Decimal = Decimal::from_scaled(1, 2);
 
 pub fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")
@@ -54,12 +50,8 @@ pub struct Comparison {
 
 impl Comparison {
     pub fn agrees(&self) -> bool {
-        let score_agrees = self.computed.and_then(|c| c.checked_sub(self.published)).is_some_and(|gap| gap.abs() <= TOLERANCE);
-        let verdict_agrees = match self.published_verdict {
-            Some(v) => self.computed_verdict == Some(v),
-            None => true,
-        };
-        score_agrees && verdict_agrees
+        let published = Published { score: Some(self.published), verdict: self.published_verdict, ..Published::default() };
+        semaforo_core::published::agrees(&published, self.computed, self.computed_verdict)
     }
 }
 

@@ -203,11 +203,11 @@ pub struct Figures {
 }
 
 impl Figures {
-    /// True when both exist and differ at the plan's displayed precision: what the user
-    /// should look at before trusting either.
-    pub fn disagree(&self, decimals: u32) -> bool {
+    /// True when both exist and differ by the core's rule (`published::compare`): what
+    /// the user should look at before trusting either.
+    pub fn disagree(&self) -> bool {
         match (self.published, self.computed) {
-            (Some(p), Some(c)) => p.round_half_up(decimals) != c.round_half_up(decimals),
+            (Some(p), Some(c)) => matches!(semaforo_core::published::compare(p, Some(c)), semaforo_core::published::Agreement::Differs { .. }),
             _ => false,
         }
     }

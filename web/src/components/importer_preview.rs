@@ -155,7 +155,7 @@ fn problems(lang: Lang, problems: &[CellProblem]) -> Html {
 
 fn figures(lang: Lang, figures: Option<&Figures>, d: u32) -> Html {
     let Some(f) = figures else { return html! {} };
-    let disagree = f.disagree(d);
+    let disagree = f.disagree();
     html! {
         <span class={classes!("figures", disagree.then_some("disagree"))}>
             { text::score(lang, f.published, d) }{ " / " }{ text::score(lang, f.computed, d) }
