@@ -245,3 +245,18 @@ fn corrections_to_indicator_and_to_a_level() {
     assert_eq!((objective.name.as_str(), objective.indicators.len()), ("Servizi digitali", 1));
     assert_eq!(objective.published.as_ref().and_then(|p| p.score), Some(Decimal::from_scaled(9500, 2)));
 }
+
+/// A running head repeated on every page names the body and the year when nothing else
+/// does; it is not read as anything else.
+#[test]
+fn a_running_head_names_the_ente_and_the_year() {
+    let head = "Comune di Borgo Alto - Relazione sulla performance 2024";
+    let report = import(
+        &[head, HEADING, "50,00%\tA\t\t\t10 N.\t>= 10 N.\t100,00%", "Pagina 1 di 2", head, HEADING, "50,00%\tB\t\t\t10 N.\t>= 10 N.\t100,00%"],
+        &ImportOptions::default(),
+    );
+    let plan = plan(&report);
+    assert_eq!((plan.ente.name.as_str(), plan.ente.year), ("Comune di Borgo Alto", 2024));
+    assert_eq!(plan.ente.indicators.len(), 2);
+    assert!(!report.diagnostics.iter().any(|d| d.code == "no-ente-name" || d.code == "no-year"), "{:#?}", report.diagnostics);
+}

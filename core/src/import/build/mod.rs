@@ -387,6 +387,11 @@ impl Builder<'_> {
         if matches!(role, RowRole::Ignore | RowRole::Title) && !corrected {
             self.labelled_weight(cells);
         }
+        if role == RowRole::Ignore && !corrected && cells.len() == 1 {
+            // Page furniture: a running head may give the year and name the body.
+            self.take_year(cells);
+            self.ente_from_running_head(&cells[0].cleaned);
+        }
         let awaiting = std::mem::take(&mut self.total_awaiting_figure);
         if role == RowRole::Total && awaiting && cells.iter().all(|c| !matches!(c.shape, Shape::Text | Shape::GroupLabel)) {
             self.figure_of_total(index, cells);
@@ -429,6 +434,23 @@ impl Builder<'_> {
                     self.nodes[node].weight.get_or_insert(weight);
                 }
             }
+        }
+    }
+
+    /// A running head repeated on every page often names the body (`Camera di Commercio
+    /// della Toscana Nord-Ovest - Relazione sulla Performance 2023`): the part that says it
+    /// is one names the ente, when nothing else did.
+    fn ente_from_running_head(&mut self, text: &str) {
+        if self.ente_name.is_some() || !self.furniture.contains(text) {
+            return;
+        }
+        let name = text
+            .split(" - ")
+            .flat_map(|p| p.split(" – "))
+            .map(str::trim)
+            .find(|p| roles::looks_like_ente(p));
+        if let Some(name) = name {
+            self.ente_name = Some(name.to_string());
         }
     }
 
