@@ -31,8 +31,7 @@ struct Figures {
 fn split_trailing_figures(text: &str) -> (String, Figures) {
     let mut tokens: Vec<&str> = text.split_whitespace().collect();
     let mut figures = Figures::default();
-    loop {
-        let Some(last) = tokens.last() else { break };
+    while let Some(last) = tokens.last() {
         if super::roles::is_bullet_only(last) {
             tokens.pop();
             continue;

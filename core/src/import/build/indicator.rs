@@ -85,7 +85,7 @@ impl Builder<'_> {
                 .copied()
                 .filter(|(_, f)| !filled.contains(f) && !f.is_grouping())
                 .collect();
-            let placed = align(&cells, &later);
+            let placed = align(cells, &later);
             if !later.is_empty() && placed.iter().all(Option::is_some) {
                 let row = pending.row;
                 let offset = pending.last + 1;
