@@ -259,11 +259,10 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
         }
         // `--`, `------`: a cell the document left blank on purpose, beside others (a
         // row of nothing else is a rule, read as such).
-        let placeholder = |c: &Cell| c.cleaned.chars().all(|ch| matches!(ch, '-' | '–' | '—' | '_' | ' '));
-        let cells: Vec<Cell> = if cells.iter().all(placeholder) {
+        let cells: Vec<Cell> = if cells.iter().all(|c| roles::is_placeholder(&c.cleaned)) {
             cells
         } else {
-            cells.into_iter().filter(|c| !placeholder(c)).collect()
+            cells.into_iter().filter(|c| !roles::is_placeholder(&c.cleaned)).collect()
         };
         let index = builder.rows.len();
         let problems = row

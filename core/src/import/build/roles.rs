@@ -160,9 +160,9 @@ pub(super) fn is_number_word(word: &str) -> bool {
         || matches!(word, "n." | "n°" | "nr." | "n" | "num.")
 }
 
-fn starts_with_phrase(words: &[&str], phrase: &str) -> bool {
-    let phrase: Vec<&str> = phrase.split(' ').collect();
-    words.len() >= phrase.len() && words.iter().zip(&phrase).all(|(w, p)| w == p)
+fn starts_with_phrase<S: AsRef<str>>(words: &[S], phrase: &str) -> bool {
+    let mut words = words.iter();
+    phrase.split(' ').all(|p| words.next().is_some_and(|w| w.as_ref() == p))
 }
 
 /// What the cells of a row show.
@@ -189,9 +189,14 @@ pub(super) struct Evidence {
 }
 
 impl Evidence {
-    fn lead(&self) -> Vec<&str> {
+    /// The words after a leading number (`01 Cruscotto …` → `cruscotto …`).
+    fn lead(&self) -> &[String] {
         let skip = self.text_words.iter().take_while(|w| is_number_word(w)).count();
-        self.text_words[skip..].iter().map(String::as_str).collect()
+        &self.text_words[skip..]
+    }
+
+    fn first_lead(&self) -> Option<&str> {
+        self.lead().first().map(String::as_str)
     }
 
     fn has_word(&self, list: &[&str]) -> bool {
@@ -201,32 +206,29 @@ impl Evidence {
     /// `Cruscotto` opens the text (after a number), or stands anywhere in a row that
     /// also names a manager.
     fn cruscotto(&self) -> bool {
-        let lead = self.lead();
         let word = |w: &str| w == "cruscotto" || w == "cruscotti";
         // `CRUSCOTTOﬁnanza`: a PDF copy may glue the next word to it.
-        lead.first().is_some_and(|w| w.starts_with("cruscotto"))
+        self.first_lead().is_some_and(|w| w.starts_with("cruscotto"))
             || (self.text_words.iter().any(|w| word(w))
                 && (self.has_word(PERSON_TITLES) || self.has_word(ROLE_WORDS)))
     }
 
     fn total(&self) -> bool {
-        let lead = self.lead();
-        let words: Vec<&str> = self.text_words.iter().map(String::as_str).collect();
-        TOTAL_PHRASES.iter().any(|p| starts_with_phrase(&lead, p))
-            || (self.label.is_none() && RESULT_LABELS.iter().any(|p| starts_with_phrase(&words, p)))
+        TOTAL_PHRASES.iter().any(|p| starts_with_phrase(self.lead(), p))
+            || (self.label.is_none() && RESULT_LABELS.iter().any(|p| starts_with_phrase(&self.text_words, p)))
     }
 
     fn level(&self) -> Option<RowRole> {
         let lead = self.lead();
         LEVEL_PHRASES
             .iter()
-            .find(|(p, _)| starts_with_phrase(&lead, p))
+            .find(|(p, _)| starts_with_phrase(lead, p))
             .map(|(_, role)| *role)
             // The budget's classification (D.Lgs. 91/2011): each programme of a mission
             // is an ambito (`MISSIONE | 011 - …`, then `PROGRAMMA | 005 - …`).
             .or_else(|| {
                 let numbered = lead.get(1).is_some_and(|w| is_number_word(w));
-                ((self.any_label || numbered) && matches!(lead.first(), Some(&"missione" | &"programma")))
+                ((self.any_label || numbered) && matches!(self.first_lead(), Some("missione" | "programma")))
                     .then_some(RowRole::Area)
             })
     }
@@ -236,18 +238,17 @@ impl Evidence {
     fn unqualified_objective(&self) -> bool {
         let lead = self.lead();
         let numbered = lead.iter().skip(1).take(2).any(|w| is_number_word(w) && w.chars().any(|c| c.is_ascii_digit()));
-        (self.any_label || numbered) && matches!(lead.first(), Some(&"obiettivo" | &"obbiettivo"))
+        (self.any_label || numbered) && matches!(self.first_lead(), Some("obiettivo" | "obbiettivo"))
     }
 
     /// A block's label and its value, no target: `Descrizione`, `Stakeholder interni | …`,
     /// `Risorse economiche 2023 | 518.253,97 Euro`.
     fn block_label(&self) -> bool {
-        let words: Vec<&str> = self.text_words.iter().map(String::as_str).collect();
-        !self.target && self.label.is_none() && BLOCK_LABELS.iter().any(|p| starts_with_phrase(&words, p))
+        !self.target && self.label.is_none() && BLOCK_LABELS.iter().any(|p| starts_with_phrase(&self.text_words, p))
     }
 
     fn unit_name(&self) -> bool {
-        self.lead().first().is_some_and(|w| UNIT_WORDS.contains(w))
+        self.first_lead().is_some_and(|w| UNIT_WORDS.contains(&w))
     }
 }
 
@@ -256,6 +257,11 @@ pub(super) fn opens_with_result(text: &str) -> bool {
     let folded = fold(text);
     let words = words(&folded);
     TOTAL_PHRASES.iter().chain(RESULT_LABELS).any(|p| starts_with_phrase(&words, p))
+}
+
+/// `--`, `------`: a cell the document left blank on purpose.
+pub(super) fn is_placeholder(text: &str) -> bool {
+    text.chars().all(|c| matches!(c, '-' | '–' | '—' | '_' | ' '))
 }
 
 /// `•`, `● ● ●` and other bullets alone in a cell.
@@ -332,8 +338,7 @@ impl Builder<'_> {
 
     /// The role the cells of row `index` suggest.
     pub(super) fn decide(&self, index: usize, cells: &[Cell], place: Place) -> RowRole {
-        let placeholder = |c: &Cell| c.cleaned.chars().all(|ch| matches!(ch, '-' | '–' | '—' | '_' | ' '));
-        if cells.iter().all(|c| is_rule(&c.cleaned) || placeholder(c)) {
+        if cells.iter().all(|c| is_rule(&c.cleaned) || is_placeholder(&c.cleaned)) {
             return RowRole::Ignore;
         }
         if cells.len() == 1
