@@ -161,6 +161,22 @@ fn total_rows_give_the_published_figure_of_what_they_close() {
     assert_eq!(role_of(&report, 4), RowRole::Total);
     let ente = &plan(&report).ente;
     assert_eq!(ente.published.as_ref().and_then(|p| p.score), Some(Decimal::from_scaled(9600, 2)));
+
+    // A total that names the ente is the ente's, even with an objective still open.
+    let report = import(
+        &[
+            HEADING,
+            "Obiettivo strategico 1: Semplificazione",
+            "60,00%\tA\t\t\t10 N.\t>= 10 N.\t100,00%",
+            "40,00%\tB\t\t\t9 N.\t>= 10 N.\t90,00%",
+            "Totale obiettivo 1\t\t\t\t\t\t96,00 %",
+            "Performance complessiva dell'ente\t\t\t\t\t\t96,00 %",
+        ],
+        &options(),
+    );
+    let plan = plan(&report);
+    assert_eq!(plan.ente.published.as_ref().and_then(|p| p.score), Some(Decimal::from_scaled(9600, 2)));
+    assert_eq!(plan.ente.objectives[0].published.as_ref().and_then(|p| p.score), Some(Decimal::from_scaled(9600, 2)));
 }
 
 /// Headings of the tree named in words, with their printed scores.

@@ -302,7 +302,13 @@ impl Builder<'_> {
             .flat_map(|pair| [pair[1].to_string(), format!("{}{}", pair[0], pair[1])])
             .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
             .find_map(|w| self.nodes.iter().rposition(|n| squeeze(&n.code) == squeeze(&w)));
-        let container = named.map_or(self.container, Container::Node);
+        // `Performance complessiva dell'ente`: the ente's, whatever is open.
+        let names_ente = words(&fold(&text)).contains(&"ente");
+        let container = match named {
+            Some(node) => Container::Node(node),
+            None if names_ente => Container::Ente,
+            None => self.container,
+        };
         if figures.score.is_none() && figures.verdict.is_none() {
             self.total_awaiting_figure = true;
             self.total_target = container;
