@@ -5,7 +5,7 @@
 use args::Invocation;
 use semaforo_core::diagnostic::has_errors;
 use semaforo_core::evaluate::{Evaluation, Item, NodeKind, NodeResult};
-use semaforo_core::format;
+use semaforo_core::{format, labels};
 use semaforo_core::plan::{Published, Verdict};
 use semaforo_core::published::Agreement;
 use semaforo_core::{check_plan, evaluate, synthetic, Decimal, Diagnostic, Lang, Plan};
@@ -318,16 +318,12 @@ fn row(
     decimals: u32,
     lang: Lang,
 ) -> String {
-    let number = |v| match lang {
-        Lang::It => format::number(v, decimals),
-        Lang::En => format::number_en(v, decimals),
-    };
     let code = format!("{:indent$}{}", "", escape(code), indent = depth * 2);
     let name = escape(name);
     let name: String = if name.chars().count() > 48 { name.chars().take(47).chain(['…']).collect() } else { name.into_owned() };
-    let weight = weight.map(number).unwrap_or_default();
-    let score = score.map(|s| format!("{} %", number(s))).unwrap_or_else(|| "—".into());
-    let verdict = verdict.map(|v| verdict_label(v, lang)).unwrap_or("");
+    let weight = weight.map(|w| format::number_in(lang, w, decimals)).unwrap_or_default();
+    let score = labels::score(lang, score, decimals);
+    let verdict = verdict.map(|v| format!("{} {}", labels::verdict_mark(Some(v)), labels::verdict(lang, Some(v)))).unwrap_or_default();
     format!("{code:<34} {name:<48} {weight:>8} {score:>10}  {verdict}\n")
 }
 
@@ -339,15 +335,12 @@ fn published_note(depth: usize, published: Option<&Published>, computed: Option<
     if semaforo_core::published::compare(printed, computed) == Agreement::Agrees {
         return String::new();
     }
-    let number = match lang {
-        Lang::It => format::number(printed, decimals),
-        Lang::En => format::number_en(printed, decimals),
-    };
+    let number = format::percent_in(lang, printed, decimals);
     let label = match lang {
         Lang::It => "il documento pubblica",
         Lang::En => "the document publishes",
     };
-    let mut note = format!("{:indent$}  ≠ {label} {number} %", "", indent = depth * 2);
+    let mut note = format!("{:indent$}  ≠ {label} {number}", "", indent = depth * 2);
     if let Some(reason) = &published.discrepancy {
         note.push_str(&format!(": {}", escape(reason)));
     }
@@ -355,15 +348,3 @@ fn published_note(depth: usize, published: Option<&Published>, computed: Option<
     note
 }
 
-fn verdict_label(verdict: Verdict, lang: Lang) -> &'static str {
-    match (verdict, lang) {
-        (Verdict::Raggiunto, Lang::It) => "● Raggiunto",
-        (Verdict::ParzialmenteRaggiunto, Lang::It) => "◐ Parzialmente raggiunto",
-        (Verdict::NonRaggiunto, Lang::It) => "○ Non raggiunto",
-        (Verdict::NonValutabile, Lang::It) => "– Non valutabile",
-        (Verdict::Raggiunto, Lang::En) => "● Achieved",
-        (Verdict::ParzialmenteRaggiunto, Lang::En) => "◐ Partly achieved",
-        (Verdict::NonRaggiunto, Lang::En) => "○ Not achieved",
-        (Verdict::NonValutabile, Lang::En) => "– Not assessable",
-    }
-}

@@ -191,7 +191,7 @@ mod tests {
         let text = String::from_utf8(bytes).unwrap();
         assert!(text.chars().all(|c| c == '\n' || !is_unsafe(c)), "{text}");
         assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
-        let plain = serde_json::json!({ "a": ["x", {"b": null}], "c": "Qualità" });
+        let plain = serde_json::json!({ "a": ["x", {"b": null}], "c": "Attività" });
         let mut bytes = Vec::new();
         plain.serialize(&mut serde_json::Serializer::with_formatter(&mut bytes, Safe(PrettyFormatter::new()))).unwrap();
         assert_eq!(String::from_utf8(bytes).unwrap(), serde_json::to_string_pretty(&plain).unwrap());

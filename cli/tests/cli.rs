@@ -49,7 +49,7 @@ fn evaluate_explains_every_number_and_speaks_english() {
     assert!(text.contains("242 N. / 400 N. = 60,50 %"), "the OC_TD_01 ratio");
     assert!(text.contains("26 giorni dopo il 31/05/2023: 100 − 26 × 1 = 74,00 %"));
     let english = stdout(&semaforo(&["evaluate", path.to_str().unwrap(), "--explain", "--lang", "en"]));
-    assert!(english.contains("98.96 %") && english.contains("Achieved"));
+    assert!(english.contains("98.96 %") && english.contains("Reached"));
 }
 
 #[test]

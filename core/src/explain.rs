@@ -1,20 +1,13 @@
 //! Why a number is what it is: the rule that produced each achievement and score, with
 //! its inputs, in a form the app can show and an auditor can check by hand.
 
-use crate::format;
+use crate::{format, labels};
 use crate::plan::MeasureUnit;
 use chrono::NaiveDate;
 use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// The interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    #[default]
-    It,
-    En,
-}
+pub use crate::labels::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Comparison {
@@ -122,7 +115,7 @@ impl Explanation {
         let pct = |v: Decimal| percent(v, lang);
         match self {
             Explanation::Met { comparison, actual, target, unit } => {
-                let (a, t) = (value(*actual, *unit, lang), value(*target, *unit, lang));
+                let (a, t) = (labels::value(lang, *actual, *unit), labels::value(lang, *target, *unit));
                 if it {
                     format!("{a} {} {t}: target raggiunto, 100,00 %", comparison.symbol())
                 } else {
@@ -130,7 +123,7 @@ impl Explanation {
                 }
             }
             Explanation::Ratio { comparison, actual, target, unit, result } => {
-                let (a, t) = (value(*actual, *unit, lang), value(*target, *unit, lang));
+                let (a, t) = (labels::value(lang, *actual, *unit), labels::value(lang, *target, *unit));
                 let (num, den) = if *comparison == Comparison::Equal && actual > target { (&t, &a) } else { (&a, &t) };
                 let capped = if *result == Decimal::ZERO && actual.is_sign_negative() {
                     if it { " (minimo 0 %)" } else { " (at least 0 %)" }
@@ -140,7 +133,7 @@ impl Explanation {
                 format!("{num} / {den} = {}{capped}", pct(*result))
             }
             Explanation::InverseRatio { actual, target, unit, result, .. } => {
-                let (a, t) = (value(*actual, *unit, lang), value(*target, *unit, lang));
+                let (a, t) = (labels::value(lang, *actual, *unit), labels::value(lang, *target, *unit));
                 if it {
                     format!("target massimo {t} superato: {t} / {a} = {}", pct(*result))
                 } else {
@@ -148,7 +141,7 @@ impl Explanation {
                 }
             }
             Explanation::MissedZero { comparison, actual, target, unit, why } => {
-                let (a, t) = (value(*actual, *unit, lang), value(*target, *unit, lang));
+                let (a, t) = (labels::value(lang, *actual, *unit), labels::value(lang, *target, *unit));
                 if it {
                     format!("{a} non {} {t}: 0,00 % ({why})", comparison.symbol())
                 } else {
@@ -246,33 +239,11 @@ impl Explanation {
 }
 
 fn number(v: Decimal, lang: Lang) -> String {
-    // Inputs are shown with the decimals they were written with (up to 4), so that an
-    // auditor sees 24,645 and not a rounded 24,65.
-    let decimals = v.normalize().scale().clamp(0, 4);
-    match lang {
-        Lang::It => format::number(v, decimals),
-        Lang::En => format::number_en(v, decimals),
-    }
+    format::as_written(lang, v)
 }
 
 fn percent(v: Decimal, lang: Lang) -> String {
-    match lang {
-        Lang::It => format::percent(v, 2),
-        Lang::En => format!("{} %", format::number_en(v, 2)),
-    }
-}
-
-/// A value with its unit: `97,87 %`, `242 N.`, `5 gg`, `€ 1.000`.
-pub fn value(v: Decimal, unit: MeasureUnit, lang: Lang) -> String {
-    let n = number(v, lang);
-    match (unit, lang) {
-        (MeasureUnit::Percent, _) => format!("{n} %"),
-        (MeasureUnit::Number, _) => format!("{n} N."),
-        (MeasureUnit::Days, Lang::It) => format!("{n} gg"),
-        (MeasureUnit::Days, Lang::En) => format!("{n} days"),
-        (MeasureUnit::Euro, _) => format!("€ {n}"),
-        (MeasureUnit::Date, _) | (MeasureUnit::Flag, _) => n,
-    }
+    format::percent_in(lang, v, 2)
 }
 
 #[cfg(test)]

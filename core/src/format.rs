@@ -2,6 +2,7 @@
 //! `31/12/2023`. Rounding is half away from zero and happens only here, never in scoring.
 
 use crate::decimal::Decimal;
+use crate::labels::Lang;
 use chrono::NaiveDate;
 
 /// The most decimals a plan may ask to be shown (`policy.display_decimals`); validation
@@ -59,7 +60,39 @@ pub fn date(value: NaiveDate) -> String {
 
 /// Number formatting in English, for the English interface: `1,234.50`.
 pub fn number_en(value: Decimal, decimals: u32) -> String {
-    number(value, decimals).chars().map(|c| match c { '.' => ',', ',' => '.', c => c }).collect()
+    swap_separators(&number(value, decimals))
+}
+
+/// [`number`] in the reader's language: `1.234,50` in Italian, `1,234.50` in English.
+pub fn number_in(lang: Lang, value: Decimal, decimals: u32) -> String {
+    match lang {
+        Lang::It => number(value, decimals),
+        Lang::En => number_en(value, decimals),
+    }
+}
+
+/// [`percent`] in the reader's language: `98,96 %`, `98.96 %`.
+pub fn percent_in(lang: Lang, value: Decimal, decimals: u32) -> String {
+    format!("{} %", number_in(lang, value, decimals))
+}
+
+/// [`signed`] in the reader's language: `+8,32`, `+8.32`.
+pub fn signed_in(lang: Lang, value: Decimal, decimals: u32) -> String {
+    let text = signed(value, decimals);
+    match lang {
+        Lang::It => text,
+        Lang::En => swap_separators(&text),
+    }
+}
+
+/// An input as it was written, with its own decimals up to 4: an auditor sees 24,645,
+/// not a rounded 24,65.
+pub fn as_written(lang: Lang, value: Decimal) -> String {
+    number_in(lang, value, value.normalize().scale().clamp(0, 4))
+}
+
+fn swap_separators(text: &str) -> String {
+    text.chars().map(|c| match c { '.' => ',', ',' => '.', c => c }).collect()
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ pub mod evaluate;
 pub mod explain;
 pub mod format;
 pub mod import;
+pub mod labels;
 pub mod live;
 pub mod load;
 pub mod plan;

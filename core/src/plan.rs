@@ -218,6 +218,18 @@ pub struct Budget {
     pub spent: Option<Decimal>,
 }
 
+impl Budget {
+    /// The resources spent as a percentage of those planned (the documents' "grado di
+    /// assorbimento"); `None` without both figures or with nothing planned.
+    pub fn absorbed(&self) -> Option<Decimal> {
+        let (planned, spent) = (self.planned?, self.spent?);
+        if planned.is_zero() {
+            return None;
+        }
+        spent.checked_div(planned)?.checked_mul(Decimal::ONE_HUNDRED)
+    }
+}
+
 /// A key performance indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

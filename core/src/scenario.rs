@@ -32,6 +32,45 @@ pub fn equal_weight(count: usize) -> Option<Decimal> {
     Some(Decimal::ONE_HUNDRED.checked_div(Decimal::from(count))?.round_half_up(2).normalize())
 }
 
+/// Edits that give every sibling of `id` without a weight an explicit equal one
+/// ([`equal_weight`]). A plan where some siblings have a weight and some have none is
+/// refused, so the first weight typed among equal-weighted siblings must make all of them
+/// explicit; being equal, they leave every score as it was. Empty when the siblings
+/// already have weights, or `id` has none. `indicator` says whether `id` names an
+/// indicator (its siblings are the indicators of its objective) or a node.
+pub fn explicit_equal_weights(evaluation: &Evaluation, id: &str, indicator: bool) -> Vec<Edit> {
+    let parent = if indicator {
+        evaluation.indicator(id).and_then(|r| r.parent.as_deref())
+    } else {
+        evaluation.node(id).and_then(|n| n.parent.as_deref())
+    };
+    let Some(parent) = parent.and_then(|p| evaluation.node(p)) else { return Vec::new() };
+    let siblings: Vec<&crate::evaluate::Item> = parent.items.iter().filter(|item| item.indicator == indicator).collect();
+    if siblings.len() < 2 || siblings.iter().any(|item| item.weight.is_some()) {
+        return Vec::new();
+    }
+    let Some(share) = equal_weight(siblings.len()) else { return Vec::new() };
+    let code = |id: &str| {
+        if indicator {
+            evaluation.indicator(id).map(|i| i.code.clone())
+        } else {
+            evaluation.node(id).map(|n| n.code.clone())
+        }
+    };
+    siblings
+        .into_iter()
+        .filter(|item| item.id != id)
+        .filter_map(|item| code(&item.id))
+        .map(|code| {
+            if indicator {
+                Edit::SetIndicatorWeight { indicator: code, weight: share }
+            } else {
+                Edit::SetObjectiveWeight { objective: code, weight: share }
+            }
+        })
+        .collect()
+}
+
 /// What an edit changes: two edits of the same field do not commute (the later wins);
 /// edits of different fields do.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -236,6 +275,11 @@ pub struct Change {
     pub delta: Option<Decimal>,
 }
 
+/// `after − before`, when both exist (and the difference is representable).
+pub fn delta(before: Option<Decimal>, after: Option<Decimal>) -> Option<Decimal> {
+    before.zip(after).and_then(|(b, a)| a.checked_sub(b)).map(Decimal::normalize)
+}
+
 /// Every node and indicator whose score differs, in the order of `after`.
 pub fn compare(before: &Evaluation, after: &Evaluation) -> Vec<Change> {
     let mut changes = Vec::new();
@@ -246,7 +290,7 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Vec<Change> {
             indicator,
             before: b,
             after: a,
-            delta: b.zip(a).and_then(|(b, a)| a.checked_sub(b)).map(Decimal::normalize),
+            delta: delta(b, a),
         })
     };
     for node in &after.nodes {

@@ -237,6 +237,13 @@ pub struct Sensitivity {
     pub unit: MeasureUnit,
 }
 
+impl Sensitivity {
+    /// [`Sensitivity::weight_in_node`] as a percentage of the node's score.
+    pub fn weight_percent(&self) -> Option<Decimal> {
+        self.weight_in_node.checked_mul(Decimal::ONE_HUNDRED)
+    }
+}
+
 /// The weight of every indicator in a node, after all the weighting below it.
 pub fn weights_in(evaluation: &Evaluation, node: &str) -> HashMap<String, Decimal> {
     let mut weights: HashMap<String, Decimal> = HashMap::new();

@@ -233,3 +233,43 @@ fn goal_seek_and_sensitivity_reach_an_indicator_of_the_plans_own_list_through_a_
     let shared = ranked.iter().find(|s| s.indicator == "Percent_IndiceTrasp").expect("listed");
     assert_eq!(shared.weight_in_node, d("0.2"));
 }
+
+/// A plan whose two objectives and whose indicators carry no weight: equal shares.
+const EQUAL_WEIGHTS: &str = r#"{
+  "version": 1,
+  "ente": { "code": "ENTE", "name": "Ente", "year": 2023, "objectives": [
+    { "code": "OS_1", "level": "strategic", "name": "Uno", "indicators": [
+      { "code": "I1", "name": "a", "unit": "percent", "target": { "op": ">=", "value": "90" }, "actual": { "value": "45" } },
+      { "code": "I2", "name": "b", "unit": "percent", "target": { "op": ">=", "value": "90" }, "actual": { "value": "90" } },
+      { "code": "I3", "name": "c", "unit": "percent", "target": { "op": ">=", "value": "90" }, "actual": { "value": "90" } } ] },
+    { "code": "OS_2", "level": "strategic", "name": "Due", "indicators": [
+      { "code": "I4", "name": "d", "unit": "percent", "target": { "op": ">=", "value": "90" }, "actual": { "value": "90" } } ] } ] }
+}"#;
+
+#[test]
+fn the_first_weight_typed_among_equal_siblings_makes_the_others_explicit_and_changes_no_score() {
+    use semaforo_core::scenario::explicit_equal_weights;
+    let plan = load_plan(EQUAL_WEIGHTS).expect("valid plan");
+    let evaluation = evaluate(&plan);
+    let fill = explicit_equal_weights(&evaluation, "I1", true);
+    assert_eq!(
+        fill,
+        [
+            Edit::SetIndicatorWeight { indicator: "I2".into(), weight: d("33.33") },
+            Edit::SetIndicatorWeight { indicator: "I3".into(), weight: d("33.33") },
+        ]
+    );
+    let objectives = explicit_equal_weights(&evaluation, "OS_2", false);
+    assert_eq!(objectives, [Edit::SetObjectiveWeight { objective: "OS_1".into(), weight: d("50") }]);
+    // The siblings made explicit and the edited one at the same share: every score stays.
+    let mut edits = fill.clone();
+    edits.push(Edit::SetIndicatorWeight { indicator: "I1".into(), weight: d("33.33") });
+    edits.extend(objectives);
+    edits.push(Edit::SetObjectiveWeight { objective: "OS_2".into(), weight: d("50") });
+    let (edited, problems) = apply(&plan, &edits);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(compare(&evaluation, &evaluate(&edited)).is_empty());
+    // Once explicit, nothing more to fill; an indicator alone has no sibling to fill.
+    assert!(explicit_equal_weights(&evaluate(&edited), "I1", true).is_empty());
+    assert!(explicit_equal_weights(&evaluation, "I4", true).is_empty());
+}

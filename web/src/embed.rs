@@ -89,7 +89,7 @@ pub fn embed_url(app: &str, view: &str, plan: Option<&str>, lang: Lang) -> Strin
         url.push_str(&encode_query_value(plan));
     }
     url.push_str("&lang=");
-    url.push_str(crate::i18n::code(lang));
+    url.push_str(lang.tag());
     url
 }
 
@@ -129,7 +129,7 @@ pub fn app_base() -> String {
 pub fn prepare_document(lang: Lang, title: &str) {
     let document = gloo::utils::document();
     if let Some(root) = document.document_element() {
-        let _ = root.set_attribute("lang", crate::i18n::code(lang));
+        let _ = root.set_attribute("lang", lang.tag());
         let _ = root.class_list().add_1("embedded");
     }
     if !title.is_empty() {

@@ -5,9 +5,7 @@
 //! runtime catalogues costs tens. Numbers, dates and explanations are not here: they come
 //! from `semaforo_core::format` and `Explanation::render`.
 
-use semaforo_core::import::RowRole;
-use semaforo_core::plan::{IndicatorKind, Perspective, UnitKind, Verdict};
-use semaforo_core::{Lang, NodeKind};
+use semaforo_core::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
@@ -50,10 +48,7 @@ pub enum Msg {
     SearchHint,
     FilterVerdict,
     FilterAll,
-    FilterMissed,
-    FilterPartial,
     FilterMissedOrPartial,
-    FilterUnit,
     FilterPerspective,
     FilterArea,
     Results,
@@ -97,7 +92,6 @@ pub enum Msg {
     Thresholds,
     Tolerance,
     Critical,
-    NotAvailable,
     Shared,
     /// The nodes that weigh an indicator of the plan's own list.
     WeighedIn,
@@ -299,10 +293,7 @@ fn it(msg: Msg) -> &'static str {
         Msg::SearchHint => "es. OS_01 oppure formazione",
         Msg::FilterVerdict => "Esito",
         Msg::FilterAll => "Tutti",
-        Msg::FilterMissed => "Non raggiunti",
-        Msg::FilterPartial => "Parzialmente raggiunti",
         Msg::FilterMissedOrPartial => "Non raggiunti o parziali",
-        Msg::FilterUnit => "Unità organizzativa",
         Msg::FilterPerspective => "Prospettiva BSC",
         Msg::FilterArea => "Ambito",
         Msg::Results => "indicatori trovati",
@@ -346,7 +337,6 @@ fn it(msg: Msg) -> &'static str {
         Msg::Thresholds => "Soglie",
         Msg::Tolerance => "tolleranza",
         Msg::Critical => "soglia critica",
-        Msg::NotAvailable => "N/D",
         Msg::Shared => "condiviso",
         Msg::WeighedIn => "Pesato in",
         Msg::PlanIndicatorHint => "Indicatore del piano, fuori dall'albero: misurato una volta, conta dove è richiamato, con il peso dato lì; non entra nella performance di ente.",
@@ -539,10 +529,7 @@ fn en(msg: Msg) -> &'static str {
         Msg::SearchHint => "e.g. OS_01 or training",
         Msg::FilterVerdict => "Verdict",
         Msg::FilterAll => "All",
-        Msg::FilterMissed => "Not reached",
-        Msg::FilterPartial => "Partially reached",
         Msg::FilterMissedOrPartial => "Not or partially reached",
-        Msg::FilterUnit => "Organisational unit",
         Msg::FilterPerspective => "BSC perspective",
         Msg::FilterArea => "Area",
         Msg::Results => "indicators found",
@@ -586,7 +573,6 @@ fn en(msg: Msg) -> &'static str {
         Msg::Thresholds => "Thresholds",
         Msg::Tolerance => "tolerance",
         Msg::Critical => "critical threshold",
-        Msg::NotAvailable => "N/A",
         Msg::Shared => "shared",
         Msg::WeighedIn => "Weighed in",
         Msg::PlanIndicatorHint => "An indicator of the plan, outside the tree: measured once, it counts wherever it is referenced, with the weight given there; not in the ente's score.",
@@ -738,145 +724,3 @@ fn en(msg: Msg) -> &'static str {
     }
 }
 
-/// The verdict in words: the traffic light's colour is never the only signal.
-pub fn verdict(lang: Lang, v: Option<Verdict>) -> &'static str {
-    match (lang, v) {
-        (Lang::It, Some(Verdict::Raggiunto)) => "Raggiunto",
-        (Lang::It, Some(Verdict::ParzialmenteRaggiunto)) => "Parzialmente raggiunto",
-        (Lang::It, Some(Verdict::NonRaggiunto)) => "Non raggiunto",
-        (Lang::It, Some(Verdict::NonValutabile)) => "Non valutabile",
-        (Lang::It, None) => "Non disponibile",
-        (Lang::En, Some(Verdict::Raggiunto)) => "Reached",
-        (Lang::En, Some(Verdict::ParzialmenteRaggiunto)) => "Partially reached",
-        (Lang::En, Some(Verdict::NonRaggiunto)) => "Not reached",
-        (Lang::En, Some(Verdict::NonValutabile)) => "Not assessable",
-        (Lang::En, None) => "Not available",
-    }
-}
-
-/// Short level badge shown before a code in the tree (AS, OS, OO as the documents say).
-pub fn kind_badge(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Ente => "ENTE",
-        NodeKind::Area => "AS",
-        NodeKind::Strategic => "OS",
-        NodeKind::Operational => "OO",
-        NodeKind::Unit => "UO",
-        NodeKind::Cruscotto => "CR",
-        NodeKind::Group => "GR",
-    }
-}
-
-pub fn kind_name(lang: Lang, kind: NodeKind) -> &'static str {
-    match (lang, kind) {
-        (Lang::It, NodeKind::Ente) => "Ente",
-        (Lang::It, NodeKind::Area) => "Ambito strategico",
-        (Lang::It, NodeKind::Strategic) => "Obiettivo strategico",
-        (Lang::It, NodeKind::Operational) => "Obiettivo operativo",
-        (Lang::It, NodeKind::Unit) => "Unità organizzativa",
-        (Lang::It, NodeKind::Cruscotto) => "Cruscotto",
-        (Lang::It, NodeKind::Group) => "Gruppo del cruscotto",
-        (Lang::En, NodeKind::Ente) => "Body",
-        (Lang::En, NodeKind::Area) => "Strategic area",
-        (Lang::En, NodeKind::Strategic) => "Strategic objective",
-        (Lang::En, NodeKind::Operational) => "Operational objective",
-        (Lang::En, NodeKind::Unit) => "Organisational unit",
-        (Lang::En, NodeKind::Cruscotto) => "Dashboard",
-        (Lang::En, NodeKind::Group) => "Dashboard group",
-    }
-}
-
-pub fn indicator_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::It => "Indicatore",
-        Lang::En => "Indicator",
-    }
-}
-
-pub fn perspective(lang: Lang, p: Perspective) -> &'static str {
-    match (lang, p) {
-        (Lang::It, Perspective::UtentiImpreseTerritorio) => "Utenti, imprese e territorio",
-        (Lang::It, Perspective::ProcessiInterni) => "Processi interni",
-        (Lang::It, Perspective::ApprendimentoCrescita) => "Apprendimento e crescita",
-        (Lang::It, Perspective::EconomicoFinanziaria) => "Economico-finanziaria",
-        (Lang::En, Perspective::UtentiImpreseTerritorio) => "Users, businesses and territory",
-        (Lang::En, Perspective::ProcessiInterni) => "Internal processes",
-        (Lang::En, Perspective::ApprendimentoCrescita) => "Learning and growth",
-        (Lang::En, Perspective::EconomicoFinanziaria) => "Economic and financial",
-    }
-}
-
-pub const PERSPECTIVES: [Perspective; 4] = [
-    Perspective::UtentiImpreseTerritorio,
-    Perspective::ProcessiInterni,
-    Perspective::ApprendimentoCrescita,
-    Perspective::EconomicoFinanziaria,
-];
-
-pub fn indicator_kind(lang: Lang, k: IndicatorKind) -> &'static str {
-    match (lang, k) {
-        (Lang::It, IndicatorKind::Efficacia) => "Efficacia",
-        (Lang::It, IndicatorKind::Efficienza) => "Efficienza",
-        (Lang::It, IndicatorKind::Qualita) => "Qualità",
-        (Lang::It, IndicatorKind::Volume) => "Volume",
-        (Lang::It, IndicatorKind::Outcome) => "Outcome",
-        (Lang::It, IndicatorKind::Struttura) => "Struttura",
-        (Lang::It, IndicatorKind::SaluteEconomica) => "Salute economica",
-        (Lang::En, IndicatorKind::Efficacia) => "Effectiveness",
-        (Lang::En, IndicatorKind::Efficienza) => "Efficiency",
-        (Lang::En, IndicatorKind::Qualita) => "Quality",
-        (Lang::En, IndicatorKind::Volume) => "Volume",
-        (Lang::En, IndicatorKind::Outcome) => "Outcome",
-        (Lang::En, IndicatorKind::Struttura) => "Structure",
-        (Lang::En, IndicatorKind::SaluteEconomica) => "Economic health",
-    }
-}
-
-pub fn unit_kind(lang: Lang, k: UnitKind) -> &'static str {
-    match (lang, k) {
-        (Lang::It, UnitKind::Area) => "Area",
-        (Lang::It, UnitKind::Servizio) => "Servizio",
-        (Lang::It, UnitKind::Ufficio) => "Ufficio",
-        (Lang::It, UnitKind::AziendaSpeciale) => "Azienda speciale",
-        (Lang::En, UnitKind::Area) => "Area",
-        (Lang::En, UnitKind::Servizio) => "Service",
-        (Lang::En, UnitKind::Ufficio) => "Office",
-        (Lang::En, UnitKind::AziendaSpeciale) => "Special agency",
-    }
-}
-
-/// What a row of an imported table is, as the importer's role selector says it.
-pub fn row_role(lang: Lang, role: RowRole) -> &'static str {
-    match (lang, role) {
-        (Lang::It, RowRole::Header) => "intestazione",
-        (Lang::It, RowRole::Title) => "titolo",
-        (Lang::It, RowRole::Perspective) => "prospettiva",
-        (Lang::It, RowRole::Area) => "ambito strategico",
-        (Lang::It, RowRole::Strategic) => "obiettivo strategico",
-        (Lang::It, RowRole::Operational) => "obiettivo operativo",
-        (Lang::It, RowRole::Cruscotto) => "cruscotto",
-        (Lang::It, RowRole::Indicator) => "indicatore",
-        (Lang::It, RowRole::Total) => "totale",
-        (Lang::It, RowRole::Continuation) => "continua la riga precedente",
-        (Lang::It, RowRole::Ignore) => "ignora",
-        (Lang::En, RowRole::Header) => "column headings",
-        (Lang::En, RowRole::Title) => "title",
-        (Lang::En, RowRole::Perspective) => "perspective",
-        (Lang::En, RowRole::Area) => "strategic area",
-        (Lang::En, RowRole::Strategic) => "strategic objective",
-        (Lang::En, RowRole::Operational) => "operational objective",
-        (Lang::En, RowRole::Cruscotto) => "dashboard (cruscotto)",
-        (Lang::En, RowRole::Indicator) => "indicator",
-        (Lang::En, RowRole::Total) => "total",
-        (Lang::En, RowRole::Continuation) => "continues the previous row",
-        (Lang::En, RowRole::Ignore) => "ignore",
-    }
-}
-
-/// The `lang` attribute value for `<html>`.
-pub fn code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::It => "it",
-        Lang::En => "en",
-    }
-}

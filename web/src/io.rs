@@ -26,7 +26,7 @@ pub fn stored_lang() -> Lang {
 
 /// Remembers the language and sets `<html lang>` so screen readers switch voice.
 pub fn apply_lang(lang: Lang) {
-    let code = crate::i18n::code(lang);
+    let code = lang.tag();
     let _ = LocalStorage::set(LANG_KEY, code);
     if let Some(root) = gloo::utils::document().document_element() {
         let _ = root.set_attribute("lang", code);

@@ -1,6 +1,7 @@
 //! Two variants of the plan side by side: every node whose score differs between them
 //! (the core's `scenario::compare`), with both scores and the difference.
 
+use semaforo_core::labels;
 use std::rc::Rc;
 
 use semaforo_core::scenario::{apply, compare, Change, Scenario};
@@ -9,8 +10,6 @@ use yew::prelude::*;
 
 use crate::i18n::{t, Msg};
 use crate::model::PlanView;
-use crate::text;
-use crate::whatif::signed;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
@@ -88,9 +87,9 @@ pub fn Compare(props: &CompareProps) -> Html {
                 { for changes.iter().map(|c| html! {
                     <tr>
                         <th scope="row">{ c.code.clone() }</th>
-                        <td class="num">{ text::score(lang, c.before, d) }</td>
-                        <td class="num">{ text::score(lang, c.after, d) }</td>
-                        <td class="num">{ c.delta.map(|v| signed(lang, v)).unwrap_or_else(|| "—".into()) }</td>
+                        <td class="num">{ labels::score(lang, c.before, d) }</td>
+                        <td class="num">{ labels::score(lang, c.after, d) }</td>
+                        <td class="num">{ c.delta.map(|v| labels::difference(lang, v)).unwrap_or_else(|| "—".into()) }</td>
                     </tr>
                 }) }
                 </tbody>

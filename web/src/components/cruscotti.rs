@@ -4,6 +4,7 @@
 //! edits it: an indicator that several cruscotti share is marked, and one edit of it
 //! moves every one of them.
 
+use semaforo_core::labels;
 use std::rc::Rc;
 
 use semaforo_core::{Lang, NodeKind, NodeResult};
@@ -15,7 +16,6 @@ use crate::components::score_bars::{BarRow, ScoreBars};
 use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
-use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct CruscottiProps {
@@ -45,7 +45,7 @@ fn lines(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callback<Sel
             <li>
                 <button type="button" class="link code" {onclick}>{ code.clone() }</button>{ " " }{ name.clone() }
                 if shared { <em class="shared">{ format!(" ({})", t(lang, Msg::Shared)) }</em> }
-                { format!(" · {}: ", text::weight(lang, item.weight)) }{ text::score(lang, score, d) }{ " " }<Light {verdict} {lang} />
+                { format!(" · {}: ", labels::weight(lang, item.weight)) }{ labels::score(lang, score, d) }{ " " }<Light {verdict} {lang} />
                 <div class="explain small">{ explanation.render(lang) }</div>
                 if let Some(group) = group { { lines(view, lang, group, onselect) } }
             </li>
@@ -73,7 +73,7 @@ pub fn Cruscotti(props: &CruscottiProps) -> Html {
                 tolerance={view.plan.policy.tolerance} critical={view.plan.policy.critical} decimals={d} />
             { for nodes.iter().map(|n| html! {
                 <details class="cruscotto">
-                    <summary><span class="code">{ n.code.clone() }</span>{ " " }{ n.name.clone() }{ " · " }{ text::score(lang, n.score, d) }</summary>
+                    <summary><span class="code">{ n.code.clone() }</span>{ " " }{ n.name.clone() }{ " · " }{ labels::score(lang, n.score, d) }</summary>
                     // Embedded views (issue 5): the iframe snippet of this cruscotto.
                     <CopySnippet {lang} view={n.id.clone()} title={n.name.clone()} rows={n.items.len()} />
                     <p class="explain">{ n.explanation.render(lang) }</p>

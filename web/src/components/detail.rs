@@ -2,6 +2,8 @@
 //! explanation of it (`Explanation::render`), what the document published beside it, and,
 //! for an indicator, baseline, multi-year targets and benchmarks next to the actual.
 
+use semaforo_core::labels;
+use semaforo_core::format;
 use std::rc::Rc;
 
 use semaforo_core::plan::Indicator;
@@ -10,10 +12,9 @@ use yew::prelude::*;
 
 use crate::components::copy_snippet::CopySnippet;
 use crate::components::light::Light;
-use crate::i18n::{self, t, Msg};
+use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
-use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
@@ -54,7 +55,7 @@ fn published(view: &PlanView, lang: Lang, p: Option<&semaforo_core::plan::Publis
     html! {
         <>
             if let Some(score) = p.score {
-                { row(t(lang, Msg::Published), html! { <>{ text::percent(lang, score, d) }{ " " }
+                { row(t(lang, Msg::Published), html! { <>{ format::percent_in(lang, score, d) }{ " " }
                     if p.verdict.is_some() { <Light verdict={p.verdict} {lang} /> }
                     if let Some(dev) = &p.deviation { { format!(" ({dev})") } }
                 </> }) }
@@ -73,26 +74,26 @@ fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callba
     let children: Vec<&NodeResult> = node.children.iter().filter_map(|id| view.evaluation.node(id)).collect();
     html! {
         <article aria-labelledby="detail-title">
-            <p class="kicker">{ i18n::kind_name(lang, node.kind) }{ " · " }<span class="code">{ node.code.clone() }</span></p>
+            <p class="kicker">{ labels::kind_name(lang, node.kind) }{ " · " }<span class="code">{ node.code.clone() }</span></p>
             <h3 id="detail-title">{ node.name.clone() }</h3>
             // Embedded views (issue 5): the iframe snippet of this objective.
             <CopySnippet {lang} view={node.id.clone()} title={node.name.clone()} rows={node.items.len()} />
             <dl class="facts">
                 { row(t(lang, Msg::Score), html! {
-                    <><strong class="big" data-testid="detail-score">{ text::score(lang, node.score, d) }</strong>{ " " }<Light verdict={node.verdict} {lang} /></>
+                    <><strong class="big" data-testid="detail-score">{ labels::score(lang, node.score, d) }</strong>{ " " }<Light verdict={node.verdict} {lang} /></>
                 }) }
-                if node.weight.is_some() { { row(t(lang, Msg::Weight), html! { { text::weight(lang, node.weight) } }) } }
+                if node.weight.is_some() { { row(t(lang, Msg::Weight), html! { { labels::weight(lang, node.weight) } }) } }
                 { row(t(lang, Msg::Explanation), html! { <span class="explain">{ node.explanation.render(lang) }</span> }) }
                 { published(view, lang, node.published.as_deref()) }
                 if let Some(info) = info {
                     if let Some(desc) = &info.description { { row(t(lang, Msg::Name), html! { { desc.clone() } }) } }
-                    if let Some(p) = info.perspective { { row(t(lang, Msg::Perspective), html! { { i18n::perspective(lang, p) } }) } }
+                    if let Some(p) = info.perspective { { row(t(lang, Msg::Perspective), html! { { labels::perspective(lang, p) } }) } }
                     if let Some(m) = &info.mission { { row(t(lang, Msg::Mission), html! { { classification(m) } }) } }
                     if let Some(p) = &info.programme { { row(t(lang, Msg::Programme), html! { { classification(p) } }) } }
                     if let Some(b) = &info.budget {
                         { row(t(lang, Msg::Budget), html! { <>
-                            if let Some(p) = b.planned { { format!("{}: {} ", t(lang, Msg::Planned), text::euro(lang, p)) } }
-                            if let Some(s) = b.spent { { format!("{}: {}", t(lang, Msg::Spent), text::euro(lang, s)) } }
+                            if let Some(p) = b.planned { { format!("{}: {} ", t(lang, Msg::Planned), labels::euro(lang, p)) } }
+                            if let Some(s) = b.spent { { format!("{}: {}", t(lang, Msg::Spent), labels::euro(lang, s)) } }
                         </> }) }
                     }
                     if !info.units.is_empty() {
@@ -127,11 +128,11 @@ fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callba
                                     <button type="button" class="link" {onclick}>{ r.code.clone() }</button>
                                     <div class="small">{ r.name.clone() }</div>
                                 </th>
-                                <td>{ def.and_then(|i| i.target.as_ref().map(|tg| text::target(lang, tg, i.unit))).unwrap_or_else(|| "—".into()) }</td>
-                                <td>{ def.map(|i| text::actual(lang, i.actual.as_ref(), i.unit)).unwrap_or_default() }</td>
-                                <td class="num">{ text::score(lang, r.achievement, d) }</td>
-                                <td class="num">{ r.deviation.as_ref().map(|dv| text::deviation(lang, dv)).unwrap_or_else(|| "—".into()) }</td>
-                                <td class="num">{ text::weight(lang, r.weight) }</td>
+                                <td>{ def.and_then(|i| i.target.as_ref().map(|tg| labels::target(lang, tg, i.unit))).unwrap_or_else(|| "—".into()) }</td>
+                                <td>{ def.map(|i| labels::actual(lang, i.actual.as_ref(), i.unit)).unwrap_or_default() }</td>
+                                <td class="num">{ labels::score(lang, r.achievement, d) }</td>
+                                <td class="num">{ r.deviation.as_ref().map(|dv| labels::deviation(lang, dv)).unwrap_or_else(|| "—".into()) }</td>
+                                <td class="num">{ labels::weight(lang, r.weight) }</td>
                                 <td><Light verdict={r.verdict} {lang} /></td>
                             </tr>
                             <tr class="explain-row"><td colspan="7"><span class="explain-label">{ t(lang, Msg::Explanation) }{ ": " }</span><span class="explain">{ r.explanation.render(lang) }</span></td></tr>
@@ -161,8 +162,8 @@ fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callba
                         html! {
                             <tr>
                                 <th scope="row"><button type="button" class="link" {onclick}>{ c.code.clone() }</button><div class="small">{ c.name.clone() }</div></th>
-                                <td class="num">{ text::score(lang, c.score, d) }</td>
-                                <td class="num">{ text::weight(lang, c.weight) }</td>
+                                <td class="num">{ labels::score(lang, c.score, d) }</td>
+                                <td class="num">{ labels::weight(lang, c.weight) }</td>
                                 <td><Light verdict={c.verdict} {lang} /></td>
                                 <td class="explain">{ c.explanation.render(lang) }</td>
                             </tr>
@@ -194,25 +195,25 @@ fn indicator_detail(view: &PlanView, lang: Lang, r: &IndicatorResult, onselect: 
         let onclick = Callback::from(move |_: MouseEvent| onselect.emit(sel.clone()));
         // A group by its cruscotto too (`CR_SERV_RI › 2.3.1`): groups repeat codes across cruscotti.
         let path = n.id.strip_prefix("cruscotto/").map_or_else(|| n.code.clone(), |p| p.replace('/', " › "));
-        html! { <li><button type="button" class="link" {onclick}>{ path }</button>{ format!(" ({})", text::weight(lang, *w)) }</li> }
+        html! { <li><button type="button" class="link" {onclick}>{ path }</button>{ format!(" ({})", labels::weight(lang, *w)) }</li> }
     });
     html! {
         <article aria-labelledby="detail-title">
-            <p class="kicker">{ i18n::indicator_word(lang) }{ " · " }<span class="code">{ r.code.clone() }</span></p>
+            <p class="kicker">{ labels::indicator_word(lang) }{ " · " }<span class="code">{ r.code.clone() }</span></p>
             <h3 id="detail-title">{ r.name.clone() }</h3>
             if r.parent.is_none() { <p class="hint small">{ t(lang, Msg::PlanIndicatorHint) }</p> }
             <dl class="facts">
                 { row(t(lang, Msg::Achievement), html! {
-                    <><strong class="big" data-testid="detail-score">{ text::score(lang, r.achievement, d) }</strong>{ " " }<Light verdict={r.verdict} {lang} /></>
+                    <><strong class="big" data-testid="detail-score">{ labels::score(lang, r.achievement, d) }</strong>{ " " }<Light verdict={r.verdict} {lang} /></>
                 }) }
                 { row(t(lang, Msg::Explanation), html! { <span class="explain" data-testid="explanation">{ r.explanation.render(lang) }</span> }) }
                 if let Some(i) = def {
-                    { row(t(lang, Msg::Target), html! { { i.target.as_ref().map(|tg| text::target(lang, tg, i.unit)).unwrap_or_else(|| "—".into()) } }) }
-                    { row(t(lang, Msg::Actual), html! { { text::actual(lang, i.actual.as_ref(), i.unit) } }) }
+                    { row(t(lang, Msg::Target), html! { { i.target.as_ref().map(|tg| labels::target(lang, tg, i.unit)).unwrap_or_else(|| "—".into()) } }) }
+                    { row(t(lang, Msg::Actual), html! { { labels::actual(lang, i.actual.as_ref(), i.unit) } }) }
                 }
-                if let Some(dv) = &r.deviation { { row(t(lang, Msg::Deviation), html! { { text::deviation(lang, dv) } }) } }
+                if let Some(dv) = &r.deviation { { row(t(lang, Msg::Deviation), html! { { labels::deviation(lang, dv) } }) } }
                 if r.parent.is_some() {
-                    { row(t(lang, Msg::Weight), html! { { text::weight(lang, r.weight) } }) }
+                    { row(t(lang, Msg::Weight), html! { { labels::weight(lang, r.weight) } }) }
                 } else {
                     { row(t(lang, Msg::WeighedIn), html! { <ul class="weighed-in" data-testid="weighed-in">{ for weighing }</ul> }) }
                 }
@@ -220,8 +221,8 @@ fn indicator_detail(view: &PlanView, lang: Lang, r: &IndicatorResult, onselect: 
                 if let Some(i) = def {
                     if let Some(desc) = &i.description { { row(t(lang, Msg::Name), html! { { desc.clone() } }) } }
                     if let Some(a) = &i.algorithm { { row(t(lang, Msg::Algorithm), html! { { a.clone() } }) } }
-                    if let Some(k) = i.kind { { row(t(lang, Msg::Kind), html! { { i18n::indicator_kind(lang, k) } }) } }
-                    { row(t(lang, Msg::MeasureUnit), html! { { text::unit_name(lang, i.unit) } }) }
+                    if let Some(k) = i.kind { { row(t(lang, Msg::Kind), html! { { labels::indicator_kind(lang, k) } }) } }
+                    { row(t(lang, Msg::MeasureUnit), html! { { labels::unit_name(lang, i.unit) } }) }
                     if let Some(s) = &i.data_source { { row(t(lang, Msg::DataSource), html! { { s.clone() } }) } }
                 }
             </dl>
@@ -243,7 +244,7 @@ fn series(view: &PlanView, lang: Lang, i: &Indicator) -> Html {
             Some(y) => format!("{} {y}", t(lang, Msg::Baseline)),
             None => t(lang, Msg::Baseline).to_string(),
         };
-        let value = semaforo_core::explain::value(b.value, i.unit, lang);
+        let value = labels::value(lang, b.value, i.unit);
         let value = match &b.note {
             Some(note) => format!("{value} ({note})"),
             None => value,
@@ -251,15 +252,15 @@ fn series(view: &PlanView, lang: Lang, i: &Indicator) -> Html {
         columns.push((heading, "—".into(), value));
     }
     let mut years: Vec<(i32, String)> =
-        i.yearly_targets.iter().map(|y| (y.year, text::target(lang, &y.target, i.unit))).collect();
+        i.yearly_targets.iter().map(|y| (y.year, labels::target(lang, &y.target, i.unit))).collect();
     if let Some(tg) = &i.target {
         if !years.iter().any(|(y, _)| *y == year) {
-            years.push((year, text::target(lang, tg, i.unit)));
+            years.push((year, labels::target(lang, tg, i.unit)));
         }
     }
     years.sort_by_key(|(y, _)| *y);
     for (y, target) in years {
-        let actual = if y == year { text::actual(lang, i.actual.as_ref(), i.unit) } else { "—".into() };
+        let actual = if y == year { labels::actual(lang, i.actual.as_ref(), i.unit) } else { "—".into() };
         let heading = if y == year { format!("{y} ({})", t(lang, Msg::PlanYear)) } else { y.to_string() };
         columns.push((heading, target, actual));
     }
@@ -281,7 +282,7 @@ fn series(view: &PlanView, lang: Lang, i: &Indicator) -> Html {
                 { for i.benchmarks.iter().map(|b| html! {
                     <li>
                         { b.label.clone() }
-                        if let Some(v) = b.value { { format!(": {}", semaforo_core::explain::value(v, i.unit, lang)) } }
+                        if let Some(v) = b.value { { format!(": {}", labels::value(lang, v, i.unit)) } }
                         if let Some(y) = b.year { { format!(" ({y})") } }
                     </li>
                 }) }

@@ -3,6 +3,7 @@
 //! was typed into one core `Edit`; the score line shows the plan's value, the new one and
 //! the difference.
 
+use semaforo_core::labels;
 use std::rc::Rc;
 
 use semaforo_core::Decimal;
@@ -16,8 +17,7 @@ use crate::components::edit_field::{EditField, FieldKind, FieldValue};
 use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
-use crate::text;
-use crate::whatif::{before_after, date_text, Command};
+use crate::whatif::{date_text, Command};
 
 #[derive(Properties, PartialEq)]
 pub struct EditFormProps {
@@ -64,38 +64,6 @@ pub fn EditForm(props: &EditFormProps) -> Html {
     }
 }
 
-/// Edits that give every sibling of `id` without a weight an explicit equal one. A plan
-/// where some siblings have a weight and some have none is refused when opened, so the
-/// first weight typed among equal-weighted siblings makes all of them explicit; being
-/// equal, they leave every score as it was.
-fn equal_weights(view: &PlanView, id: &str, indicator: bool) -> Vec<Edit> {
-    let parent = if indicator {
-        view.evaluation.indicator(id).and_then(|r| r.parent.clone())
-    } else {
-        view.evaluation.node(id).and_then(|n| n.parent.clone())
-    };
-    let Some(parent) = parent.and_then(|p| view.evaluation.node(&p)) else { return Vec::new() };
-    let siblings: Vec<&String> = if indicator { parent.indicators.iter().collect() } else { parent.children.iter().collect() };
-    let weight_of = |s: &str| {
-        if indicator { view.indicators.get(s).and_then(|i| i.weight) } else { view.evaluation.node(s).and_then(|n| n.weight) }
-    };
-    if siblings.iter().any(|s| weight_of(s).is_some()) || siblings.len() < 2 {
-        return Vec::new();
-    }
-    let Some(share) = semaforo_core::scenario::equal_weight(siblings.len()) else { return Vec::new() };
-    siblings
-        .into_iter()
-        .filter(|s| s.as_str() != id)
-        .map(|s| {
-            if indicator {
-                Edit::SetIndicatorWeight { indicator: s.clone(), weight: share }
-            } else {
-                Edit::SetObjectiveWeight { objective: s.clone(), weight: share }
-            }
-        })
-        .collect()
-}
-
 fn edit_callback(oncommand: &Callback<Command>, make: impl Fn(FieldValue) -> Option<Edit> + 'static) -> Callback<FieldValue> {
     let oncommand = oncommand.clone();
     Callback::from(move |v| {
@@ -136,7 +104,7 @@ fn indicator_form(props: &EditFormProps, id: &str) -> Option<Html> {
         }
         None => String::new(),
     };
-    let comparison = def.target.as_ref().map(|tg| text::target(lang, tg, unit)).unwrap_or_else(|| "—".into());
+    let comparison = def.target.as_ref().map(|tg| labels::target(lang, tg, unit)).unwrap_or_else(|| "—".into());
     let target_label = format!("{} ({comparison})", t(lang, if deadline { Msg::WhatIfTargetDate } else { Msg::WhatIfTargetValue }));
     let on_target = {
         let current = def.target.clone();
@@ -204,7 +172,7 @@ fn indicator_form(props: &EditFormProps, id: &str) -> Option<Html> {
             oncommand.emit(Command::Edit(Edit::SetActual { indicator: id.clone(), actual: Some(Actual::Flag(select.value() == "1")) }));
         })
     };
-    let on_weight = weight_callback(&props.oncommand, equal_weights(&props.view, id, true), {
+    let on_weight = weight_callback(&props.oncommand, semaforo_core::scenario::explicit_equal_weights(&props.view.evaluation, id, true), {
         let id = id_owned.clone();
         move |weight| Edit::SetIndicatorWeight { indicator: id.clone(), weight }
     });
@@ -213,10 +181,10 @@ fn indicator_form(props: &EditFormProps, id: &str) -> Option<Html> {
     Some(html! {
         <>
             <p class="edit-score"><span>{ t(lang, Msg::Achievement) }{ ": " }</span>
-                <strong data-testid="edit-score">{ before_after(lang, published, result.achievement, d) }</strong></p>
+                <strong data-testid="edit-score">{ labels::before_after(lang, published, result.achievement, d) }</strong></p>
             <div class="edit-grid">
                 <EditField id={format!("edit-target-{key}")} label={target_label} kind={if deadline { FieldKind::Date } else { FieldKind::Number }} {lang}
-                    value={target_text(def.target.as_ref())} was={(def.target != base.target).then(|| AttrValue::from(base.target.as_ref().map(|tg| text::target(lang, tg, unit)).unwrap_or_else(|| "—".into())))}
+                    value={target_text(def.target.as_ref())} was={(def.target != base.target).then(|| AttrValue::from(base.target.as_ref().map(|tg| labels::target(lang, tg, unit)).unwrap_or_else(|| "—".into())))}
                     onvalue={on_target} />
                 if !excluded {
                     if unit == MeasureUnit::Flag {
@@ -232,7 +200,7 @@ fn indicator_form(props: &EditFormProps, id: &str) -> Option<Html> {
                         <EditField id={format!("edit-actual-{key}")} label={t(lang, if dated { Msg::WhatIfActualDate } else { Msg::WhatIfActualValue })}
                             kind={if dated { FieldKind::Date } else { FieldKind::Number }} {lang}
                             value={actual_text(def.actual.as_ref())}
-                            was={(def.actual != base.actual).then(|| AttrValue::from(text::actual(lang, base.actual.as_ref(), unit)))}
+                            was={(def.actual != base.actual).then(|| AttrValue::from(labels::actual(lang, base.actual.as_ref(), unit)))}
                             onvalue={on_actual} />
                     }
                 }
@@ -240,7 +208,7 @@ fn indicator_form(props: &EditFormProps, id: &str) -> Option<Html> {
                 // weighs it gives one (the detail lists them).
                 if result.parent.is_some() {
                     <EditField id={format!("edit-weight-{key}")} label={t(lang, Msg::Weight)} kind={FieldKind::Weight} {lang}
-                        value={weight_text(def.weight)} was={(def.weight != base.weight).then(|| AttrValue::from(text::weight(lang, base.weight)))}
+                        value={weight_text(def.weight)} was={(def.weight != base.weight).then(|| AttrValue::from(labels::weight(lang, base.weight)))}
                         onvalue={on_weight} />
                 }
                 <div class="edit-field edit-check">
@@ -267,7 +235,7 @@ fn objective_form(props: &EditFormProps, id: &str) -> Option<Html> {
     }
     let base = props.baseline.evaluation.node(id)?;
     let d = props.view.decimals();
-    let on_weight = weight_callback(&props.oncommand, equal_weights(&props.view, id, false), {
+    let on_weight = weight_callback(&props.oncommand, semaforo_core::scenario::explicit_equal_weights(&props.view.evaluation, id, false), {
         let id = id.to_string();
         move |weight| Edit::SetObjectiveWeight { objective: id.clone(), weight }
     });
@@ -275,11 +243,11 @@ fn objective_form(props: &EditFormProps, id: &str) -> Option<Html> {
     Some(html! {
         <>
             <p class="edit-score"><span>{ t(lang, Msg::Score) }{ ": " }</span>
-                <strong data-testid="edit-score">{ before_after(lang, base.score, node.score, d) }</strong></p>
+                <strong data-testid="edit-score">{ labels::before_after(lang, base.score, node.score, d) }</strong></p>
             <div class="edit-grid">
                 <EditField id={format!("edit-weight-{key}")} label={t(lang, Msg::Weight)} kind={FieldKind::Weight} {lang}
                     value={node.weight.map(|w| plain(lang, w)).unwrap_or_default()}
-                    was={(node.weight != base.weight).then(|| AttrValue::from(text::weight(lang, base.weight)))}
+                    was={(node.weight != base.weight).then(|| AttrValue::from(labels::weight(lang, base.weight)))}
                     onvalue={on_weight} />
             </div>
         </>

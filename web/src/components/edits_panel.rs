@@ -16,7 +16,8 @@ use crate::components::sensitivity::Sensitivity;
 use crate::i18n::{t, Msg};
 use crate::state::Selection;
 use crate::whatif::hook::Snapshot;
-use crate::whatif::{before_after, describe, file_stem, results_csv, storage, Command};
+use crate::whatif::{describe, file_stem, results_csv, storage, Command};
+use semaforo_core::labels;
 
 #[derive(Properties, PartialEq)]
 pub struct EditsPanelProps {
@@ -134,7 +135,7 @@ pub fn EditsPanel(props: &EditsPanelProps) -> Html {
                 <h3>{ t(lang, Msg::WhatIfChanges) }{ format!(" ({})", changes.len()) }</h3>
                 <ul class="change-list" data-testid="change-list">
                 { for changes.iter().take(LISTED).map(|c| html! {
-                    <li><span class="code">{ c.code.clone() }</span>{ " " }{ before_after(lang, c.before, c.after, d) }</li>
+                    <li><span class="code">{ c.code.clone() }</span>{ " " }{ labels::before_after(lang, c.before, c.after, d) }</li>
                 }) }
                 </ul>
                 if rest > 0 { <p class="small">{ format!("… {} {rest}", t(lang, Msg::WhatIfMore)) }</p> }
@@ -148,7 +149,7 @@ pub fn EditsPanel(props: &EditsPanelProps) -> Html {
             // `data-slow-edits`: edits that had to rebuild instead of updating in place (read by bench-edit.mjs).
             <p class="whatif-ente" aria-live="polite" aria-atomic="true" data-slow-edits={snap.slow_edits.to_string()}>
                 <span>{ t(lang, Msg::EnteScore) }{ ": " }</span>
-                <strong data-testid="whatif-ente">{ before_after(lang, before, now, d) }</strong>
+                <strong data-testid="whatif-ente">{ labels::before_after(lang, before, now, d) }</strong>
             </p>
             { for notice }
             { for problems }

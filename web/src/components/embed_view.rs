@@ -6,6 +6,8 @@
 //! With `?plan=`, nothing is shown but a loading line until that plan is open: the
 //! built-in plan must never appear, even briefly, in someone else's intranet page.
 
+use semaforo_core::labels;
+use semaforo_core::format;
 use std::rc::Rc;
 
 use semaforo_core::{Decimal, Evaluation, Lang, NodeKind, NodeResult};
@@ -13,11 +15,10 @@ use yew::prelude::*;
 
 use crate::components::light::Light;
 use crate::embed::{self, EmbedRequest, HeightWatch};
-use crate::i18n::{self, t, Msg};
+use crate::i18n::{t, Msg};
 use crate::io;
 use crate::model::PlanView;
 use crate::state::{Report, State};
-use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedViewProps {
@@ -115,13 +116,13 @@ fn view_card(view: &PlanView, lang: Lang, node: &NodeResult, request: &EmbedRequ
     html! {
         <article class="embed-card" aria-labelledby="embed-title">
             <p class="kicker">
-                { i18n::kind_name(lang, node.kind) }{ " · " }<span class="code">{ node.code.clone() }</span>
+                { labels::kind_name(lang, node.kind) }{ " · " }<span class="code">{ node.code.clone() }</span>
                 { " · " }{ view.title() }
             </p>
             <h1 id="embed-title" data-testid="embed-title">{ node.name.clone() }</h1>
             <p class="embed-score" aria-live="polite">
                 <span class="visually-hidden">{ t(lang, Msg::Score) }{ ": " }</span>
-                <strong class="big" data-testid="embed-score">{ text::score(lang, node.score, d) }</strong>{ " " }
+                <strong class="big" data-testid="embed-score">{ labels::score(lang, node.score, d) }</strong>{ " " }
                 <Light verdict={node.verdict} {lang} />
             </p>
             <p class="explain small">{ node.explanation.render(lang) }</p>
@@ -139,8 +140,8 @@ fn view_card(view: &PlanView, lang: Lang, node: &NodeResult, request: &EmbedRequ
                     { for rows.iter().map(|r| html! {
                         <tr class={classes!(r.nested.then_some("nested"))}>
                             <th scope="row"><span class="code">{ r.code.to_string() }</span>{ " " }<span class="name">{ r.name.to_string() }</span></th>
-                            <td class="num">{ text::weight(lang, r.weight) }</td>
-                            <td class="num">{ text::score(lang, r.score, d) }</td>
+                            <td class="num">{ labels::weight(lang, r.weight) }</td>
+                            <td class="num">{ labels::score(lang, r.score, d) }</td>
                             <td><Light verdict={r.verdict} {lang} /></td>
                         </tr>
                     }) }
@@ -164,9 +165,9 @@ fn thresholds(view: &PlanView, lang: Lang) -> String {
         "{}: {} {}, {} {}",
         t(lang, Msg::Thresholds),
         t(lang, Msg::Critical),
-        text::percent(lang, policy.critical, 0),
+        format::percent_in(lang, policy.critical, 0),
         t(lang, Msg::Tolerance),
-        text::percent(lang, policy.tolerance, 0)
+        format::percent_in(lang, policy.tolerance, 0)
     )
 }
 

@@ -4,12 +4,13 @@
 use std::rc::Rc;
 
 use semaforo_core::plan::Verdict;
-use semaforo_core::Lang;
+use semaforo_core::labels::{self, PERSPECTIVES};
+use semaforo_core::{Lang, NodeKind};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::light::Light;
-use crate::i18n::{self, t, Msg, PERSPECTIVES};
+use crate::i18n::{t, Msg};
 use crate::model::{IndicatorRow, PlanView};
 use crate::state::{Filters, Selection, VerdictFilter};
 use crate::text;
@@ -129,13 +130,13 @@ pub fn Finder(props: &FinderProps) -> Html {
                     <select id="f-verdict" onchange={on_verdict}>
                         <option value="" selected={verdict_value.is_empty()}>{ t(lang, Msg::FilterAll) }</option>
                         <option value="missed-partial" selected={verdict_value == "missed-partial"}>{ t(lang, Msg::FilterMissedOrPartial) }</option>
-                        <option value="missed" selected={verdict_value == "missed"}>{ t(lang, Msg::FilterMissed) }</option>
-                        <option value="partial" selected={verdict_value == "partial"}>{ t(lang, Msg::FilterPartial) }</option>
+                        <option value="missed" selected={verdict_value == "missed"}>{ labels::verdict(lang, Some(Verdict::NonRaggiunto)) }</option>
+                        <option value="partial" selected={verdict_value == "partial"}>{ labels::verdict(lang, Some(Verdict::ParzialmenteRaggiunto)) }</option>
                     </select>
                 </div>
                 if !unit_codes.is_empty() {
                     <div class="field">
-                        <label for="f-unit">{ t(lang, Msg::FilterUnit) }</label>
+                        <label for="f-unit">{ labels::kind_name(lang, NodeKind::Unit) }</label>
                         <select id="f-unit" onchange={on_unit}>
                             <option value="" selected={f.unit.is_empty()}>{ t(lang, Msg::FilterAll) }</option>
                             { for unit_codes.iter().map(|u| html! { <option value={u.clone()} selected={f.unit.as_str() == u}>{ view.unit_name(u) }</option> }) }
@@ -147,7 +148,7 @@ pub fn Finder(props: &FinderProps) -> Html {
                         <label for="f-persp">{ t(lang, Msg::FilterPerspective) }</label>
                         <select id="f-persp" onchange={on_perspective}>
                             <option value="" selected={f.perspective.is_none()}>{ t(lang, Msg::FilterAll) }</option>
-                            { for perspectives.iter().map(|i| html! { <option value={i.to_string()} selected={f.perspective == Some(PERSPECTIVES[*i])}>{ i18n::perspective(lang, PERSPECTIVES[*i]) }</option> }) }
+                            { for perspectives.iter().map(|i| html! { <option value={i.to_string()} selected={f.perspective == Some(PERSPECTIVES[*i])}>{ labels::perspective(lang, PERSPECTIVES[*i]) }</option> }) }
                         </select>
                     </div>
                 }
@@ -176,7 +177,7 @@ pub fn Finder(props: &FinderProps) -> Html {
                         html! {
                             <li>
                                 <button type="button" class="link" {onclick}><span class="code">{ r.code.clone() }</span>{ " " }{ r.name.clone() }</button>
-                                { " " }<span class="score">{ text::score(lang, achievement, d) }</span>{ " " }<Light verdict={r.verdict} {lang} />
+                                { " " }<span class="score">{ labels::score(lang, achievement, d) }</span>{ " " }<Light verdict={r.verdict} {lang} />
                             </li>
                         }
                     }) }

@@ -3,6 +3,8 @@
 //! Hand-written SVG so it scales and prints; `role="img"` with `<title>`/`<desc>` and the
 //! score written in words beside it, so nothing depends on seeing the needle.
 
+use semaforo_core::labels;
+use semaforo_core::format;
 use std::f64::consts::PI;
 
 use semaforo_core::Decimal;
@@ -11,7 +13,7 @@ use semaforo_core::Lang;
 use yew::prelude::*;
 
 use crate::components::light::Light;
-use crate::i18n::{self, t, Msg};
+use crate::i18n::{t, Msg};
 use crate::text;
 
 #[derive(Properties, PartialEq)]
@@ -65,16 +67,16 @@ pub fn Gauge(props: &GaugeProps) -> Html {
     let lang = props.lang;
     let crit = text::to_f64(props.critical);
     let tol = text::to_f64(props.tolerance);
-    let score_text = text::score(lang, props.score, props.decimals);
+    let score_text = labels::score(lang, props.score, props.decimals);
     let desc = format!(
         "{}: {score_text}, {}. {}: {} {}, {} {}.",
         props.title,
-        i18n::verdict(lang, props.verdict),
+        labels::verdict(lang, props.verdict),
         t(lang, Msg::Thresholds),
         t(lang, Msg::Critical),
-        text::percent(lang, props.critical, 0),
+        format::percent_in(lang, props.critical, 0),
         t(lang, Msg::Tolerance),
-        text::percent(lang, props.tolerance, 0),
+        format::percent_in(lang, props.tolerance, 0),
     );
     let needle = props.score.map(|s| {
         let (x, y) = point(text::to_f64(s));

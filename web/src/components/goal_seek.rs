@@ -2,6 +2,7 @@
 //! node reaches a chosen score, or the core's statement that no value can. The answer is
 //! an edit, which one button adds to the scenario.
 
+use semaforo_core::labels;
 use std::rc::Rc;
 
 use semaforo_core::whatif::{goal_seek, GoalSeek as Answer, SeekValue, Unknown};
@@ -12,7 +13,6 @@ use crate::components::edit_field::{read, FieldKind, FieldValue};
 use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
-use crate::text;
 use crate::whatif::Command;
 
 #[derive(Properties, PartialEq)]
@@ -101,8 +101,8 @@ pub fn GoalSeek(props: &GoalSeekProps) -> Html {
     let unit = props.view.indicators.get(indicator.trim()).map(|i| i.unit);
     let value_text = |v: &SeekValue| match (v, unit) {
         (SeekValue::Date(date), _) => format::date(*date),
-        (SeekValue::Number(n), Some(u)) => semaforo_core::explain::value(*n, u, lang),
-        (SeekValue::Number(n), None) => text::number(lang, *n, 2),
+        (SeekValue::Number(n), Some(u)) => labels::value(lang, *n, u),
+        (SeekValue::Number(n), None) => format::number_in(lang, *n, 2),
     };
     let outcome = answer.as_ref().map(|a| match a {
         Err(msg) => html! { <p class="field-error" role="alert">{ t(lang, *msg) }</p> },
@@ -116,19 +116,19 @@ pub fn GoalSeek(props: &GoalSeekProps) -> Html {
                     <p data-testid="goal-result">
                         <strong>{ format!("{}: {}", t(lang, Msg::WhatIfGoalFound), value_text(value)) }</strong>
                         { format!(" ({}); {} {}.", t(lang, if *unknown == Unknown::Actual { Msg::Actual } else { Msg::Target }).to_lowercase(),
-                            t(lang, Msg::WhatIfGoalReached), text::percent(lang, *reached, d)) }
+                            t(lang, Msg::WhatIfGoalReached), format::percent_in(lang, *reached, d)) }
                         { " " }<button type="button" class="btn btn-outline btn-small" onclick={apply} data-testid="goal-apply">{ t(lang, Msg::WhatIfApply) }</button>
                     </p>
                 }
             }
             Answer::AnyValue { reached } => html! {
-                <p data-testid="goal-result">{ format!("{} {}.", t(lang, Msg::WhatIfGoalAny), text::percent(lang, *reached, d)) }</p>
+                <p data-testid="goal-result">{ format!("{} {}.", t(lang, Msg::WhatIfGoalAny), format::percent_in(lang, *reached, d)) }</p>
             },
             Answer::Unreachable { reason, lowest, highest } => html! {
                 <p data-testid="goal-result">
                     <strong>{ t(lang, Msg::WhatIfGoalUnreachable) }</strong>{ format!(" ({reason})") }
                     if let (Some(low), Some(high)) = (lowest, highest) {
-                        { format!("; {} {} {} {}.", t(lang, Msg::WhatIfGoalRange), text::percent(lang, *low, d), if lang == Lang::It { "a" } else { "to" }, text::percent(lang, *high, d)) }
+                        { format!("; {} {} {} {}.", t(lang, Msg::WhatIfGoalRange), format::percent_in(lang, *low, d), if lang == Lang::It { "a" } else { "to" }, format::percent_in(lang, *high, d)) }
                     }
                 </p>
             },

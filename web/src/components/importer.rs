@@ -29,7 +29,8 @@ use yew::prelude::*;
 use crate::components::file_drop::{use_file_drop, FileDrop};
 
 use crate::components::importer_preview::ImporterPreview;
-use crate::i18n::{row_role, t, Msg};
+use crate::i18n::{t, Msg};
+use semaforo_core::labels::row_role;
 use crate::import_view::{self, format_value, parse_format, parse_settings, settings_json, Choices, Preview, Source, SETTINGS_KEY, TEXT_KEY};
 
 #[derive(Properties, PartialEq)]

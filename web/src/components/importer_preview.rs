@@ -10,6 +10,7 @@
 //!
 //! Error rows carry an icon and the word, not a colour alone.
 
+use semaforo_core::labels;
 use std::rc::Rc;
 
 use semaforo_core::import::{CellProblem, RowCorrection, RowKind, RowRole};
@@ -17,9 +18,9 @@ use semaforo_core::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::i18n::{row_role, t, Msg};
+use crate::i18n::{t, Msg};
+use semaforo_core::labels::row_role;
 use crate::import_view::{read_role, Figures, Preview};
-use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct ImporterPreviewProps {
@@ -158,7 +159,7 @@ fn figures(lang: Lang, figures: Option<&Figures>, d: u32) -> Html {
     let disagree = f.disagree();
     html! {
         <span class={classes!("figures", disagree.then_some("disagree"))}>
-            { text::score(lang, f.published, d) }{ " / " }{ text::score(lang, f.computed, d) }
+            { labels::score(lang, f.published, d) }{ " / " }{ labels::score(lang, f.computed, d) }
             if disagree { <span class="differs">{ " ≠ " }{ t(lang, Msg::ImportDiffers) }</span> }
         </span>
     }

@@ -4,11 +4,11 @@
 //! with a tick, triangle, square with a cross, dashed ring) and its name is written, or at
 //! least given to assistive technology when the row is too narrow to print it.
 
+use semaforo_core::labels;
 use semaforo_core::plan::Verdict;
 use semaforo_core::Lang;
 use yew::prelude::*;
 
-use crate::i18n;
 
 #[derive(Properties, PartialEq)]
 pub struct LightProps {
@@ -64,7 +64,7 @@ pub fn shape(v: Option<Verdict>, x: f64, y: f64) -> Html {
 
 #[function_component]
 pub fn Light(props: &LightProps) -> Html {
-    let words = i18n::verdict(props.lang, props.verdict);
+    let words = labels::verdict(props.lang, props.verdict);
     html! {
         <span class={classes!("light", verdict_class(props.verdict))}>
             <svg class="light-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">

@@ -1,6 +1,8 @@
 //! Resources against performance per strategic objective, like the report's "assorbimento
 //! risorse" table: budget planned and spent as bars, the objective's score beside them.
 
+use semaforo_core::labels;
+use semaforo_core::format;
 use std::rc::Rc;
 
 use semaforo_core::Decimal;
@@ -9,7 +11,7 @@ use yew::prelude::*;
 
 use crate::components::data_table::DataTable;
 use crate::components::light::shape;
-use crate::i18n::{self, t, Msg};
+use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 use crate::text;
 
@@ -31,7 +33,7 @@ pub fn Resources(props: &ResourcesProps) -> Html {
         .filter(|n| n.kind == NodeKind::Strategic)
         .filter_map(|n| {
             let b = view.objectives.get(&n.code)?.budget.as_ref()?;
-            (b.planned.is_some() || b.spent.is_some()).then_some((n, b.planned, b.spent))
+            (b.planned.is_some() || b.spent.is_some()).then_some((n, b.planned, b.spent, b.absorbed()))
         })
         .collect();
     let title = t(lang, Msg::Resources);
@@ -40,14 +42,14 @@ pub fn Resources(props: &ResourcesProps) -> Html {
     }
     let max = rows
         .iter()
-        .flat_map(|(_, p, s)| [p.unwrap_or_default(), s.unwrap_or_default()])
+        .flat_map(|(_, p, s, _)| [p.unwrap_or_default(), s.unwrap_or_default()])
         .max()
         .unwrap_or_default();
     let max = text::to_f64(max).max(1.0);
     let (label_w, bar_w, row_h) = (110.0, 300.0, 40.0);
     let height = rows.len() as f64 * row_h + 26.0;
     let scale = |v: Option<Decimal>| bar_w * v.map(text::to_f64).unwrap_or(0.0).max(0.0) / max;
-    let bars = rows.iter().enumerate().map(|(i, (n, planned, spent))| {
+    let bars = rows.iter().enumerate().map(|(i, (n, planned, spent, _))| {
         let y = 22.0 + i as f64 * row_h;
         let label: String = n.code.chars().take(14).collect();
         html! {
@@ -56,46 +58,38 @@ pub fn Resources(props: &ResourcesProps) -> Html {
                 <rect x={text::svg(label_w)} y={text::svg(y)} width={text::svg(scale(*planned))} height="12" class="bar planned" />
                 <rect x={text::svg(label_w)} y={text::svg(y + 14.0)} width={text::svg(scale(*spent))} height="12" class="bar spent" />
                 { shape(n.verdict, label_w + bar_w + 12.0, y + 5.0) }
-                <text x={text::svg(label_w + bar_w + 32.0)} y={text::svg(y + 18.0)} class="value">{ text::score(lang, n.score, d) }</text>
+                <text x={text::svg(label_w + bar_w + 32.0)} y={text::svg(y + 18.0)} class="value">{ labels::score(lang, n.score, d) }</text>
             </g>
         }
     });
     let desc = rows
         .iter()
-        .map(|(n, p, s)| {
+        .map(|(n, p, s, _)| {
             format!(
                 "{}: {} {}, {} {}, {} {}",
                 n.code,
                 t(lang, Msg::Planned),
-                p.map(|v| text::euro(lang, v)).unwrap_or_else(|| "—".into()),
+                p.map(|v| labels::euro(lang, v)).unwrap_or_else(|| "—".into()),
                 t(lang, Msg::Spent),
-                s.map(|v| text::euro(lang, v)).unwrap_or_else(|| "—".into()),
+                s.map(|v| labels::euro(lang, v)).unwrap_or_else(|| "—".into()),
                 t(lang, Msg::Score),
-                text::score(lang, n.score, d)
+                labels::score(lang, n.score, d)
             )
         })
         .collect::<Vec<_>>()
         .join("; ");
     let table_rows: Vec<Vec<AttrValue>> = rows
         .iter()
-        .map(|(n, p, s)| {
-            // Absorption is a display ratio of two published amounts, not a score.
-            let absorbed = match (p, s) {
-                (Some(p), Some(s)) if !p.is_zero() => s
-                    .checked_div(*p)
-                    .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED))
-                    .map(|q| text::percent(lang, q, 2))
-                    .unwrap_or_else(|| "—".into()),
-                _ => "—".into(),
-            };
+        .map(|(n, p, s, absorbed)| {
+            let absorbed = absorbed.map(|q| format::percent_in(lang, q, 2)).unwrap_or_else(|| "—".into());
             vec![
                 n.code.clone().into(),
                 n.name.clone().into(),
-                p.map(|v| text::euro(lang, v)).unwrap_or_else(|| "—".into()).into(),
-                s.map(|v| text::euro(lang, v)).unwrap_or_else(|| "—".into()).into(),
+                p.map(|v| labels::euro(lang, v)).unwrap_or_else(|| "—".into()).into(),
+                s.map(|v| labels::euro(lang, v)).unwrap_or_else(|| "—".into()).into(),
                 absorbed.into(),
-                text::score(lang, n.score, d).into(),
-                i18n::verdict(lang, n.verdict).into(),
+                labels::score(lang, n.score, d).into(),
+                labels::verdict(lang, n.verdict).into(),
             ]
         })
         .collect();

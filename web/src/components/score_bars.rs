@@ -4,6 +4,8 @@
 //! Each bar ends with the verdict's shape, so the colour is not the only signal; the data
 //! is also given as a table (the chart's text alternative).
 
+use semaforo_core::labels;
+use semaforo_core::format;
 use std::rc::Rc;
 
 use semaforo_core::Decimal;
@@ -13,7 +15,7 @@ use yew::prelude::*;
 
 use crate::components::data_table::DataTable;
 use crate::components::light::{shape, verdict_class};
-use crate::i18n::{self, t, Msg};
+use crate::i18n::{t, Msg};
 use crate::text;
 
 #[derive(Clone, PartialEq)]
@@ -52,7 +54,7 @@ pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
     let x_of = |v: f64| LABEL_W + BAR_W * v.clamp(0.0, 100.0) / 100.0;
     let published_mark = t(lang, Msg::PublishedMark);
     let score_label = |r: &BarRow| {
-        let s = text::score(lang, r.score, props.decimals);
+        let s = labels::score(lang, r.score, props.decimals);
         if r.published && r.score.is_some() { format!("{s}*") } else { s }
     };
     let bars = props.rows.iter().enumerate().map(|(i, r)| {
@@ -74,14 +76,14 @@ pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
         html! {
             <g class={classes!("threshold", class)}>
                 <line x1={text::svg(x)} x2={text::svg(x)} y1={text::svg(TOP - 4.0)} y2={text::svg(height - 4.0)} />
-                <text x={text::svg(x)} y={text::svg(TOP - 8.0)} text-anchor="middle">{ format!("{word} {}", text::percent(lang, v, 0)) }</text>
+                <text x={text::svg(x)} y={text::svg(TOP - 8.0)} text-anchor="middle">{ format!("{word} {}", format::percent_in(lang, v, 0)) }</text>
             </g>
         }
     };
     let desc = props
         .rows
         .iter()
-        .map(|r| format!("{} {} ({})", r.code, score_label(r), i18n::verdict(lang, r.verdict)))
+        .map(|r| format!("{} {} ({})", r.code, score_label(r), labels::verdict(lang, r.verdict)))
         .collect::<Vec<_>>()
         .join("; ");
     let head: Vec<AttrValue> = vec![
@@ -95,11 +97,11 @@ pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
         .iter()
         .map(|r| {
             let s = if r.published && r.score.is_some() {
-                format!("{} ({published_mark})", text::score(lang, r.score, props.decimals))
+                format!("{} ({published_mark})", labels::score(lang, r.score, props.decimals))
             } else {
-                text::score(lang, r.score, props.decimals)
+                labels::score(lang, r.score, props.decimals)
             };
-            vec![r.code.clone().into(), r.name.clone().into(), s.into(), i18n::verdict(lang, r.verdict).into()]
+            vec![r.code.clone().into(), r.name.clone().into(), s.into(), labels::verdict(lang, r.verdict).into()]
         })
         .collect();
     let any_published = props.rows.iter().any(|r| r.published && r.score.is_some());

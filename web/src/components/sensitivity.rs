@@ -3,10 +3,12 @@
 //! the weight each carries in the node after all the weighting down the tree. Drawn as
 //! ranked bars, with the same figures as a table.
 
+use semaforo_core::labels;
+use semaforo_core::format;
 use std::rc::Rc;
 
 use semaforo_core::whatif::{sensitivity, Sensitivity as Row};
-use semaforo_core::{Decimal, Lang, NodeKind};
+use semaforo_core::{Lang, NodeKind};
 use yew::prelude::*;
 
 use crate::i18n::{t, Msg};
@@ -55,9 +57,9 @@ pub fn Sensitivity(props: &SensitivityProps) -> Html {
         let top: Vec<&Row> = rows.iter().take(SHOWN).collect();
         let max = top.iter().filter_map(|r| r.per_unit).map(text::to_f64).fold(0.0_f64, f64::max).max(f64::MIN_POSITIVE);
         let per_unit = |r: &Row| {
-            r.per_unit.map(|v| format!("{} / {}", text::number(lang, v, 4), text::unit_name(lang, r.unit))).unwrap_or_else(|| "—".into())
+            r.per_unit.map(|v| format!("{} / {}", format::number_in(lang, v, 4), labels::unit_name(lang, r.unit))).unwrap_or_else(|| "—".into())
         };
-        let weight = |r: &Row| text::percent(lang, r.weight_in_node.checked_mul(Decimal::ONE_HUNDRED).unwrap_or_default(), 2);
+        let weight = |r: &Row| labels::score(lang, r.weight_percent(), 2);
         let (label_w, bar_w, row_h) = (150.0, 300.0, 24.0);
         let height = top.len() as f64 * row_h + 8.0;
         let desc = top.iter().map(|r| format!("{}: {}", r.indicator, per_unit(r))).collect::<Vec<_>>().join("; ");

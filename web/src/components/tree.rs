@@ -6,6 +6,8 @@
 //! Home/End jump, Enter and Space select. Only the visible items are rendered, so a large
 //! plan stays fast while collapsed.
 
+use semaforo_core::labels;
+use semaforo_core::format;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -18,7 +20,6 @@ use crate::components::light::Light;
 use crate::i18n::{self, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
-use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct TreeProps {
@@ -170,7 +171,7 @@ pub fn Tree(props: &TreeProps) -> Html {
             Selection::Node(id) => {
                 let node = view.evaluation.node(id);
                 (
-                    node.map_or("", |n| i18n::kind_badge(n.kind)),
+                    node.map_or("", |n| labels::kind_badge(n.kind)),
                     node.map(|n| n.code.clone()).unwrap_or_default(),
                     node.map(|n| n.name.clone()).unwrap_or_default(),
                     node.and_then(|n| n.score),
@@ -242,11 +243,11 @@ pub fn Tree(props: &TreeProps) -> Html {
                 <span class="code">{ code }</span>
                 <span class="name">{ name }{ if shared { html!{ <em class="shared">{ format!(" ({})", i18n::t(lang, Msg::Shared)) }</em> } } else { html!{} } }</span>
                 <span class="figures">
-                    <span class="score">{ text::score(lang, score, view.decimals()) }</span>
+                    <span class="score">{ labels::score(lang, score, view.decimals()) }</span>
                     <Light verdict={verdict_for_light} {lang} label={false} />
                     <span class="weight" title={i18n::t(lang, Msg::Weight)}>
                         <span class="visually-hidden">{ i18n::t(lang, Msg::Weight) }{ " " }</span>
-                        { weight.map(|w| format!("p. {}", text::percent(lang, w, 2))).unwrap_or_default() }
+                        { weight.map(|w| format!("p. {}", format::percent_in(lang, w, 2))).unwrap_or_default() }
                     </span>
                 </span>
             </li>

@@ -2,6 +2,7 @@
 //! dashboard behind it: that published figure is shown, marked as such, where the core
 //! could compute none.
 
+use semaforo_core::labels;
 use std::rc::Rc;
 
 use semaforo_core::evaluate::verdict;
@@ -9,7 +10,7 @@ use semaforo_core::{Lang, NodeKind};
 use yew::prelude::*;
 
 use crate::components::score_bars::{BarRow, ScoreBars};
-use crate::i18n::{self, t, Msg};
+use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 
 #[derive(Properties, PartialEq)]
@@ -29,7 +30,7 @@ pub fn Units(props: &UnitsProps) -> Html {
         .iter()
         .filter(|n| n.kind == NodeKind::Unit)
         .map(|n| {
-            let kind = view.plan.units.iter().find(|u| u.code == n.code).map(|u| i18n::unit_kind(lang, u.kind));
+            let kind = view.plan.units.iter().find(|u| u.code == n.code).map(|u| labels::unit_kind(lang, u.kind));
             let name = match kind {
                 Some(k) => format!("{k}: {}", n.name),
                 None => n.name.clone(),

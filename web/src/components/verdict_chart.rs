@@ -1,6 +1,7 @@
 //! How many indicators of the tree reached, partially reached or missed their target, and
 //! how many could not be assessed: bars with the verdict's shape, plus a table.
 
+use semaforo_core::labels;
 use std::rc::Rc;
 
 use semaforo_core::plan::Verdict;
@@ -11,7 +12,7 @@ use crate::text;
 
 use crate::components::data_table::DataTable;
 use crate::components::light::{shape, verdict_class};
-use crate::i18n::{self, t, Msg};
+use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 
 #[derive(Properties, PartialEq)]
@@ -37,21 +38,21 @@ pub fn VerdictChart(props: &VerdictChartProps) -> Html {
     let title = t(lang, Msg::VerdictDistribution);
     let (label_w, bar_w, row_h) = (170.0, 220.0, 26.0);
     let height = counts.len() as f64 * row_h + 6.0;
-    let desc = counts.iter().map(|(v, c)| format!("{}: {c}", i18n::verdict(lang, *v))).collect::<Vec<_>>().join("; ");
+    let desc = counts.iter().map(|(v, c)| format!("{}: {c}", labels::verdict(lang, *v))).collect::<Vec<_>>().join("; ");
     let bars = counts.iter().enumerate().map(|(i, (v, c))| {
         let y = i as f64 * row_h + 4.0;
         let w = bar_w * *c as f64 / max;
         html! {
             <g>
                 { shape(*v, 0.0, y + 1.0) }
-                <text x="22" y={text::svg(y + 13.0)} class="label">{ i18n::verdict(lang, *v) }</text>
+                <text x="22" y={text::svg(y + 13.0)} class="label">{ labels::verdict(lang, *v) }</text>
                 <rect x={text::svg(label_w)} y={text::svg(y)} width={text::svg(w)} height="16" class={classes!("bar", verdict_class(*v))} />
                 <text x={text::svg(label_w + w + 6.0)} y={text::svg(y + 13.0)} class="value">{ c.to_string() }</text>
             </g>
         }
     });
     let rows: Vec<Vec<AttrValue>> =
-        counts.iter().map(|(v, c)| vec![i18n::verdict(lang, *v).into(), c.to_string().into()]).collect();
+        counts.iter().map(|(v, c)| vec![labels::verdict(lang, *v).into(), c.to_string().into()]).collect();
     html! {
         <figure class="chart verdicts">
             <figcaption>{ title }</figcaption>

@@ -12,6 +12,7 @@
 pub mod hook;
 pub mod storage;
 
+use semaforo_core::labels;
 use std::rc::Rc;
 
 use semaforo_core::Decimal;
@@ -21,9 +22,8 @@ use semaforo_core::scenario::{apply, decode_edits, find_indicator_mut, Edit, Sce
 use semaforo_core::{format, Diagnostic, Evaluation, Lang};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{self, t, Msg};
+use crate::i18n::{t, Msg};
 use crate::model::{fresh_generation, PlanView};
-use crate::text;
 
 /// What browser storage keeps for one plan: its scenarios and which one is open.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -314,57 +314,31 @@ pub fn read_scenario(text: &str) -> Result<Scenario, String> {
 
 // ---- Text for the page ---------------------------------------------------------------
 
-/// `+1,61` / `−1,61`: the difference as the issue writes it, with a true minus sign.
-pub fn signed(lang: Lang, v: Decimal) -> String {
-    let s = text::number(lang, v.abs(), 2);
-    if v.is_sign_negative() && !v.round_half_up(2).is_zero() {
-        format!("−{s}")
-    } else {
-        format!("+{s}")
-    }
-}
-
-/// `97,01 % → 95,40 % (−1,61)`, or the one score when nothing changed.
-pub fn before_after(lang: Lang, before: Option<Decimal>, after: Option<Decimal>, decimals: u32) -> String {
-    let now = text::score(lang, after, decimals);
-    if before == after {
-        return now;
-    }
-    let was = text::score(lang, before, decimals);
-    match before.zip(after) {
-        Some((b, a)) => match a.checked_sub(b) {
-            Some(delta) => format!("{was} → {now} ({})", signed(lang, delta)),
-            None => format!("{was} → {now}"),
-        },
-        None => format!("{was} → {now}"),
-    }
-}
-
 /// One line of the edit list: what changed, from what to what.
 pub fn describe(lang: Lang, baseline: &PlanView, edit: &Edit) -> String {
     let code = edit.subject();
     let def = baseline.indicators.get(code);
     let unit = def.map(|d| d.unit).unwrap_or(semaforo_core::plan::MeasureUnit::Number);
-    let target_text = |t: Option<&Target>| t.map(|t| text::target(lang, t, unit)).unwrap_or_else(|| "—".into());
+    let target_text = |t: Option<&Target>| t.map(|t| labels::target(lang, t, unit)).unwrap_or_else(|| "—".into());
     let (field, was, now) = match edit {
         Edit::SetTarget { target, .. } => (t(lang, Msg::Target), target_text(def.and_then(|d| d.target.as_ref())), target_text(Some(target))),
         Edit::SetActual { actual, .. } => (
             t(lang, Msg::Actual),
-            text::actual(lang, def.and_then(|d| d.actual.as_ref()), unit),
-            text::actual(lang, actual.as_ref(), unit),
+            labels::actual(lang, def.and_then(|d| d.actual.as_ref()), unit),
+            labels::actual(lang, actual.as_ref(), unit),
         ),
         Edit::Exclude { reason, .. } => (
             t(lang, Msg::Actual),
-            text::actual(lang, def.and_then(|d| d.actual.as_ref()), unit),
-            text::actual(lang, Some(&Actual::NotEvaluable { reason: reason.clone() }), unit),
+            labels::actual(lang, def.and_then(|d| d.actual.as_ref()), unit),
+            labels::actual(lang, Some(&Actual::NotEvaluable { reason: reason.clone() }), unit),
         ),
         Edit::SetIndicatorWeight { weight, .. } => {
-            (t(lang, Msg::Weight), text::weight(lang, def.and_then(|d| d.weight)), text::weight(lang, Some(*weight)))
+            (t(lang, Msg::Weight), labels::weight(lang, def.and_then(|d| d.weight)), labels::weight(lang, Some(*weight)))
         }
         Edit::SetObjectiveWeight { objective, weight } => (
             t(lang, Msg::Weight),
-            text::weight(lang, baseline.evaluation.node(objective).and_then(|n| n.weight)),
-            text::weight(lang, Some(*weight)),
+            labels::weight(lang, baseline.evaluation.node(objective).and_then(|n| n.weight)),
+            labels::weight(lang, Some(*weight)),
         ),
     };
     format!("{code} · {field}: {was} → {now}")
@@ -373,8 +347,8 @@ pub fn describe(lang: Lang, baseline: &PlanView, edit: &Edit) -> String {
 /// The results as CSV for a spreadsheet: semicolons, Italian decimals and a BOM, as
 /// Excel in Italian expects. Every node, then every indicator.
 pub fn results_csv(lang: Lang, baseline: &Evaluation, now: &Evaluation) -> String {
-    let number = |v: Option<Decimal>| v.map(|v| text::number(lang, v, 2)).unwrap_or_default();
-    let delta = |b: Option<Decimal>, a: Option<Decimal>| b.zip(a).and_then(|(b, a)| a.checked_sub(b)).map(|d| text::number(lang, d, 2)).unwrap_or_default();
+    let number = |v: Option<Decimal>| v.map(|v| format::number_in(lang, v, 2)).unwrap_or_default();
+    let delta = |b: Option<Decimal>, a: Option<Decimal>| semaforo_core::scenario::delta(b, a).map(|d| format::number_in(lang, d, 2)).unwrap_or_default();
     let head = match lang {
         Lang::It => ["codice", "nome", "tipo", "peso", "piano", "simulazione", "differenza", "valutazione"],
         Lang::En => ["code", "name", "kind", "weight", "plan", "scenario", "difference", "verdict"],
@@ -392,12 +366,12 @@ pub fn results_csv(lang: Lang, baseline: &Evaluation, now: &Evaluation) -> Strin
         line([
             node.code.clone(),
             node.name.clone(),
-            i18n::kind_name(lang, node.kind).to_string(),
+            labels::kind_name(lang, node.kind).to_string(),
             number(node.weight),
             number(before),
             number(node.score),
             delta(before, node.score),
-            i18n::verdict(lang, node.verdict).to_string(),
+            labels::verdict(lang, node.verdict).to_string(),
         ]);
     }
     for indicator in &now.indicators {
@@ -405,12 +379,12 @@ pub fn results_csv(lang: Lang, baseline: &Evaluation, now: &Evaluation) -> Strin
         line([
             indicator.code.clone(),
             indicator.name.clone(),
-            i18n::indicator_word(lang).to_string(),
+            labels::indicator_word(lang).to_string(),
             number(indicator.weight),
             number(before),
             number(indicator.achievement),
             delta(before, indicator.achievement),
-            i18n::verdict(lang, indicator.verdict).to_string(),
+            labels::verdict(lang, indicator.verdict).to_string(),
         ]);
     }
     out
@@ -578,7 +552,6 @@ mod tests {
 
     #[test]
     fn text_for_the_page() {
-        assert_eq!(before_after(Lang::It, Some(d("97.01")), Some(d("95.40")), 2), "97,01 % → 95,40 % (−1,61)");
         assert_eq!(parse_number("1.010,5"), Some(d("1010.5")));
         assert_eq!(parse_number("97,5 %"), Some(d("97.5")));
         assert_eq!(parse_number("abc"), None);
