@@ -22,6 +22,7 @@ pub mod import;
 pub mod labels;
 pub mod live;
 pub mod load;
+pub mod parse;
 pub mod plan;
 pub mod published;
 pub mod scenario;

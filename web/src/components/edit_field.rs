@@ -5,11 +5,11 @@
 //! `97,` never becomes an edit; the plan's own value is shown beside a changed one.
 
 use semaforo_core::Decimal;
-use semaforo_core::Lang;
+use semaforo_core::{parse, Lang};
 use yew::prelude::*;
 
 use crate::i18n::{t, Msg};
-use crate::whatif;
+
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
@@ -42,15 +42,9 @@ pub struct EditFieldProps {
 /// Reads what was typed, in the interface language's number format.
 pub fn read(lang: Lang, kind: FieldKind, text: &str) -> Result<FieldValue, Msg> {
     match kind {
-        FieldKind::Date => whatif::parse_date(text).map(FieldValue::Date).ok_or(Msg::WhatIfExpectDate),
+        FieldKind::Date => parse::date(text).map(FieldValue::Date).ok_or(Msg::WhatIfExpectDate),
         FieldKind::Number | FieldKind::Weight => {
-            let number = match lang {
-                Lang::It => whatif::parse_number(text),
-                Lang::En => {
-                    let plain: String = text.trim().trim_end_matches('%').chars().filter(|c| !matches!(c, ',' | ' ')).collect();
-                    plain.replace('−', "-").parse::<Decimal>().ok()
-                }
-            };
+            let number = parse::number_in(lang, text);
             match (kind, number) {
                 (FieldKind::Weight, Some(v)) if v.is_sign_negative() && !v.is_zero() => Err(Msg::WhatIfExpectWeight),
                 (FieldKind::Weight, None) => Err(Msg::WhatIfExpectWeight),

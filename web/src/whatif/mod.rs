@@ -405,17 +405,6 @@ pub fn file_stem(text: &str) -> String {
     if stem.is_empty() { "scenario".into() } else { stem }
 }
 
-/// A number typed in Italian (`97,5`, `1.010,5`, `-13,52`, `97,5 %`), read by the
-/// core's own reader of the documents' numbers.
-pub fn parse_number(text: &str) -> Option<Decimal> {
-    use semaforo_core::import::values;
-    values::parse_quantity(text).map(|q| q.value).or_else(|| values::parse_number(text))
-}
-
-pub fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
-    semaforo_core::import::values::parse_date(text)
-}
-
 /// The date as typed back into a field: `31/12/2023`.
 pub fn date_text(d: chrono::NaiveDate) -> String {
     format::date(d)
@@ -552,9 +541,6 @@ mod tests {
 
     #[test]
     fn text_for_the_page() {
-        assert_eq!(parse_number("1.010,5"), Some(d("1010.5")));
-        assert_eq!(parse_number("97,5 %"), Some(d("97.5")));
-        assert_eq!(parse_number("abc"), None);
         let view = PlanView::new(load_plan(TNO).unwrap());
         let csv = results_csv(Lang::It, &view.evaluation, &view.evaluation);
         assert!(csv.starts_with("\u{feff}codice;nome;tipo;peso;piano;simulazione;differenza;valutazione\r\n"));

@@ -7,9 +7,10 @@ use super::{Assigned, Builder, Cell, Container, Draft, Pending};
 use crate::decimal::Decimal;
 use crate::import::columns::Field;
 use crate::import::values::{
-    parse_actual, parse_percent, parse_target, parse_unit, parse_verdict, Expected, Quantity, Reading,
+    parse_actual, parse_percent, parse_target, parse_unit, parse_verdict, Expected, Reading,
 };
 use crate::import::values::Shape;
+use crate::parse::Quantity;
 use crate::import::{CellProblem, RowKind};
 use crate::plan::{Actual, Indicator, IndicatorKind, MeasureUnit, Published, Target};
 use std::collections::HashSet;
