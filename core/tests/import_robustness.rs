@@ -55,7 +55,7 @@ fn codes(report: &ImportReport) -> Vec<Code> {
     report.diagnostics.iter().map(|d| d.code).collect()
 }
 
-fn messages<'a>(report: &'a ImportReport, code: Code) -> Vec<&'a str> {
+fn messages(report: &ImportReport, code: Code) -> Vec<&str> {
     report
         .diagnostics
         .iter()
