@@ -8,23 +8,13 @@ use semaforo_core::diagnostic::has_errors;
 use semaforo_core::evaluate::{IndicatorResult, NodeResult};
 use semaforo_core::scenario::{self, Change, Scenario};
 use semaforo_core::whatif::{self, GoalSeek, Sensitivity, Unknown};
-use semaforo_core::{check_plan, format, Diagnostic, Evaluation, Explanation, Lang, Plan};
+use semaforo_core::{check_plan, format, Code, Diagnostic, Evaluation, Explanation, Lang, Plan};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::str::FromStr;
 
 /// A result, or every problem that prevented it (at least one error).
 pub type Outcome<T> = Result<T, Vec<Diagnostic>>;
-
-/// Codes this package adds to the core's, for arguments other than the plan.
-pub mod codes {
-    /// An argument of the wrong type or value; the path names the argument.
-    pub const BAD_ARGUMENT: &str = "bad-argument";
-    /// A scenario that is not `{ name, edits }`; the path is inside the scenario.
-    pub const BAD_SCENARIO: &str = "bad-scenario";
-    /// An id that is neither a node nor an indicator of the evaluation.
-    pub const UNKNOWN_ID: &str = "unknown-id";
-}
 
 /// What `evaluate` returns: the core's evaluation, the plan's warnings, and with a
 /// scenario, what its edits changed.
@@ -70,7 +60,7 @@ pub fn evaluate(text: &str, scenario_json: Option<&str>) -> Outcome<EvaluationOu
         let Evaluation { nodes, indicators, .. } = semaforo_core::evaluate(&plan);
         return Ok(EvaluationOut { nodes, indicators, warnings, changes: None });
     };
-    let scenario: Scenario = read_json(scenario_json, codes::BAD_SCENARIO)?;
+    let scenario: Scenario = read_json(scenario_json, Code::BadScenario)?;
     let (edited, problems) = scenario::apply(&plan, &scenario.edits);
     if !problems.is_empty() {
         return Err(problems);
@@ -136,7 +126,7 @@ pub fn decimal(argument: &str, text: &str) -> Result<Decimal, Vec<Diagnostic>> {
 }
 
 /// Reads JSON text into `T`, reporting a failure with its path inside the value.
-pub fn read_json<T: DeserializeOwned>(json: &str, code: &str) -> Outcome<T> {
+pub fn read_json<T: DeserializeOwned>(json: &str, code: Code) -> Outcome<T> {
     let mut deserializer = serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
@@ -146,11 +136,11 @@ pub fn read_json<T: DeserializeOwned>(json: &str, code: &str) -> Outcome<T> {
 }
 
 pub fn bad_argument(argument: &str, message: impl Into<String>) -> Diagnostic {
-    Diagnostic::error(argument, codes::BAD_ARGUMENT, message)
+    Diagnostic::error(argument, Code::BadArgument, message)
 }
 
 fn unknown_id(argument: &str, id: &str) -> Diagnostic {
-    Diagnostic::error(argument, codes::UNKNOWN_ID, format!("the plan has no node or indicator `{id}`"))
+    Diagnostic::error(argument, Code::UnknownId, format!("the plan has no node or indicator `{id}`"))
 }
 
 /// The `message` of the Error thrown for `diagnostics`: the first error in full, and how
@@ -295,10 +285,10 @@ mod tests {
 
     #[test]
     fn the_error_message_names_the_first_error_and_counts_the_rest() {
-        let warning = Diagnostic::warning("a", "w", "careful");
-        let error = Diagnostic::error("b.c", "e", "wrong");
-        assert_eq!(error_message(std::slice::from_ref(&error)), "error[e] b.c: wrong");
-        assert_eq!(error_message(&[warning, error]), "error[e] b.c: wrong (and 1 more: see .diagnostics)");
+        let warning = Diagnostic::warning("a", Code::MissingActual, "careful");
+        let error = Diagnostic::error("b.c", Code::DuplicateCode, "wrong");
+        assert_eq!(error_message(std::slice::from_ref(&error)), "error[duplicate-code] b.c: wrong");
+        assert_eq!(error_message(&[warning, error]), "error[duplicate-code] b.c: wrong (and 1 more: see .diagnostics)");
         assert_eq!(error_message(&[]), "semaforo: unknown error");
     }
 }

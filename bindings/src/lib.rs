@@ -11,7 +11,7 @@
 
 pub mod api;
 
-use semaforo_core::Diagnostic;
+use semaforo_core::{Code, Diagnostic};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -25,7 +25,7 @@ const TYPES: &'static str = include_str!("types.d.ts");
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| throw(vec![Diagnostic::error("", "internal", format!("the result cannot be passed to JavaScript: {e}"))]))
+        .map_err(|e| throw(vec![Diagnostic::error("", Code::Internal, format!("the result cannot be passed to JavaScript: {e}"))]))
 }
 
 /// Turns diagnostics into the thrown value: `Error { name: "SemaforoError", message,
@@ -55,7 +55,7 @@ fn plan_text(plan: &JsValue) -> Result<String, Vec<Diagnostic>> {
         return Ok(text);
     }
     json_text(plan).ok_or_else(|| {
-        vec![Diagnostic::error("", "malformed-json", "the plan is neither JSON text nor an object that JSON.stringify can write")]
+        vec![Diagnostic::error("", Code::MalformedJson, "the plan is neither JSON text nor an object that JSON.stringify can write")]
     })
 }
 
@@ -100,7 +100,7 @@ pub fn evaluate(
         let text = plan_text(&plan)?;
         let scenario = match given(&scenario) {
             Some(value) => Some(value.as_string().or_else(|| json_text(value)).ok_or_else(|| {
-                vec![Diagnostic::error("", api::codes::BAD_SCENARIO, "the scenario is neither JSON text nor an object that JSON.stringify can write")]
+                vec![Diagnostic::error("", Code::BadScenario, "the scenario is neither JSON text nor an object that JSON.stringify can write")]
             })?),
             None => None,
         };

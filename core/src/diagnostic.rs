@@ -1,7 +1,12 @@
 //! Problems found in a plan, each with where it is and what was expected.
 //!
 //! Loading and validation never stop at the first problem they can get past: they return
-//! every [`Diagnostic`] at once, errors and warnings kept apart by [`Severity`].
+//! every [`Diagnostic`] at once, errors and warnings kept apart by [`Severity`]. What a
+//! diagnostic is about is its [`Code`], one of a fixed list (`diagnostic/code.rs`).
+
+mod code;
+
+pub use code::{Code, UnknownCode};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -16,22 +21,22 @@ pub enum Severity {
 }
 
 /// One problem: a JSON path such as `ente.objectives[0].indicators[2].weight`, a stable
-/// code for programs (`duplicate-code`), and a message for people.
+/// code for programs (`duplicate-code` in JSON), and a message for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub path: String,
-    pub code: String,
+    pub code: Code,
     pub message: String,
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, path: path.into(), code: code.into(), message: message.into() }
+    pub fn error(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Error, path: path.into(), code, message: message.into() }
     }
 
-    pub fn warning(path: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, path: path.into(), code: code.into(), message: message.into() }
+    pub fn warning(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, path: path.into(), code, message: message.into() }
     }
 
     pub fn is_error(&self) -> bool {

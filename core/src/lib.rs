@@ -32,7 +32,7 @@ pub mod validate;
 pub mod whatif;
 
 pub use decimal::Decimal;
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Code, Diagnostic, Severity};
 pub use evaluate::{evaluate, Evaluation, IndicatorResult, NodeKind, NodeResult};
 pub use explain::{Explanation, Lang};
 pub use load::{check_plan, load_plan, parse_plan};

@@ -15,7 +15,7 @@
 //! (serde_path_to_error) would double the deserialiser's code, and the browser build
 //! pays for every kilobyte.
 
-use crate::diagnostic::{has_errors, Diagnostic};
+use crate::diagnostic::{has_errors, Code, Diagnostic};
 use crate::plan::{Plan, FORMAT_VERSION};
 use crate::validate::validate;
 use serde_json::Value;
@@ -31,15 +31,15 @@ const MAX_NESTING: usize = 128;
 /// Semantic checks about a group of values (siblings' weights, an indicator's actual):
 /// after a value in the group was set aside as malformed, what they say follows from
 /// that error and is not reported again.
-const FOLLOW_ON_CODES: [&str; 8] = [
-    "missing-actual",
-    "weights-not-100",
-    "zero-weights",
-    "missing-weight",
-    "weights-overflow",
-    "empty-plan",
-    "actual-target-mismatch",
-    "unit-mismatch",
+const FOLLOW_ON_CODES: [Code; 8] = [
+    Code::MissingActual,
+    Code::WeightsNot100,
+    Code::ZeroWeights,
+    Code::MissingWeight,
+    Code::WeightsOverflow,
+    Code::EmptyPlan,
+    Code::ActualTargetMismatch,
+    Code::UnitMismatch,
 ];
 
 /// Reads a plan and validates it: the plan if there is no error, otherwise every
@@ -66,7 +66,7 @@ pub fn check_plan(text: &str) -> (Option<Plan>, Vec<Diagnostic>) {
                 for mut d in validate(&rest) {
                     d.path = render(&removals.original_path(&parse_path(&d.path)));
                     let follows = structural.iter().any(|s| {
-                        is_ancestor(s, &d.path) || (is_ancestor(&d.path, s) && FOLLOW_ON_CODES.contains(&d.code.as_str()))
+                        is_ancestor(s, &d.path) || (is_ancestor(&d.path, s) && FOLLOW_ON_CODES.contains(&d.code))
                     });
                     if !follows {
                         diagnostics.push(d);
@@ -118,7 +118,7 @@ fn read_structure(text: &str) -> Structure {
         .map(|(path, key)| {
             Diagnostic::error(
                 render(path),
-                "duplicate-key",
+                Code::DuplicateKey,
                 format!("`{key}` appears more than once in this object: a JSON reader keeps only one of them, so write it once"),
             )
         })
@@ -165,7 +165,7 @@ fn read_structure(text: &str) -> Structure {
         let reported_path = render(&original);
         let is_consequence = diagnostics.iter().any(|d| is_ancestor(&reported_path, &d.path) || (is_ancestor(&d.path, &reported_path) && missing_field.is_some()));
         if !is_consequence {
-            let code = if unknown_field.is_some() { "unknown-field" } else { "wrong-shape" };
+            let code = if unknown_field.is_some() { Code::UnknownField } else { Code::WrongShape };
             diagnostics.push(Diagnostic::error(reported_path, code, clearer(&error.message, &original, &value)));
         }
         let removed = remove_at(&mut value, &working_path, &mut removals);
@@ -199,13 +199,13 @@ fn malformed_json(error: &serde_json::Error) -> Diagnostic {
     } else {
         format!("the file is not valid JSON: {message}")
     };
-    Diagnostic::error("", "malformed-json", message)
+    Diagnostic::error("", Code::MalformedJson, message)
 }
 
 fn unsupported_version(found: &str) -> Diagnostic {
     Diagnostic::error(
         "version",
-        "unsupported-version",
+        Code::UnsupportedVersion,
         format!("this Semaforo reads plans of format version {FORMAT_VERSION} (`\"version\": {FORMAT_VERSION}`), found `{found}`"),
     )
 }
@@ -460,14 +460,14 @@ fn scan(text: &str, end: usize) -> (Path, Vec<(Path, String)>) {
 
 fn check_version(value: &Value) -> Option<Diagnostic> {
     let Some(object) = value.as_object() else {
-        return Some(Diagnostic::error("", "wrong-shape", "a plan is a JSON object with `version`, `ente` and `policy`"));
+        return Some(Diagnostic::error("", Code::WrongShape, "a plan is a JSON object with `version`, `ente` and `policy`"));
     };
     match object.get("version") {
         Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => None,
         Some(v) => Some(unsupported_version(&v.to_string())),
         None => Some(Diagnostic::error(
             "version",
-            "missing-version",
+            Code::MissingVersion,
             format!("expected `\"version\": {FORMAT_VERSION}` at the top of the plan"),
         )),
     }

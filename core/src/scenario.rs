@@ -5,7 +5,7 @@
 //! The app only draws what this module computes: the edit log and its effect on every
 //! score belong here, where they are tested without a browser.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::evaluate::Evaluation;
 use crate::plan::{Actual, Indicator, Objective, Plan, Target};
 use crate::decimal::Decimal;
@@ -209,7 +209,7 @@ pub fn apply_one(plan: &mut Plan, edit: &Edit) -> Result<(), Diagnostic> {
     };
     Err(Diagnostic::error(
         field,
-        "missing-reference",
+        Code::MissingReference,
         format!("the plan has no {field} `{}`: this edit is left out", edit.subject()),
     ))
 }
@@ -314,7 +314,7 @@ pub fn encode_edits(edits: &[Edit]) -> String {
 /// Reads the edits of a share link; a damaged link is an error, never a panic.
 pub fn decode_edits(text: &str) -> Result<Vec<Edit>, Diagnostic> {
     use base64::Engine;
-    let bad = |why: String| Diagnostic::error("edits", "bad-share-link", format!("the link's edits cannot be read: {why}"));
+    let bad = |why: String| Diagnostic::error("edits", Code::BadShareLink, format!("the link's edits cannot be read: {why}"));
     let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(text.trim()).map_err(|e| bad(e.to_string()))?;
     serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))
 }

@@ -1,7 +1,7 @@
 //! Semantic checks on a structurally valid plan: every problem at once, each with its
 //! JSON path, errors apart from warnings.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::evaluate::{id_collision, CodePlace};
 use crate::format::MAX_DISPLAY_DECIMALS;
 use crate::score::actual_number;
@@ -39,18 +39,18 @@ struct Validator<'a> {
 }
 
 impl<'a> Validator<'a> {
-    fn error(&mut self, path: impl Into<String>, code: &str, message: impl Into<String>) {
+    fn error(&mut self, path: impl Into<String>, code: Code, message: impl Into<String>) {
         self.out.push(Diagnostic::error(path, code, message));
     }
 
-    fn warning(&mut self, path: impl Into<String>, code: &str, message: impl Into<String>) {
+    fn warning(&mut self, path: impl Into<String>, code: Code, message: impl Into<String>) {
         self.out.push(Diagnostic::warning(path, code, message));
     }
 
     fn run(&mut self) {
         let plan = self.plan;
         if plan.ente.code != "ENTE" {
-            self.error("ente.code", "ente-code", format!("the ente's code is always `ENTE`, found `{}`", plan.ente.code));
+            self.error("ente.code", Code::EnteCode, format!("the ente's code is always `ENTE`, found `{}`", plan.ente.code));
         }
         self.check_policy();
         self.check_sources();
@@ -66,7 +66,7 @@ impl<'a> Validator<'a> {
             if indicator.weight.is_some() {
                 self.warning(
                     format!("{path}.weight"),
-                    "ignored-weight",
+                    Code::IgnoredWeight,
                     "an indicator of the plan's `indicators` is weighed where it is referenced (a cruscotto item's or a `shared_indicators` weight): this weight is not used",
                 );
             }
@@ -74,7 +74,7 @@ impl<'a> Validator<'a> {
         for (code, path) in std::mem::take(&mut self.shared) {
             self.referenced.insert(code);
             if !self.indicators.contains_key(code) {
-                self.error(path, "missing-reference", format!("no indicator `{code}` in the tree or in the plan's `indicators`"));
+                self.error(path, Code::MissingReference, format!("no indicator `{code}` in the tree or in the plan's `indicators`"));
             }
         }
         self.units();
@@ -83,7 +83,7 @@ impl<'a> Validator<'a> {
             if !self.referenced.contains(indicator.code.as_str()) {
                 self.warning(
                     format!("indicators[{i}]"),
-                    "unreferenced-indicator",
+                    Code::UnreferencedIndicator,
                     format!(
                         "indicator `{}` is measured but weighed nowhere: no cruscotto item or `shared_indicators` names it",
                         indicator.code
@@ -92,7 +92,7 @@ impl<'a> Validator<'a> {
             }
         }
         if plan.ente.objectives.is_empty() && plan.ente.indicators.is_empty() && plan.indicators.is_empty() && plan.cruscotti.is_empty() {
-            self.warning("ente.objectives", "empty-plan", "the plan has no objectives, indicators or cruscotti");
+            self.warning("ente.objectives", Code::EmptyPlan, "the plan has no objectives, indicators or cruscotti");
         }
     }
 
@@ -101,23 +101,23 @@ impl<'a> Validator<'a> {
         let hundred = Decimal::ONE_HUNDRED;
         for (name, value) in [("tolerance", p.tolerance), ("critical", p.critical)] {
             if value < Decimal::ZERO || value > hundred {
-                self.error(format!("policy.{name}"), "policy-range", format!("expected a percentage between 0 and 100, found {value}"));
+                self.error(format!("policy.{name}"), Code::PolicyRange, format!("expected a percentage between 0 and 100, found {value}"));
             }
         }
         if p.critical > p.tolerance {
             self.error(
                 "policy.critical",
-                "policy-order",
+                Code::PolicyOrder,
                 format!("the critical threshold ({}) is above the tolerance threshold ({})", p.critical, p.tolerance),
             );
         }
         if p.late_penalty_per_day < Decimal::ZERO {
-            self.error("policy.late_penalty_per_day", "policy-range", "a penalty per day late cannot be negative");
+            self.error("policy.late_penalty_per_day", Code::PolicyRange, "a penalty per day late cannot be negative");
         }
         if p.display_decimals > MAX_DISPLAY_DECIMALS {
             self.error(
                 "policy.display_decimals",
-                "policy-range",
+                Code::PolicyRange,
                 format!("at most {MAX_DISPLAY_DECIMALS} decimals can be shown, found {}", p.display_decimals),
             );
         }
@@ -126,7 +126,7 @@ impl<'a> Validator<'a> {
     /// A code that would give its result the id of another (`evaluate::id_collision`).
     fn reserved_code(&mut self, code: &str, place: CodePlace, path: &str) {
         if let Some(why) = id_collision(code, place) {
-            self.error(format!("{path}.code"), "reserved-code", format!("`{code}` cannot be used as a code here: {why}"));
+            self.error(format!("{path}.code"), Code::ReservedCode, format!("`{code}` cannot be used as a code here: {why}"));
         }
     }
 
@@ -134,7 +134,7 @@ impl<'a> Validator<'a> {
         let mut seen = HashSet::new();
         for (i, source) in self.plan.sources.iter().enumerate() {
             if !seen.insert(source.id.as_str()) {
-                self.error(format!("sources[{i}].id"), "duplicate-code", format!("source `{}` is defined twice", source.id));
+                self.error(format!("sources[{i}].id"), Code::DuplicateCode, format!("source `{}` is defined twice", source.id));
             }
         }
     }
@@ -144,7 +144,7 @@ impl<'a> Validator<'a> {
             if !self.plan.sources.iter().any(|s| s.id == source.document) {
                 self.error(
                     format!("{path}.source.document"),
-                    "missing-reference",
+                    Code::MissingReference,
                     format!("no document `{}` in `sources`", source.document),
                 );
             }
@@ -156,10 +156,10 @@ impl<'a> Validator<'a> {
         for (i, objective) in objectives.iter().enumerate() {
             let here = format!("{path}[{i}]");
             if let Some(first) = self.objectives.insert(&objective.code, here.clone()) {
-                self.error(format!("{here}.code"), "duplicate-code", format!("objective `{}` is already defined at {first}", objective.code));
+                self.error(format!("{here}.code"), Code::DuplicateCode, format!("objective `{}` is already defined at {first}", objective.code));
             }
             if objective.code.trim().is_empty() {
-                self.error(format!("{here}.code"), "empty-code", "an objective needs a code");
+                self.error(format!("{here}.code"), Code::EmptyCode, "an objective needs a code");
             }
             self.reserved_code(&objective.code, CodePlace::Objective, &here);
             let expected = match parent {
@@ -170,14 +170,14 @@ impl<'a> Validator<'a> {
             if !expected.contains(&objective.level) {
                 self.warning(
                     format!("{here}.level"),
-                    "unusual-nesting",
+                    Code::UnusualNesting,
                     format!("a `{:?}` objective under a `{:?}` one", objective.level, parent.unwrap_or(Level::Area)).to_lowercase(),
                 );
             }
             if let Some(budget) = &objective.budget {
                 for (name, value) in [("planned", budget.planned), ("spent", budget.spent)] {
                     if value.is_some_and(|v| v < Decimal::ZERO) {
-                        self.error(format!("{here}.budget.{name}"), "negative-budget", "resources cannot be negative");
+                        self.error(format!("{here}.budget.{name}"), Code::NegativeBudget, "resources cannot be negative");
                     }
                 }
             }
@@ -201,14 +201,14 @@ impl<'a> Validator<'a> {
             if let Some(first) = self.indicators.insert(&indicator.code, path.to_string()) {
                 self.error(
                     format!("{path}.code"),
-                    "duplicate-code",
+                    Code::DuplicateCode,
                     format!("indicator `{}` is already defined at {first}", indicator.code),
                 );
             }
             self.reserved_code(&indicator.code, CodePlace::Indicator, path);
         }
         if indicator.code.trim().is_empty() {
-            self.error(format!("{path}.code"), "empty-code", "an indicator needs a code");
+            self.error(format!("{path}.code"), Code::EmptyCode, "an indicator needs a code");
         }
         self.source_ref(&indicator.source, path);
         self.published(&indicator.published, path);
@@ -216,38 +216,38 @@ impl<'a> Validator<'a> {
         match (&indicator.target, &indicator.actual) {
             (Some(Target::Deadline { .. }), Some(Actual::Value(_) | Actual::Ratio { .. })) => self.error(
                 format!("{path}.actual"),
-                "actual-target-mismatch",
+                Code::ActualTargetMismatch,
                 "the target is a deadline (`by`), so the actual must be a `date` (or a `flag`), not a number",
             ),
             (Some(t), Some(Actual::Date(_))) if !matches!(t, Target::Deadline { .. }) => self.error(
                 format!("{path}.actual"),
-                "actual-target-mismatch",
+                Code::ActualTargetMismatch,
                 "the target is a number, so the actual must be a `value`, a `ratio` or a `flag`, not a date",
             ),
             _ => {}
         }
         if is_deadline && indicator.unit != MeasureUnit::Date {
-            self.warning(format!("{path}.unit"), "unit-mismatch", "a deadline target usually has unit `date`");
+            self.warning(format!("{path}.unit"), Code::UnitMismatch, "a deadline target usually has unit `date`");
         }
         match &indicator.actual {
             Some(Actual::Ratio { denominator, .. }) if denominator.is_zero() => self.error(
                 format!("{path}.actual.ratio.denominator"),
-                "zero-denominator",
+                Code::ZeroDenominator,
                 "a ratio's denominator cannot be zero",
             ),
             Some(actual @ Actual::Ratio { numerator, denominator }) if actual_number(actual, indicator.unit).is_none() => self.error(
                 format!("{path}.actual.ratio"),
-                "ratio-overflow",
+                Code::RatioOverflow,
                 format!("{numerator} / {denominator} is too large to compute: check the denominator"),
             ),
             None | Some(Actual::NotAvailable { .. }) if indicator.target.is_some() => self.warning(
                 format!("{path}.actual"),
-                "missing-actual",
+                Code::MissingActual,
                 format!("indicator `{}` has no actual yet (N/D): it does not count", indicator.code),
             ),
             Some(Actual::NotEvaluable { reason }) if reason.trim().is_empty() => self.warning(
                 format!("{path}.actual.not_evaluable.reason"),
-                "missing-reason",
+                Code::MissingReason,
                 "say why the indicator is not assessable",
             ),
             _ => {}
@@ -255,7 +255,7 @@ impl<'a> Validator<'a> {
         let mut years = HashSet::new();
         for (i, yearly) in indicator.yearly_targets.iter().enumerate() {
             if !years.insert(yearly.year) {
-                self.warning(format!("{path}.yearly_targets[{i}].year"), "duplicate-year", format!("two targets for {}", yearly.year));
+                self.warning(format!("{path}.yearly_targets[{i}].year"), Code::DuplicateYear, format!("two targets for {}", yearly.year));
             }
         }
     }
@@ -263,7 +263,7 @@ impl<'a> Validator<'a> {
     fn published(&mut self, published: &Option<Box<crate::plan::Published>>, path: &str) {
         if let Some(score) = published.as_ref().and_then(|p| p.score) {
             if score < Decimal::ZERO || score > Decimal::ONE_HUNDRED {
-                self.warning(format!("{path}.published.score"), "published-range", format!("a published score of {score} is outside 0-100"));
+                self.warning(format!("{path}.published.score"), Code::PublishedRange, format!("a published score of {score} is outside 0-100"));
             }
         }
     }
@@ -281,11 +281,11 @@ impl<'a> Validator<'a> {
             match weight {
                 None => self.error(
                     format!("{path}[{i}].weight"),
-                    "missing-weight",
+                    Code::MissingWeight,
                     format!("some of these {field} have a weight and this one has none: give all a weight, or none for equal weights"),
                 ),
                 Some(w) if *w < Decimal::ZERO => {
-                    self.error(format!("{path}[{i}].weight"), "negative-weight", format!("a weight cannot be negative, found {w}"))
+                    self.error(format!("{path}[{i}].weight"), Code::NegativeWeight, format!("a weight cannot be negative, found {w}"))
                 }
                 Some(w) => sum = sum.and_then(|s| s.checked_add(*w)),
             }
@@ -293,17 +293,17 @@ impl<'a> Validator<'a> {
         let Some(sum) = sum else {
             self.error(
                 path.to_string(),
-                "weights-overflow",
+                Code::WeightsOverflow,
                 format!("the weights of these {field} are too large to add up: write them in percent (they usually sum to 100)"),
             );
             return;
         };
         if sum.is_zero() {
-            self.error(path.to_string(), "zero-weights", format!("the weights of these {field} sum to zero: nothing can be scored"));
+            self.error(path.to_string(), Code::ZeroWeights, format!("the weights of these {field} sum to zero: nothing can be scored"));
         } else if sum.checked_sub(Decimal::ONE_HUNDRED).is_some_and(|gap| gap.abs() > WEIGHT_SUM_SLACK) {
             self.warning(
                 path.to_string(),
-                "weights-not-100",
+                Code::WeightsNot100,
                 format!("the weights of these {field} sum to {sum}, not 100: they are used in proportion"),
             );
         }
@@ -314,20 +314,20 @@ impl<'a> Validator<'a> {
         let mut codes: HashMap<&str, usize> = HashMap::new();
         for (i, unit) in units.iter().enumerate() {
             if codes.insert(&unit.code, i).is_some() {
-                self.error(format!("units[{i}].code"), "duplicate-code", format!("unit `{}` is defined twice", unit.code));
+                self.error(format!("units[{i}].code"), Code::DuplicateCode, format!("unit `{}` is defined twice", unit.code));
             }
         }
         for (i, unit) in units.iter().enumerate() {
             if let Some(parent) = &unit.parent {
                 if !codes.contains_key(parent.as_str()) {
-                    self.error(format!("units[{i}].parent"), "missing-reference", format!("no unit `{parent}`"));
+                    self.error(format!("units[{i}].parent"), Code::MissingReference, format!("no unit `{parent}`"));
                     continue;
                 }
                 // Follow the parents; more steps than units means a cycle.
                 let mut current = parent.as_str();
                 for _ in 0..=units.len() {
                     if current == unit.code {
-                        self.error(format!("units[{i}].parent"), "unit-cycle", format!("unit `{}` is its own ancestor", unit.code));
+                        self.error(format!("units[{i}].parent"), Code::UnitCycle, format!("unit `{}` is its own ancestor", unit.code));
                         break;
                     }
                     match codes.get(current).and_then(|&j| units[j].parent.as_deref()) {
@@ -342,7 +342,7 @@ impl<'a> Validator<'a> {
         while let Some((objective, path)) = stack.pop() {
             for (j, unit) in objective.units.iter().enumerate() {
                 if !codes.contains_key(unit.as_str()) {
-                    self.error(format!("{path}.units[{j}]"), "missing-reference", format!("no unit `{unit}` in `units`"));
+                    self.error(format!("{path}.units[{j}]"), Code::MissingReference, format!("no unit `{unit}` in `units`"));
                 }
             }
             stack.extend(objective.objectives.iter().enumerate().map(|(i, o)| (o, format!("{path}.objectives[{i}]"))));
@@ -355,12 +355,12 @@ impl<'a> Validator<'a> {
         for (i, cruscotto) in plan.cruscotti.iter().enumerate() {
             let path = format!("cruscotti[{i}]");
             if !codes.insert(cruscotto.code.as_str()) {
-                self.error(format!("{path}.code"), "duplicate-code", format!("cruscotto `{}` is defined twice", cruscotto.code));
+                self.error(format!("{path}.code"), Code::DuplicateCode, format!("cruscotto `{}` is defined twice", cruscotto.code));
             }
             self.reserved_code(&cruscotto.code, CodePlace::Cruscotto, &path);
             if let Some(unit) = &cruscotto.unit {
                 if !plan.units.iter().any(|u| &u.code == unit) {
-                    self.error(format!("{path}.unit"), "missing-reference", format!("no unit `{unit}` in `units`"));
+                    self.error(format!("{path}.unit"), Code::MissingReference, format!("no unit `{unit}` in `units`"));
                 }
             }
             self.published(&cruscotto.published, &path);
@@ -380,7 +380,7 @@ impl<'a> Validator<'a> {
             if set.iter().filter(|s| **s).count() != 1 {
                 self.error(
                     here.clone(),
-                    "item-shape",
+                    Code::ItemShape,
                     "a cruscotto item has exactly one of `indicator`, `objective`, `own` or `group`",
                 );
             }
@@ -389,26 +389,26 @@ impl<'a> Validator<'a> {
                 if !self.indicators.contains_key(code.as_str()) {
                     self.error(
                         format!("{here}.indicator"),
-                        "missing-reference",
+                        Code::MissingReference,
                         format!("no indicator `{code}` in the tree or in the plan's `indicators`"),
                     );
                 }
             }
             if let Some(code) = &item.objective {
                 if !self.objectives.contains_key(code.as_str()) {
-                    self.error(format!("{here}.objective"), "missing-reference", format!("no objective `{code}` in the tree"));
+                    self.error(format!("{here}.objective"), Code::MissingReference, format!("no objective `{code}` in the tree"));
                 }
             }
             if let Some(own) = &item.own {
                 if !own_codes.insert(own.code.as_str()) {
-                    self.error(format!("{here}.own.code"), "duplicate-code", format!("indicator `{}` appears twice here", own.code));
+                    self.error(format!("{here}.own.code"), Code::DuplicateCode, format!("indicator `{}` appears twice here", own.code));
                 }
                 self.reserved_code(&own.code, CodePlace::Cruscotto, &format!("{here}.own"));
                 self.indicator(own, &format!("{here}.own"), false);
             }
             if let Some(group) = &item.group {
                 if !group_codes.insert(group.code.as_str()) {
-                    self.error(format!("{here}.group.code"), "duplicate-code", format!("group `{}` appears twice here", group.code));
+                    self.error(format!("{here}.group.code"), Code::DuplicateCode, format!("group `{}` appears twice here", group.code));
                 }
                 self.reserved_code(&group.code, CodePlace::Cruscotto, &format!("{here}.group"));
                 self.published(&group.published, &format!("{here}.group"));

@@ -10,7 +10,7 @@ use semaforo_core::import::{
     import_table, import_text, Field, ImportOptions, ImportReport, RowKind, TableFormat,
 };
 use semaforo_core::plan::{Actual, MeasureUnit, Target};
-use semaforo_core::{evaluate, load_plan, Evaluation, Plan};
+use semaforo_core::{evaluate, load_plan, Code, Evaluation, Plan};
 use std::str::FromStr;
 
 const SEED_002: &[u8] = include_bytes!("../../tests/fixtures/tables/maremma-tirreno-2023.tsv");
@@ -273,7 +273,7 @@ fn weights_that_do_not_sum_to_100_are_normalised_and_reported() {
     assert!(report
         .diagnostics
         .iter()
-        .any(|d| d.code == "weights-normalised" && d.message.contains("sum to 4")));
+        .any(|d| d.code == Code::WeightsNormalised && d.message.contains("sum to 4")));
     assert_eq!(score(&evaluate(&plan), "ENTE"), d("87.5"));
 }
 
@@ -337,7 +337,7 @@ fn unknown_columns_can_be_mapped_by_hand() {
     let table = "Nome misura;Valore finale;Obiettivo\nPratiche evase;97,87 %;>= 90 %\nTempo medio;12 gg;<= 10 gg\n";
     let report = import_text(table, &ImportOptions::default());
     assert!(report.plan.is_none());
-    assert!(report.diagnostics.iter().any(|d| d.code == "no-header"));
+    assert!(report.diagnostics.iter().any(|d| d.code == Code::NoHeader));
     assert_eq!(report.rows.len(), 3, "every row is still reported");
     let mapping = vec![
         (0, Field::Indicator),

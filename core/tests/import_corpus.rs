@@ -11,7 +11,7 @@
 //! every row's reading of the tables that fail.
 
 use semaforo_core::import::{import_table, ImportOptions, ImportReport, RowKind};
-use semaforo_core::{evaluate, Decimal, Evaluation};
+use semaforo_core::{evaluate, Code, Decimal, Evaluation};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -285,13 +285,13 @@ fn check_table(name: &str, expected: &Value) -> Result<(), String> {
     if errors != expected_errors {
         check.mismatch("rows that cannot be read", expected_errors, errors);
     }
-    let weights_normalised = report.diagnostics.iter().filter(|d| d.code == "weights-normalised").count();
+    let weights_normalised = report.diagnostics.iter().filter(|d| d.code == Code::WeightsNormalised).count();
     let listed = expected["weights_normalised"].as_array().map_or(0, Vec::len);
     if listed > weights_normalised || (listed == 0 && weights_normalised > 0) {
         let what: Vec<String> = report
             .diagnostics
             .iter()
-            .filter(|d| d.code == "weights-normalised")
+            .filter(|d| d.code == Code::WeightsNormalised)
             .map(|d| format!("{} ({})", d.path, d.message))
             .collect();
         check.mismatch(

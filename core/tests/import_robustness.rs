@@ -7,7 +7,7 @@
 
 use proptest::prelude::*;
 use semaforo_core::import::{import_table, ImportOptions, ImportReport, TableFormat};
-use semaforo_core::{evaluate, load_plan};
+use semaforo_core::{evaluate, load_plan, Code};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -51,11 +51,11 @@ fn options() -> ImportOptions {
     }
 }
 
-fn codes(report: &ImportReport) -> Vec<&str> {
-    report.diagnostics.iter().map(|d| d.code.as_str()).collect()
+fn codes(report: &ImportReport) -> Vec<Code> {
+    report.diagnostics.iter().map(|d| d.code).collect()
 }
 
-fn messages<'a>(report: &'a ImportReport, code: &str) -> Vec<&'a str> {
+fn messages(report: &ImportReport, code: Code) -> Vec<&str> {
     report
         .diagnostics
         .iter()
@@ -346,7 +346,7 @@ proptest! {
             &ImportOptions { format: Some(TableFormat::CsvSemicolon), ..ImportOptions::default() },
         );
         check_report(&report)?;
-        prop_assert!(!codes(&report).contains(&"csv-quote"), "{:?}", report.diagnostics);
+        prop_assert!(!codes(&report).contains(&Code::CsvQuote), "{:?}", report.diagnostics);
         if !text.starts_with('\u{feff}') {
             // Every reported row is one of the rows written, in order.
             let mut written = rows.iter();
@@ -392,7 +392,7 @@ fn a_quote_that_does_not_close_cleanly_is_reported_where_it_is_and_later_quoted_
         report.errors().collect::<Vec<_>>()
     );
     assert!(
-        !codes(&report).contains(&"weights-normalised"),
+        !codes(&report).contains(&Code::WeightsNormalised),
         "{:#?}",
         report.diagnostics
     );
@@ -423,7 +423,7 @@ fn a_quote_that_does_not_close_cleanly_is_reported_where_it_is_and_later_quoted_
             "Reclami; gestiti"
         ]
     );
-    let warnings = messages(&report, "csv-quote");
+    let warnings = messages(&report, Code::CsvQuote);
     assert_eq!(warnings.len(), 2, "{warnings:#?}");
     assert!(
         warnings[0].starts_with(
@@ -449,7 +449,7 @@ fn text_after_a_closing_quote_is_kept_and_the_row_is_read_at_its_own_columns() {
     let row = |n: usize| report.rows.iter().find(|r| r.row == n).unwrap();
     assert_eq!(row(2).cells, ["50", "\"abc\"def", "1,5", ">= 1"]);
     assert_eq!(row(3).cells, ["50", "Pratiche; evasex", "2", ">= 2"]);
-    let warnings = messages(&report, "csv-quote");
+    let warnings = messages(&report, Code::CsvQuote);
     assert_eq!(warnings.len(), 2, "{warnings:#?}");
     assert!(warnings[0].starts_with("row 2, column 2 "), "{warnings:#?}");
     assert!(
@@ -478,8 +478,8 @@ fn a_utf8_file_with_one_stray_windows_1252_byte_stays_utf8_and_says_where() {
             "Qualità del servizio \u{fffd} sportello"
         ]
     );
-    assert!(!codes(&report).contains(&"windows-1252"));
-    let warnings = messages(&report, "invalid-utf8");
+    assert!(!codes(&report).contains(&Code::Windows1252));
+    let warnings = messages(&report, Code::InvalidUtf8);
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
     assert!(
         warnings[0].starts_with("row 3, column 2, character 25 (“Qualità del servizio \u{fffd} sportello”): byte 0x96 is not UTF-8"),
@@ -492,10 +492,10 @@ fn a_file_with_no_utf8_sequence_is_windows_1252_and_says_so() {
     let table = b"PESO;INDICATORE;CONSUNTIVO;TARGET\n60;Attivit\xe0 \x96 sportello;10;>= 10\n40;Qualit\xe0;5;>= 5\n";
     let report = import_table(table, &options());
     assert_eq!(names(&report), ["Attività – sportello", "Qualità"]);
-    let notice = messages(&report, "windows-1252");
+    let notice = messages(&report, Code::Windows1252);
     assert_eq!(notice.len(), 1, "{:#?}", report.diagnostics);
     assert!(notice[0].contains("read as Windows-1252"), "{notice:?}");
-    assert!(!codes(&report).contains(&"invalid-utf8"));
+    assert!(!codes(&report).contains(&Code::InvalidUtf8));
 }
 
 // 2 and 5. XLSX: cells one by one, never the sheet's grid; NaN, infinities and errors
@@ -672,7 +672,7 @@ fn a_sheet_with_cells_at_a1_and_xfd1048576_is_refused_by_name_without_allocating
     assert!(bytes.len() < 4096, "a small file: {} bytes", bytes.len());
     let report = import_table(&bytes, &options());
     assert!(report.plan.is_none());
-    assert_eq!(codes(&report), ["unreadable-table"]);
+    assert_eq!(codes(&report), [Code::UnreadableTable]);
     let message = &report.diagnostics[0].message;
     assert!(
         message.starts_with("sheet Piano: cell XFD1048576 has content beyond the 1 000 000 rows and 1 000 columns (A to ALL)"),
@@ -710,7 +710,7 @@ fn a_declared_dimension_or_styled_empty_cells_spanning_the_whole_sheet_allocate_
             // calamine 0.32 subtracts the start from the end: an overflow, which panics in
             // a debug build (caught: an unreadable workbook) and wraps in a release build
             // (the dimension is then unused). Either way nothing is allocated from it.
-            assert_eq!(codes(&report), ["unreadable-table"]);
+            assert_eq!(codes(&report), [Code::UnreadableTable]);
             continue;
         }
         let plan = report
@@ -830,11 +830,11 @@ fn nan_infinite_and_error_cells_are_row_problems_at_their_cell_never_dropped() {
     // A heading row keeps its reading, with a warning naming the cell.
     assert_eq!(row(1).kind, semaforo_core::import::RowKind::Group);
     assert_eq!(
-        messages(&report, "unreadable-cell"),
+        messages(&report, Code::UnreadableCell),
         ["row 1, column 5 (colonna 5): cannot read “#REF!”: expected a value: cell E1 holds the spreadsheet error #REF! (a formula that could not be computed); the row was read without this cell"]
     );
     // Only the readable indicator is imported, and its weight is said to be rescaled.
     let plan = report.plan.as_ref().expect("a plan");
     assert_eq!(plan.cruscotti[0].items.len(), 1);
-    assert!(codes(&report).contains(&"weights-normalised"));
+    assert!(codes(&report).contains(&Code::WeightsNormalised));
 }

@@ -4,7 +4,7 @@
 
 use semaforo_core::import::{import_text, ImportOptions, ImportReport, RowCorrection, RowKind, RowRole};
 use semaforo_core::plan::Plan;
-use semaforo_core::{evaluate, format, Decimal};
+use semaforo_core::{evaluate, format, Code, Decimal};
 
 const HEADING: &str = "PESO\tINDICATORE\tDESCRIZIONE\tALGORITMO\tCONSUNTIVO\tTARGET\t% RAGGIUNGIMENTO";
 
@@ -85,7 +85,7 @@ fn numbered_dashboards_each_keep_their_own_weights() {
     let plan = plan(&report);
     assert_eq!(plan.cruscotti.len(), 5);
     assert!(plan.cruscotti.iter().all(|c| c.items.len() == 2), "{:#?}", plan.cruscotti);
-    assert!(!report.diagnostics.iter().any(|d| d.code == "weights-normalised"), "{:#?}", report.diagnostics);
+    assert!(!report.diagnostics.iter().any(|d| d.code == Code::WeightsNormalised), "{:#?}", report.diagnostics);
     for c in &plan.cruscotti {
         assert_eq!(cruscotto_score(plan, &c.code), "100,00 %");
     }
@@ -102,7 +102,7 @@ fn weights_summing_to_103_are_normalised_and_the_disagreement_is_explained() {
     );
     let plan = plan(&report);
     assert_eq!(cruscotto_score(plan, "C1"), "95,83 %");
-    let warning = report.diagnostics.iter().find(|d| d.code == "weights-normalised").expect("a warning");
+    let warning = report.diagnostics.iter().find(|d| d.code == Code::WeightsNormalised).expect("a warning");
     assert_eq!(warning.path, "cruscotti[0].items");
     assert!(warning.message.contains("sum to 103"), "{}", warning.message);
     assert!(warning.message.contains("95,83 %") && warning.message.contains("100,00 %"), "{}", warning.message);
@@ -131,7 +131,7 @@ fn indicator_codes_are_read_by_their_grammar() {
     let names: Vec<&str> = plan(&report).ente.indicators.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(names[0], "Tempestività dei pagamenti");
     assert_eq!(names[3], "Numero di pratiche evase");
-    let derived: Vec<&str> = report.diagnostics.iter().filter(|d| d.code == "derived-code").map(|d| d.message.as_str()).collect();
+    let derived: Vec<&str> = report.diagnostics.iter().filter(|d| d.code == Code::DerivedCode).map(|d| d.message.as_str()).collect();
     assert_eq!(derived.len(), 2, "{derived:?}");
     assert!(derived[0].contains("“IS_”") && derived[0].contains("IS_NPE"), "{}", derived[0]);
 }
@@ -274,5 +274,5 @@ fn a_running_head_names_the_ente_and_the_year() {
     let plan = plan(&report);
     assert_eq!((plan.ente.name.as_str(), plan.ente.year), ("Comune di Borgo Alto", 2024));
     assert_eq!(plan.ente.indicators.len(), 2);
-    assert!(!report.diagnostics.iter().any(|d| d.code == "no-ente-name" || d.code == "no-year"), "{:#?}", report.diagnostics);
+    assert!(!report.diagnostics.iter().any(|d| d.code == Code::NoEnteName || d.code == Code::NoYear), "{:#?}", report.diagnostics);
 }

@@ -32,7 +32,7 @@ mod build;
 pub use columns::{ColumnReading, Field};
 pub use table::TableFormat;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::plan::Plan;
 use serde::{Deserialize, Serialize};
 
@@ -240,7 +240,7 @@ pub fn import_table(bytes: &[u8], options: &ImportOptions) -> ImportReport {
             columns: Vec::new(),
             header_row: None,
             rows: Vec::new(),
-            diagnostics: vec![Diagnostic::error("", "unreadable-table", message)],
+            diagnostics: vec![Diagnostic::error("", Code::UnreadableTable, message)],
         },
     }
 }

@@ -6,7 +6,7 @@
 //! reader had to work around (a byte that is not UTF-8, a quote that breaks the CSV
 //! rules, an XLSX cell holding an error or NaN) is said with its row and column.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use serde::{Deserialize, Serialize};
 
 /// The kind of table. `None` in [`super::ImportOptions::format`] means: recognise it.
@@ -184,7 +184,7 @@ pub fn decode_reporting(bytes: &[u8]) -> Decoded {
         replaced: Vec::new(),
         notice: Some(Diagnostic::warning(
             "",
-            "windows-1252",
+            Code::Windows1252,
             format!("the file is not UTF-8 (it has {high} bytes from 0x80 to 0xFF and no UTF-8 sequence): it was read as Windows-1252, the encoding of Excel's CSV on Italian Windows"),
         )),
     }
@@ -358,7 +358,7 @@ pub fn read_delimited(
     if r.replacements > LISTED {
         r.warnings.push(Diagnostic::warning(
             "",
-            "invalid-utf8",
+            Code::InvalidUtf8,
             format!(
                 "{} more byte sequences that are not UTF-8 were replaced by “\u{fffd}”",
                 r.replacements - LISTED
@@ -368,7 +368,7 @@ pub fn read_delimited(
     if r.quote_problems > LISTED {
         r.warnings.push(Diagnostic::warning(
             "",
-            "csv-quote",
+            Code::CsvQuote,
             format!(
                 "{} more fields with quotes that do not follow the CSV rules were read as said above",
                 r.quote_problems - LISTED
@@ -477,22 +477,22 @@ impl Records<'_> {
                 let warning = match note {
                     Note::Unclosed => Diagnostic::warning(
                         "",
-                        "csv-quote",
+                        Code::CsvQuote,
                         format!("{at} (“{}”): a quoted field is not closed before the end of the line (expected a closing \" followed by {delimiter} or the end of the line): the quote was read as text", preview(&written)),
                     ),
                     Note::TooLong => Diagnostic::warning(
                         "",
-                        "csv-quote",
+                        Code::CsvQuote,
                         format!("{at} (“{}”): a quoted field is not closed within 32 767 characters, the most a spreadsheet cell holds (expected a closing \" followed by {delimiter} or the end of the line): the quote was read as text", preview(&written)),
                     ),
                     Note::QuoteAsWritten => Diagnostic::warning(
                         "",
-                        "csv-quote",
+                        Code::CsvQuote,
                         format!("{at} (“{}”): text follows the closing quote of a quoted field (expected {delimiter} or the end of the line after it): the field was read as written, quotes included", preview(&written)),
                     ),
                     Note::TextAfterQuote => Diagnostic::warning(
                         "",
-                        "csv-quote",
+                        Code::CsvQuote,
                         format!("{at} (“{}”): text follows the closing quote of a quoted field (expected {delimiter} or the end of the line after it): the text was kept, the field reads “{}”", preview(&written), preview(&self.field)),
                     ),
                     Note::Replaced {
@@ -512,7 +512,7 @@ impl Records<'_> {
                         };
                         Diagnostic::warning(
                             "",
-                            "invalid-utf8",
+                            Code::InvalidUtf8,
                             format!("{at}{line}, character {character} (“{}”): {} not UTF-8 (expected UTF-8 text, as in the rest of the file): replaced by “\u{fffd}”", preview(&self.field), if bytes.len() == 1 { format!("byte {} is", hex[0]) } else { format!("bytes {} are", hex.join(" ")) }),
                         )
                     }
@@ -897,8 +897,8 @@ mod tests {
         let decoded = decode_reporting(b"x;Attivit\xe0\n");
         assert_eq!(decoded.text, "x;Attività\n");
         assert_eq!(
-            decoded.notice.map(|n| n.code).as_deref(),
-            Some("windows-1252")
+            decoded.notice.map(|n| n.code),
+            Some(Code::Windows1252)
         );
     }
 }

@@ -8,7 +8,7 @@
 //! fetched only for a workbook. The app talks to it in JSON: options in, the core's own
 //! `ImportReport` out, plus the plan as JSON text ready to open or download.
 
-use semaforo_core::diagnostic::Diagnostic;
+use semaforo_core::diagnostic::{Code, Diagnostic};
 use semaforo_core::import::{import_table as core_import_table, ImportOptions, ImportReport};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
@@ -29,7 +29,7 @@ pub fn import_table(bytes: &[u8], options_json: &str) -> String {
             columns: Vec::new(),
             header_row: None,
             rows: Vec::new(),
-            diagnostics: vec![Diagnostic::error("", "bad-import-options", format!("import options: {e}"))],
+            diagnostics: vec![Diagnostic::error("", Code::BadImportOptions, format!("import options: {e}"))],
         },
     };
     // The plan travels once, as the text the app opens (check_plan) or downloads.
@@ -67,7 +67,7 @@ mod tests {
     #[test]
     fn bad_options_are_a_report_not_a_panic() {
         let (report, plan_json) = answer(b"x", "{\"nope\": 1}");
-        assert_eq!(report.diagnostics[0].code, "bad-import-options");
+        assert_eq!(report.diagnostics[0].code, Code::BadImportOptions);
         assert!(plan_json.is_none());
     }
 }

@@ -6,7 +6,7 @@ use super::codes::CodeOrigin;
 use super::roles::fold;
 use super::{Builder, Built, Container, Draft, Node};
 use crate::decimal::Decimal;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::import::columns::{ColumnReading, Field};
 use crate::import::{CellProblem, RowKind, RowReading};
 use crate::plan::{
@@ -97,7 +97,7 @@ impl Builder<'_> {
         for (a, b, code) in clashes {
             self.diagnostics.push(Diagnostic::warning(
                 "",
-                "same-code-different-indicator",
+                Code::SameCodeDifferentIndicator,
                 format!(
                     "rows {} and {} print an indicator `{code}` with the same name but different targets or actuals: they were kept as two indicators",
                     self.rows[a].row, self.rows[b].row
@@ -187,7 +187,7 @@ impl Builder<'_> {
                 if let CodeOrigin::Derived { printed } = &draft.code {
                     let warning = Diagnostic::warning(
                         "",
-                        "derived-code",
+                        Code::DerivedCode,
                         format!("row {}: the printed code “{printed}” is only a prefix: the indicator was given the code {code}, derived from it and its name", self.rows[row].row),
                     );
                     self.diagnostics.push(warning);
@@ -206,8 +206,8 @@ impl Builder<'_> {
             + self.cruscotti.iter().map(|c| c.items.len()).sum::<usize>()
             + self.ente_indicators.len();
         if imported == 0 {
-            if !self.diagnostics.iter().any(|d| d.code == "no-header") {
-                self.diagnostics.push(Diagnostic::error("", "no-indicators", "no row could be read as an indicator"));
+            if !self.diagnostics.iter().any(|d| d.code == Code::NoHeader) {
+                self.diagnostics.push(Diagnostic::error("", Code::NoIndicators, "no row could be read as an indicator"));
             }
             let columns = self.columns();
             return Built { plan: None, columns, header_row, rows: self.rows, diagnostics: self.diagnostics };
@@ -217,7 +217,7 @@ impl Builder<'_> {
         if self.scaled {
             diagnostics.push(Diagnostic::warning(
                 "",
-                "xlsx-fractions",
+                Code::XlsxFractions,
                 "weights or achievements of 1 or less, and actuals under percentage targets, written without a % sign were read as fractions of the sheet's percent format (0,3 as 30 %)",
             ));
         }
@@ -296,7 +296,7 @@ impl Builder<'_> {
         let name = self.ente_name.clone().unwrap_or_else(|| {
             diagnostics.push(Diagnostic::warning(
                 "ente.name",
-                "no-ente-name",
+                Code::NoEnteName,
                 "the table does not name the ente: give its name in the import options",
             ));
             "Ente".into()
@@ -305,7 +305,7 @@ impl Builder<'_> {
             .year
             .or_else(|| deadline_year(&objectives, &indicators, &cruscotti, &library))
             .unwrap_or_else(|| {
-                diagnostics.push(Diagnostic::warning("ente.year", "no-year", "the table gives no year: give it in the import options"));
+                diagnostics.push(Diagnostic::warning("ente.year", Code::NoYear, "the table gives no year: give it in the import options"));
                 0
             });
         let ente_published = std::mem::take(&mut self.ente_published);
@@ -334,7 +334,7 @@ impl Builder<'_> {
         let failed = validation.iter().any(Diagnostic::is_error);
         for d in validation {
             // Weight sums were already normalised and reported by the importer.
-            if d.code != "weights-not-100" && !diagnostics.contains(&d) {
+            if d.code != Code::WeightsNot100 && !diagnostics.contains(&d) {
                 diagnostics.push(d);
             }
         }
@@ -464,7 +464,7 @@ fn explain_normalised(plan: &mut Plan, normalised: Vec<Normalised>, diagnostics:
                 }
             }
         }
-        diagnostics.push(Diagnostic::warning(n.path, "weights-normalised", message));
+        diagnostics.push(Diagnostic::warning(n.path, Code::WeightsNormalised, message));
     }
     for (id, reason) in reasons {
         let published = match id.strip_prefix(crate::evaluate::CRUSCOTTO_ID_PREFIX) {

@@ -34,7 +34,7 @@ use super::table::Table;
 use super::values::{clean, shape, Shape};
 use super::{CellProblem, ImportOptions, RowKind, RowReading, RowRole};
 use crate::decimal::Decimal;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::plan::{Indicator, Level, Perspective, Published};
 use std::collections::{HashMap, HashSet};
 
@@ -184,7 +184,7 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
         if unrecognised {
             diagnostics.push(Diagnostic::warning(
                 format!("columns[{index}]"),
-                "unknown-column",
+                Code::UnknownColumn,
                 format!("column {} “{header}” is not recognised: its cells are kept in the report but not read; map it to a field to read them", index + 1),
             ));
         }
@@ -230,7 +230,7 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
     if !has_fields {
         builder.diagnostics.push(Diagnostic::error(
             "",
-            "no-header",
+            Code::NoHeader,
             "no row names the columns (PESO, INDICATORE, TARGET, CONSUNTIVO…): map the columns by hand",
         ));
     }
@@ -328,7 +328,7 @@ fn report_unreadable(built: &mut Built, rows: &[usize]) {
                 for p in &row.problems {
                     built.diagnostics.push(Diagnostic::warning(
                         "",
-                        "unreadable-cell",
+                        Code::UnreadableCell,
                         format!(
                             "row {}, column {} ({}): cannot read “{}”: expected {}; the row was read without this cell",
                             row.row,
