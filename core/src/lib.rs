@@ -26,6 +26,7 @@ pub mod parse;
 pub mod plan;
 pub mod published;
 pub mod scenario;
+pub mod scenario_set;
 pub mod score;
 pub mod synthetic;
 pub mod validate;
