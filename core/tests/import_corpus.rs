@@ -441,7 +441,7 @@ fn check_table(name: &str, expected: &Value) -> Result<(), String> {
                 .iter()
                 .filter(|i| {
                     let own = &i["own"];
-                    own["code"].as_str().is_some_and(|c| matches_code(c))
+                    own["code"].as_str().is_some_and(matches_code)
                         || own["name"].as_str().is_some_and(|n| fold(n).contains(&name))
                 })
                 .count();

@@ -81,7 +81,7 @@ fn exercise_plan(plan: Plan, mut script: Script) {
                 let indicator = script.pick(&indicators);
                 let node = script.pick(&nodes);
                 let goal = script.decimal();
-                let unknown = if script.byte() % 2 == 0 { Unknown::Actual } else { Unknown::Target };
+                let unknown = if script.byte() & 1 == 0 { Unknown::Actual } else { Unknown::Target };
                 let answer = whatif::goal_seek(live.plan(), &indicator, &node, goal, unknown);
                 if let whatif::GoalSeek::Found { achievement, reached, edit, .. } = answer {
                     let _ = (format::percent(achievement, decimals), format::percent(reached, decimals));
@@ -517,7 +517,9 @@ pub fn share_link(data: &[u8]) {
     for (plan, before) in fixtures() {
         let decimals = plan.policy.display_decimals;
         let (edited, problems) = scenario::apply(plan, &edits);
-        let _ = problems.iter().map(|p| p.to_string()).count();
+        for problem in &problems {
+            let _ = problem.to_string();
+        }
         let after = evaluate(&edited);
         format_evaluation(&after, decimals);
         for change in scenario::compare(before, &after) {
