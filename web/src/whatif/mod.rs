@@ -9,7 +9,14 @@
 //! back), then shows it. Undo, redo, revert, reset and switching scenario rebuild both
 //! from the baseline: rarer actions, allowed to take longer than a frame.
 
+pub mod compare;
+pub mod edit_field;
+pub mod edit_form;
+pub mod edits_panel;
+pub mod goal_seek;
 pub mod hook;
+pub mod scenarios;
+pub mod sensitivity;
 pub mod storage;
 
 use semaforo_core::labels;

@@ -12,7 +12,7 @@ use semaforo_core::plan::Verdict;
 use semaforo_core::Lang;
 use yew::prelude::*;
 
-use crate::components::light::Light;
+use crate::charts::light::Light;
 use crate::i18n::{t, Msg};
 use crate::text;
 

@@ -13,8 +13,8 @@ use std::rc::Rc;
 use semaforo_core::{Decimal, Evaluation, Lang, NodeKind, NodeResult};
 use yew::prelude::*;
 
-use crate::components::light::Light;
-use crate::embed::{self, EmbedRequest, HeightWatch};
+use crate::charts::light::Light;
+use crate::embed::host::{self as embed, EmbedRequest, HeightWatch};
 use crate::i18n::{t, Msg};
 use crate::io;
 use crate::model::PlanView;

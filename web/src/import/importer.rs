@@ -26,12 +26,12 @@ use semaforo_core::{Lang, Severity};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::file_drop::{use_file_drop, FileDrop};
+use crate::open::file_drop::{use_file_drop, FileDrop};
 
-use crate::components::importer_preview::ImporterPreview;
+use crate::import::preview::ImporterPreview;
 use crate::i18n::{t, Msg};
 use semaforo_core::labels::row_role;
-use crate::import_view::{self, format_value, parse_format, parse_settings, settings_json, Choices, Preview, Source, SETTINGS_KEY, TEXT_KEY};
+use crate::import::model::{self as import_view, format_value, parse_format, parse_settings, settings_json, Choices, Preview, Source, SETTINGS_KEY, TEXT_KEY};
 
 #[derive(Properties, PartialEq)]
 pub struct ImporterProps {

@@ -9,7 +9,7 @@ use semaforo_core::whatif::{goal_seek, GoalSeek as Answer, SeekValue, Unknown};
 use semaforo_core::{format, Lang};
 use yew::prelude::*;
 
-use crate::components::edit_field::{read, FieldKind, FieldValue};
+use crate::whatif::edit_field::{read, FieldKind, FieldValue};
 use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;

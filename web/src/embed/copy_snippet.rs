@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::embed::{self, SnippetPlan};
+use crate::embed::host::{self as embed, SnippetPlan};
 use crate::i18n::{t, Msg};
 use crate::io;
 use crate::state::DEFAULT_PLAN_NAME;

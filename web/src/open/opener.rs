@@ -4,7 +4,7 @@
 use semaforo_core::Lang;
 use yew::prelude::*;
 
-use crate::components::file_drop::{use_file_drop, FileDrop};
+use crate::open::file_drop::{use_file_drop, FileDrop};
 
 use crate::i18n::{t, Msg};
 use crate::state::Status;

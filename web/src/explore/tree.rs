@@ -16,7 +16,7 @@ use semaforo_core::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::light::Light;
+use crate::charts::light::Light;
 use crate::i18n::{self, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;

@@ -13,8 +13,8 @@ use semaforo_core::plan::Verdict;
 use semaforo_core::Lang;
 use yew::prelude::*;
 
-use crate::components::data_table::DataTable;
-use crate::components::light::{shape, verdict_class};
+use crate::charts::data_table::DataTable;
+use crate::charts::light::{shape, verdict_class};
 use crate::i18n::{t, Msg};
 use crate::text;
 

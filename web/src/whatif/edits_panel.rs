@@ -9,10 +9,10 @@ use semaforo_core::scenario::{encode_edits, Change};
 use semaforo_core::Lang;
 use yew::prelude::*;
 
-use crate::components::compare::Compare;
-use crate::components::goal_seek::GoalSeek;
-use crate::components::scenarios::Scenarios;
-use crate::components::sensitivity::Sensitivity;
+use crate::whatif::compare::Compare;
+use crate::whatif::goal_seek::GoalSeek;
+use crate::whatif::scenarios::Scenarios;
+use crate::whatif::sensitivity::Sensitivity;
 use crate::i18n::{t, Msg};
 use crate::state::Selection;
 use crate::whatif::hook::Snapshot;

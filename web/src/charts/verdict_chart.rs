@@ -10,8 +10,8 @@ use yew::prelude::*;
 
 use crate::text;
 
-use crate::components::data_table::DataTable;
-use crate::components::light::{shape, verdict_class};
+use crate::charts::data_table::DataTable;
+use crate::charts::light::{shape, verdict_class};
 use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 

@@ -9,8 +9,8 @@ use semaforo_core::Decimal;
 use semaforo_core::{Lang, NodeKind};
 use yew::prelude::*;
 
-use crate::components::data_table::DataTable;
-use crate::components::light::shape;
+use crate::charts::data_table::DataTable;
+use crate::charts::light::shape;
 use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 use crate::text;

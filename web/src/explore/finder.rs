@@ -9,7 +9,7 @@ use semaforo_core::{Lang, NodeKind};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::light::Light;
+use crate::charts::light::Light;
 use crate::i18n::{t, Msg};
 use crate::model::{IndicatorRow, PlanView};
 use crate::state::{Filters, Selection, VerdictFilter};

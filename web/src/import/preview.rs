@@ -20,7 +20,7 @@ use yew::prelude::*;
 
 use crate::i18n::{t, Msg};
 use semaforo_core::labels::row_role;
-use crate::import_view::{read_role, Figures, Preview};
+use crate::import::model::{read_role, Figures, Preview};
 
 #[derive(Properties, PartialEq)]
 pub struct ImporterPreviewProps {

@@ -410,8 +410,8 @@ mod tests {
         Preview::new(view, plan_json)
     }
 
-    const MAREMMA: &str = include_str!("../../tests/fixtures/tables/maremma-tirreno-2023.tsv");
-    const BROKEN: &str = include_str!("../../tests/fixtures/tables/broken-rows.tsv");
+    const MAREMMA: &str = include_str!("../../../tests/fixtures/tables/maremma-tirreno-2023.tsv");
+    const BROKEN: &str = include_str!("../../../tests/fixtures/tables/broken-rows.tsv");
 
     #[test]
     fn a_pasted_table_becomes_a_plan_with_its_published_figures_beside_the_computed_ones() {

@@ -10,9 +10,9 @@ use std::rc::Rc;
 use semaforo_core::{Lang, NodeKind, NodeResult};
 use yew::prelude::*;
 
-use crate::components::copy_snippet::CopySnippet;
-use crate::components::light::Light;
-use crate::components::score_bars::{BarRow, ScoreBars};
+use crate::embed::copy_snippet::CopySnippet;
+use crate::charts::light::Light;
+use crate::charts::score_bars::{BarRow, ScoreBars};
 use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;

@@ -10,8 +10,8 @@ use semaforo_core::plan::Indicator;
 use semaforo_core::{IndicatorResult, Lang, NodeResult};
 use yew::prelude::*;
 
-use crate::components::copy_snippet::CopySnippet;
-use crate::components::light::Light;
+use crate::embed::copy_snippet::CopySnippet;
+use crate::charts::light::Light;
 use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;

@@ -13,7 +13,7 @@ use semaforo_core::score::actual_number;
 use semaforo_core::Lang;
 use yew::prelude::*;
 
-use crate::components::edit_field::{EditField, FieldKind, FieldValue};
+use crate::whatif::edit_field::{EditField, FieldKind, FieldValue};
 use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;

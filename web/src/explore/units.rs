@@ -9,7 +9,7 @@ use semaforo_core::evaluate::verdict;
 use semaforo_core::{Lang, NodeKind};
 use yew::prelude::*;
 
-use crate::components::score_bars::{BarRow, ScoreBars};
+use crate::charts::score_bars::{BarRow, ScoreBars};
 use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 
