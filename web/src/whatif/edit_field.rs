@@ -42,10 +42,10 @@ pub struct EditFieldProps {
 /// Reads what was typed, in the interface language's number format.
 pub fn read(lang: Lang, kind: FieldKind, text: &str) -> Result<FieldValue, Msg> {
     match kind {
-        FieldKind::Date => whatif::parse_date(text).map(FieldValue::Date).ok_or(Msg::WhatIfExpectDate),
+        FieldKind::Date => whatif::text::parse_date(text).map(FieldValue::Date).ok_or(Msg::WhatIfExpectDate),
         FieldKind::Number | FieldKind::Weight => {
             let number = match lang {
-                Lang::It => whatif::parse_number(text),
+                Lang::It => whatif::text::parse_number(text),
                 Lang::En => {
                     let plain: String = text.trim().trim_end_matches('%').chars().filter(|c| !matches!(c, ',' | ' ')).collect();
                     plain.replace('−', "-").parse::<Decimal>().ok()

@@ -17,7 +17,8 @@ use crate::whatif::edit_field::{EditField, FieldKind, FieldValue};
 use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
-use crate::whatif::{date_text, Command};
+use crate::whatif::model::Command;
+use crate::whatif::text::date_text;
 
 #[derive(Properties, PartialEq)]
 pub struct EditFormProps {

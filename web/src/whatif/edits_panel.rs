@@ -16,7 +16,10 @@ use crate::whatif::sensitivity::Sensitivity;
 use crate::i18n::{t, Msg};
 use crate::state::Selection;
 use crate::whatif::hook::Snapshot;
-use crate::whatif::{describe, file_stem, results_csv, storage, Command};
+use crate::whatif::export::{file_stem, results_csv};
+use crate::whatif::model::Command;
+use crate::whatif::storage;
+use crate::whatif::text::describe;
 use semaforo_core::labels;
 
 #[derive(Properties, PartialEq)]

@@ -13,7 +13,7 @@ use crate::whatif::edit_field::{read, FieldKind, FieldValue};
 use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
-use crate::whatif::Command;
+use crate::whatif::model::Command;
 
 #[derive(Properties, PartialEq)]
 pub struct GoalSeekProps {

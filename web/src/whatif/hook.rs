@@ -12,7 +12,8 @@ use semaforo_core::scenario::Scenario;
 use semaforo_core::Diagnostic;
 use yew::prelude::*;
 
-use super::{storage, Command, Notice, WhatIf};
+use super::model::{Command, Notice, WhatIf};
+use super::storage;
 use crate::i18n::Msg;
 use crate::model::PlanView;
 

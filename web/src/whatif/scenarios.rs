@@ -8,7 +8,7 @@ use semaforo_core::Lang;
 use yew::prelude::*;
 
 use crate::i18n::{t, Msg};
-use crate::whatif::Command;
+use crate::whatif::model::Command;
 
 #[derive(Properties, PartialEq)]
 pub struct ScenariosProps {

@@ -10,7 +10,7 @@ use gloo::storage::{LocalStorage, Storage};
 use semaforo_core::Plan;
 use wasm_bindgen::JsCast;
 
-use super::Stored;
+use super::model::Stored;
 
 const PREFIX: &str = "semaforo.whatif.v1";
 
