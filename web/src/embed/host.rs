@@ -4,7 +4,7 @@
 //!
 //! This module holds what needs no component: reading the address, building the snippet a
 //! body pastes (every value escaped, since names come from the plan), and the height
-//! messages. The view itself is `components::embed_view`; docs/embed.md documents both.
+//! messages. The view itself is `embed::view`; docs/embed.md documents both.
 
 use semaforo_core::Lang;
 use wasm_bindgen::closure::Closure;

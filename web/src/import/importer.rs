@@ -31,7 +31,7 @@ use crate::open::file_drop::{use_file_drop, FileDrop};
 use crate::import::preview::ImporterPreview;
 use crate::i18n::{t, Msg};
 use semaforo_core::labels::row_role;
-use crate::import::model::{self as import_view, format_value, parse_format, parse_settings, settings_json, Choices, Preview, Source, SETTINGS_KEY, TEXT_KEY};
+use crate::import::model::{self, format_value, parse_format, parse_settings, settings_json, Choices, Preview, Source, SETTINGS_KEY, TEXT_KEY};
 
 #[derive(Properties, PartialEq)]
 pub struct ImporterProps {
@@ -211,7 +211,7 @@ impl Reducible for State {
                             .iter()
                             .filter_map(|r| match !r.corrected && self.choices.role(r.row).is_none() {
                                 true => Some((r.row, r.role)),
-                                false => import_view::read_role(&self.read, r.row).map(|role| (r.row, role)),
+                                false => model::read_role(&self.read, r.row).map(|role| (r.row, role)),
                             })
                             .collect();
                         next.read = Rc::new(read);
@@ -265,7 +265,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
                     };
                     dispatch.dispatch(Action::Busy(generation));
                     wasm_bindgen_futures::spawn_local(async move {
-                        let result = import_view::import(&bytes, &options, xlsx).await;
+                        let result = model::import(&bytes, &options, xlsx).await;
                         dispatch.dispatch(Action::Done(generation, result));
                     });
                 }));
@@ -355,7 +355,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
         let choices = state.choices.clone();
         let name = source_name.clone();
         Callback::from(move |_: MouseEvent| {
-            import_view::download(&import_view::settings_file_name(&name), &import_view::indented(&settings_json(&choices)))
+            model::download(&model::settings_file_name(&name), &model::indented(&settings_json(&choices)))
         })
     };
     let onsettings_upload = {
@@ -399,7 +399,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Outcome::Ready(preview) = &outcome {
                 if let Some(json) = &preview.plan_json {
-                    import_view::download(&import_view::plan_file_name(&name), json);
+                    model::download(&model::plan_file_name(&name), json);
                 }
             }
         })
