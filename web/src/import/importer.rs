@@ -355,7 +355,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
         let choices = state.choices.clone();
         let name = source_name.clone();
         Callback::from(move |_: MouseEvent| {
-            model::download(&model::settings_file_name(&name), &model::indented(&settings_json(&choices)))
+            let _ = crate::io::download(&model::settings_file_name(&name), "application/json", &model::indented(&settings_json(&choices)));
         })
     };
     let onsettings_upload = {
@@ -399,7 +399,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Outcome::Ready(preview) = &outcome {
                 if let Some(json) = &preview.plan_json {
-                    model::download(&model::plan_file_name(&name), json);
+                    let _ = crate::io::download(&model::plan_file_name(&name), "application/json", json);
                 }
             }
         })

@@ -22,7 +22,6 @@ use semaforo_core::import::{
 };
 use semaforo_core::{check_plan, evaluate, Diagnostic, Plan};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Where the pasted text is kept, so that a reload or a failed import loses nothing.
 pub const TEXT_KEY: &str = "semaforo.import.text";
@@ -342,6 +341,7 @@ extern "C" {
 /// first time; the error says why the module could not be loaded or answered (the
 /// table's own problems are in the report).
 pub async fn import(bytes: &[u8], options: &ImportOptions, xlsx: bool) -> Result<Preview, String> {
+    let js_text = |e| crate::io::js_text(e, "the import module could not be loaded");
     let window = gloo::utils::window();
     let href = window.location().href().map_err(js_text)?;
     let module = if xlsx { "xlsx/semaforo_xlsx.js" } else { "import/semaforo_xlsx.js" };
@@ -356,30 +356,6 @@ pub async fn import(bytes: &[u8], options: &ImportOptions, xlsx: bool) -> Result
     Ok(Preview::new(answer.report, answer.plan_json))
 }
 
-fn js_text(value: JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "the import module could not be loaded".to_string())
-}
-
-/// Offers `text` as a file download, with no request: a Blob URL, revoked a little later.
-pub fn download(file_name: &str, text: &str) {
-    let blob = gloo::file::Blob::new_with_options(text, Some("application/json"));
-    let url = gloo::file::ObjectUrl::from(blob);
-    let document = gloo::utils::document();
-    if let Ok(anchor) = document.create_element("a") {
-        let _ = anchor.set_attribute("href", &url);
-        let _ = anchor.set_attribute("download", file_name);
-        if let Ok(anchor) = anchor.dyn_into::<web_sys::HtmlElement>() {
-            anchor.click();
-        }
-    }
-    // The download starts from the click; keep the URL alive until it has.
-    gloo::timers::callback::Timeout::new(10_000, move || drop(url)).forget();
-}
-
 /// `piano.xlsx` -> `piano.plan.json`; pasted text -> `piano-importato.plan.json`.
 pub fn plan_file_name(source_name: &str) -> String {
     file_name(source_name, "plan.json")
@@ -392,9 +368,7 @@ pub fn settings_file_name(source_name: &str) -> String {
 
 fn file_name(source_name: &str, suffix: &str) -> String {
     let stem = source_name.rsplit_once('.').map_or(source_name, |(stem, _)| stem);
-    let stem: String = stem.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
-    let stem = if stem.trim_matches('-').is_empty() { "piano-importato".to_string() } else { stem };
-    format!("{stem}.{suffix}")
+    format!("{}.{suffix}", crate::io::file_stem(stem, "piano-importato"))
 }
 
 #[cfg(test)]

@@ -16,7 +16,8 @@ use crate::whatif::sensitivity::Sensitivity;
 use crate::i18n::{t, Msg};
 use crate::state::Selection;
 use crate::whatif::hook::Snapshot;
-use crate::whatif::export::{file_stem, results_csv};
+use crate::io::{download, file_stem};
+use crate::whatif::export::results_csv;
 use crate::whatif::model::Command;
 use crate::whatif::storage;
 use crate::whatif::text::describe;
@@ -55,10 +56,10 @@ pub fn EditsPanel(props: &EditsPanelProps) -> Html {
         let oncommand = props.oncommand.clone();
         Callback::from(move |_: MouseEvent| oncommand.emit(c.clone()))
     };
-    let name_stem = format!("{}-{}-{}", file_stem(&view.plan.ente.code), view.plan.ente.year, file_stem(&scenario.name));
+    let name_stem = format!("{}-{}-{}", file_stem(&view.plan.ente.code, "scenario"), view.plan.ente.year, file_stem(&scenario.name, "scenario"));
     let offer = |file: String, mime: &'static str, make: Rc<dyn Fn() -> String>| {
         let error = download_error.setter();
-        Callback::from(move |_: MouseEvent| error.set(storage::download(&file, mime, &make()).err()))
+        Callback::from(move |_: MouseEvent| error.set(download(&file, mime, &make()).err()))
     };
     let export_plan = {
         let view = view.clone();

@@ -1,5 +1,4 @@
-//! What the what-if section hands to the user as files: the results as CSV for a
-//! spreadsheet, and the files' names.
+//! The results as the what-if section hands them to the user: CSV for a spreadsheet.
 
 use semaforo_core::labels;
 use semaforo_core::{format, Decimal, Evaluation, Lang};
@@ -58,13 +57,6 @@ fn csv_cell(text: &str) -> String {
     }
 }
 
-/// A file name from free text: letters, digits, `-` and `_`.
-pub fn file_stem(text: &str) -> String {
-    let stem: String = text.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
-    let stem = stem.trim_matches('-').to_string();
-    if stem.is_empty() { "scenario".into() } else { stem }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +70,5 @@ mod tests {
         assert!(csv.starts_with("\u{feff}codice;nome;tipo;peso;piano;simulazione;differenza;valutazione\r\n"));
         assert!(csv.contains("ENTE;"), "{}", &csv[..300]);
         assert!(csv.contains(";98,96;98,96;0,00;Raggiunto"));
-        assert_eq!(file_stem("Scenario 1 (2)"), "Scenario-1--2");
     }
 }
