@@ -110,7 +110,7 @@ pub fn App() -> Html {
         let _ = gloo::utils::window().print();
     });
 
-    let report = state.report.clone().map(|report| html! { <Diagnostics {report} {lang} {ondismiss} /> });
+    let report = state.report.clone().map(|report| html! { <Diagnostics {report} {ondismiss} /> });
 
     // What-if (issue 4): the page shows the active scenario's results; the plan as
     // opened stays in the reducer as the baseline.
@@ -144,30 +144,30 @@ pub fn App() -> Html {
                         <h2 id="h-sintesi">{ t(lang, Msg::Summary) }</h2>
                         <div class="summary-grid">
                             <div aria-live="polite" class="ente-score">
-                                <Gauge {lang} title={format!("{} – {}", t(lang, Msg::EnteScore), view.title())}
+                                <Gauge title={format!("{} – {}", t(lang, Msg::EnteScore), view.title())}
                                     score={ente.and_then(|e| e.score)} verdict={ente.and_then(|e| e.verdict)}
                                     tolerance={policy.tolerance} critical={policy.critical} decimals={d} />
                                 if let Some(e) = ente { <p class="explain small">{ e.explanation.render(lang) }</p> }
                             </div>
-                            <VerdictChart {lang} view={view.clone()} />
+                            <VerdictChart view={view.clone()} />
                         </div>
                         // Embedded views (issue 5): the iframe snippet of the ente summary.
-                        if let Some(e) = ente { <CopySnippet {lang} view={e.id.clone()} title={view.title()} rows={e.items.len()} /> }
+                        if let Some(e) = ente { <CopySnippet view={e.id.clone()} title={view.title()} rows={e.items.len()} /> }
                     </section>
                     <section id="albero" aria-labelledby="h-albero" class="card">
                         <h2 id="h-albero">{ t(lang, Msg::Tree) }</h2>
                         <details class="find-panel no-print" open={state.filters.is_active()}>
                             <summary>{ t(lang, Msg::Find) }</summary>
-                            <Finder {lang} view={view.clone()} filters={state.filters.clone()} onchange={onfilters} onselect={onreveal.clone()} />
+                            <Finder view={view.clone()} filters={state.filters.clone()} onchange={onfilters} onselect={onreveal.clone()} />
                         </details>
                         <div class="tree-detail">
-                            <Tree view={view.clone()} {lang} expanded={state.expanded.clone()} selected={state.selected.clone()} {ontoggle} onselect={onselect.clone()} />
+                            <Tree view={view.clone()} expanded={state.expanded.clone()} selected={state.selected.clone()} {ontoggle} onselect={onselect.clone()} />
                             <section id="dettaglio" class="detail-pane" aria-labelledby="h-dettaglio" aria-live="polite">
                                 <h2 id="h-dettaglio" class="visually-hidden">{ t(lang, Msg::Detail) }</h2>
-                                <Detail view={view.clone()} {lang} selected={state.selected.clone()} onselect={onreveal.clone()} />
+                                <Detail view={view.clone()} selected={state.selected.clone()} onselect={onreveal.clone()} />
                                 // What-if (issue 4): the selected item's editable values.
                                 if let Some(s) = &whatif.snapshot {
-                                    <EditForm view={s.view.clone()} baseline={s.baseline.clone()} selected={state.selected.clone()} {lang} oncommand={whatif.oncommand.clone()} />
+                                    <EditForm view={s.view.clone()} baseline={s.baseline.clone()} selected={state.selected.clone()} oncommand={whatif.oncommand.clone()} />
                                 }
                             </section>
                         </div>
@@ -176,26 +176,26 @@ pub fn App() -> Html {
                     if let Some(s) = &whatif.snapshot {
                         <section id="simulazione" aria-labelledby="h-simulazione" class="card no-print">
                             <h2 id="h-simulazione">{ t(lang, Msg::WhatIf) }</h2>
-                            <EditsPanel snapshot={s.clone()} selected={state.selected.clone()} {lang} oncommand={whatif.oncommand.clone()} />
+                            <EditsPanel snapshot={s.clone()} selected={state.selected.clone()} oncommand={whatif.oncommand.clone()} />
                         </section>
                     }
                     <section id="grafici" aria-labelledby="h-grafici" class="card">
                         <h2 id="h-grafici">{ t(lang, Msg::Charts) }</h2>
                         <div class="charts">
-                            <ScoreBars id="areas" title={t(lang, Msg::ScoresByArea)} {lang} rows={bar_rows(view, NodeKind::Area)}
+                            <ScoreBars id="areas" title={t(lang, Msg::ScoresByArea)} rows={bar_rows(view, NodeKind::Area)}
                                 tolerance={policy.tolerance} critical={policy.critical} decimals={d} />
-                            <ScoreBars id="strategic" title={t(lang, Msg::ScoresByStrategic)} {lang} rows={bar_rows(view, NodeKind::Strategic)}
+                            <ScoreBars id="strategic" title={t(lang, Msg::ScoresByStrategic)} rows={bar_rows(view, NodeKind::Strategic)}
                                 tolerance={policy.tolerance} critical={policy.critical} decimals={d} />
-                            <Resources {lang} view={view.clone()} />
+                            <Resources view={view.clone()} />
                         </div>
                     </section>
                     <section id="unita" aria-labelledby="h-unita" class="card">
                         <h2 id="h-unita">{ t(lang, Msg::Units) }</h2>
-                        <Units {lang} view={view.clone()} />
+                        <Units view={view.clone()} />
                     </section>
                     <section id="cruscotti" aria-labelledby="h-cruscotti" class="card">
                         <h2 id="h-cruscotti">{ t(lang, Msg::Cruscotti) }</h2>
-                        <Cruscotti {lang} view={view.clone()} onselect={onreveal} />
+                        <Cruscotti view={view.clone()} onselect={onreveal} />
                     </section>
                 </>
             }
@@ -203,6 +203,8 @@ pub fn App() -> Html {
     };
 
     html! {
+        // The language reaches every component by context, not through their props.
+        <ContextProvider<Lang> context={lang}>
         <div class="app" {ondragover} {ondrop}>
             <a class="skip-link" href="#main">{ t(lang, Msg::SkipToContent) }</a>
             <header class="site-header">
@@ -225,9 +227,9 @@ pub fn App() -> Html {
             </header>
             <div class="toolbar no-print">
                 <div class="container">
-                    <Opener {lang} status={state.status.clone()} source={state.source.clone()} {onfile} />
+                    <Opener status={state.status.clone()} source={state.source.clone()} {onfile} />
                     // Table import (issue 6): opens its plan as if it were a file.
-                    <Importer {lang} onopen={let dispatch = state.dispatcher(); Callback::from(move |(name, text)| dispatch.dispatch(Action::Open { name, text }))} />
+                    <Importer onopen={let dispatch = state.dispatcher(); Callback::from(move |(name, text)| dispatch.dispatch(Action::Open { name, text }))} />
                 </div>
             </div>
             <main id="main" class="container" tabindex="-1">
@@ -239,5 +241,6 @@ pub fn App() -> Html {
             </main>
             <footer class="site-footer"><div class="container"><p>{ t(lang, Msg::Footer) }</p></div></footer>
         </div>
+        </ContextProvider<Lang>>
     }
 }

@@ -632,3 +632,10 @@ fn texts(msg: Msg) -> [&'static str; 2] {
         ],
     }
 }
+
+/// The interface language, provided by the page (`App`, `EmbedView`) around everything it
+/// draws; Italian where none is provided.
+#[yew::hook]
+pub fn use_lang() -> Lang {
+    yew::use_context::<Lang>().unwrap_or_default()
+}

@@ -1,14 +1,12 @@
 //! The text alternative of a chart: its data as a table, available to screen readers at
 //! all times and shown on the page by a toggle (and always in print).
 
-use semaforo_core::Lang;
 use yew::prelude::*;
 
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct DataTableProps {
-    pub lang: Lang,
     pub caption: AttrValue,
     pub head: Vec<AttrValue>,
     /// Rows of cells; the first cell of each row is its header.
@@ -17,6 +15,7 @@ pub struct DataTableProps {
 
 #[function_component]
 pub fn DataTable(props: &DataTableProps) -> Html {
+    let lang = use_lang();
     let shown = use_state(|| false);
     let toggle = {
         let shown = shown.clone();
@@ -25,7 +24,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     html! {
         <div class="data-table">
             <button type="button" class="btn btn-small btn-outline no-print" aria-expanded={shown.to_string()} onclick={toggle}>
-                { if *shown { t(props.lang, Msg::HideTable) } else { t(props.lang, Msg::ShowTable) } }
+                { if *shown { t(lang, Msg::HideTable) } else { t(lang, Msg::ShowTable) } }
             </button>
             // Hidden, it is a plain visually-hidden block (read by screen readers, printed);
             // shown, a scrollable region that keyboard users can focus and scroll.

@@ -9,16 +9,14 @@ use std::f64::consts::PI;
 
 use semaforo_core::Decimal;
 use semaforo_core::plan::Verdict;
-use semaforo_core::Lang;
 use yew::prelude::*;
 
 use crate::charts::light::Light;
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct GaugeProps {
-    pub lang: Lang,
     pub title: AttrValue,
     pub score: Option<Decimal>,
     pub verdict: Option<Verdict>,
@@ -64,7 +62,7 @@ fn arc(from: f64, to: f64) -> String {
 
 #[function_component]
 pub fn Gauge(props: &GaugeProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let crit = text::to_f64(props.critical);
     let tol = text::to_f64(props.tolerance);
     let score_text = labels::score(lang, props.score, props.decimals);
@@ -95,7 +93,7 @@ pub fn Gauge(props: &GaugeProps) -> Html {
             </svg>
             <figcaption>
                 <span class="gauge-score" data-testid="ente-score">{ score_text }</span>
-                <Light verdict={props.verdict} {lang} />
+                <Light verdict={props.verdict} />
             </figcaption>
         </figure>
     }

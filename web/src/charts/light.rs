@@ -6,14 +6,13 @@
 
 use semaforo_core::labels;
 use semaforo_core::plan::Verdict;
-use semaforo_core::Lang;
 use yew::prelude::*;
 
+use crate::i18n::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct LightProps {
     pub verdict: Option<Verdict>,
-    pub lang: Lang,
     /// Write the verdict beside the shape (otherwise it is visually hidden).
     #[prop_or(true)]
     pub label: bool,
@@ -64,7 +63,7 @@ pub fn shape(v: Option<Verdict>, x: f64, y: f64) -> Html {
 
 #[function_component]
 pub fn Light(props: &LightProps) -> Html {
-    let words = labels::verdict(props.lang, props.verdict);
+    let words = labels::verdict(use_lang(), props.verdict);
     html! {
         <span class={classes!("light", verdict_class(props.verdict))}>
             <svg class="light-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">

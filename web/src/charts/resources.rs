@@ -6,24 +6,23 @@ use semaforo_core::format;
 use std::rc::Rc;
 
 use semaforo_core::Decimal;
-use semaforo_core::{Lang, NodeKind};
+use semaforo_core::NodeKind;
 use yew::prelude::*;
 
 use crate::charts::data_table::DataTable;
 use crate::charts::light::shape;
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct ResourcesProps {
-    pub lang: Lang,
     pub view: Rc<PlanView>,
 }
 
 #[function_component]
 pub fn Resources(props: &ResourcesProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let view = &props.view;
     let d = view.decimals();
     let rows: Vec<_> = view
@@ -111,7 +110,7 @@ pub fn Resources(props: &ResourcesProps) -> Html {
                 </g>
                 { for bars }
             </svg>
-            <DataTable {lang} caption={title} {head} rows={table_rows} />
+            <DataTable caption={title} {head} rows={table_rows} />
         </figure>
     }
 }

@@ -10,12 +10,11 @@ use std::rc::Rc;
 
 use semaforo_core::Decimal;
 use semaforo_core::plan::Verdict;
-use semaforo_core::Lang;
 use yew::prelude::*;
 
 use crate::charts::data_table::DataTable;
 use crate::charts::light::{shape, verdict_class};
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::text;
 
 #[derive(Clone, PartialEq)]
@@ -33,7 +32,6 @@ pub struct ScoreBarsProps {
     /// Unique prefix for the SVG's title and desc ids.
     pub id: AttrValue,
     pub title: AttrValue,
-    pub lang: Lang,
     pub rows: Rc<Vec<BarRow>>,
     pub tolerance: Decimal,
     pub critical: Decimal,
@@ -47,7 +45,7 @@ const TOP: f64 = 22.0;
 
 #[function_component]
 pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let n = props.rows.len() as f64;
     let height = TOP + n * ROW_H + 8.0;
     let width = LABEL_W + BAR_W + 100.0;
@@ -117,7 +115,7 @@ pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
                 { line(props.tolerance, "tolerance", t(lang, Msg::Tolerance)) }
             </svg>
             if any_published { <p class="small">{ format!("* {published_mark}") }</p> }
-            <DataTable {lang} caption={props.title.clone()} {head} {rows} />
+            <DataTable caption={props.title.clone()} {head} {rows} />
         </figure>
     }
 }

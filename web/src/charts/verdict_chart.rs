@@ -5,19 +5,17 @@ use semaforo_core::labels;
 use std::rc::Rc;
 
 use semaforo_core::plan::Verdict;
-use semaforo_core::Lang;
 use yew::prelude::*;
 
 use crate::text;
 
 use crate::charts::data_table::DataTable;
 use crate::charts::light::{shape, verdict_class};
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 
 #[derive(Properties, PartialEq)]
 pub struct VerdictChartProps {
-    pub lang: Lang,
     pub view: Rc<PlanView>,
 }
 
@@ -31,7 +29,7 @@ const ORDER: [Option<Verdict>; 5] = [
 
 #[function_component]
 pub fn VerdictChart(props: &VerdictChartProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let counts: Vec<(Option<Verdict>, usize)> =
         ORDER.iter().map(|v| (*v, props.view.rows.iter().filter(|r| r.verdict == *v).count())).collect();
     let max = counts.iter().map(|(_, c)| *c).max().unwrap_or(0).max(1) as f64;
@@ -61,7 +59,7 @@ pub fn VerdictChart(props: &VerdictChartProps) -> Html {
                 <desc id="verdicts-desc">{ desc }</desc>
                 { for bars }
             </svg>
-            <DataTable {lang} caption={title} head={vec![AttrValue::from(t(lang, Msg::Verdict)), t(lang, Msg::Count).into()]} {rows} />
+            <DataTable caption={title} head={vec![AttrValue::from(t(lang, Msg::Verdict)), t(lang, Msg::Count).into()]} {rows} />
         </figure>
     }
 }

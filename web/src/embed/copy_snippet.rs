@@ -6,13 +6,12 @@
 //! the one on screen: the `?plan=` address it was fetched from, none for the built-in plan,
 //! or the name of a file the user opened, with a note that it must be published first.
 
-use semaforo_core::Lang;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::embed::host::{self as embed, SnippetPlan};
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::io;
 use crate::state::DEFAULT_PLAN_NAME;
 
@@ -25,7 +24,6 @@ pub struct SnippetSource {
 
 #[derive(Properties, PartialEq)]
 pub struct CopySnippetProps {
-    pub lang: Lang,
     /// The evaluation id of the view: `ENTE`, `OS_02.03`, `cruscotto/CR_ISR`, …
     pub view: AttrValue,
     /// The view's name, for the iframe's `title` (its accessible name on the host page).
@@ -45,7 +43,7 @@ enum Outcome {
 
 #[function_component]
 pub fn CopySnippet(props: &CopySnippetProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let source = use_context::<SnippetSource>().map(|s| s.source).unwrap_or_else(|| DEFAULT_PLAN_NAME.into());
     let outcome = use_state(|| Outcome::Idle);
     let area = use_node_ref();

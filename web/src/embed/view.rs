@@ -66,9 +66,11 @@ pub fn EmbedView(props: &EmbedViewProps) -> Html {
         (None, _) => html! { <p class="hint">{ t(lang, Msg::LoadFailed) }</p> },
     };
     html! {
-        <div class="embed" ref={root} data-testid="embed">
-            <main>{ body }</main>
-        </div>
+        <ContextProvider<Lang> context={lang}>
+            <div class="embed" ref={root} data-testid="embed">
+                <main>{ body }</main>
+            </div>
+        </ContextProvider<Lang>>
     }
 }
 
@@ -123,7 +125,7 @@ fn view_card(view: &PlanView, lang: Lang, node: &NodeResult, request: &EmbedRequ
             <p class="embed-score" aria-live="polite">
                 <span class="visually-hidden">{ t(lang, Msg::Score) }{ ": " }</span>
                 <strong class="big" data-testid="embed-score">{ labels::score(lang, node.score, d) }</strong>{ " " }
-                <Light verdict={node.verdict} {lang} />
+                <Light verdict={node.verdict} />
             </p>
             <p class="explain small">{ node.explanation.render(lang) }</p>
             if !rows.is_empty() {
@@ -142,7 +144,7 @@ fn view_card(view: &PlanView, lang: Lang, node: &NodeResult, request: &EmbedRequ
                             <th scope="row"><span class="code">{ r.code.to_string() }</span>{ " " }<span class="name">{ r.name.to_string() }</span></th>
                             <td class="num">{ labels::weight(lang, r.weight) }</td>
                             <td class="num">{ labels::score(lang, r.score, d) }</td>
-                            <td><Light verdict={r.verdict} {lang} /></td>
+                            <td><Light verdict={r.verdict} /></td>
                         </tr>
                     }) }
                     </tbody>

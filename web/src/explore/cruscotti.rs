@@ -13,13 +13,12 @@ use yew::prelude::*;
 use crate::embed::copy_snippet::CopySnippet;
 use crate::charts::light::Light;
 use crate::charts::score_bars::{BarRow, ScoreBars};
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
 
 #[derive(Properties, PartialEq)]
 pub struct CruscottiProps {
-    pub lang: Lang,
     pub view: Rc<PlanView>,
     pub onselect: Callback<Selection>,
 }
@@ -45,7 +44,7 @@ fn lines(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callback<Sel
             <li>
                 <button type="button" class="link code" {onclick}>{ code.clone() }</button>{ " " }{ name.clone() }
                 if shared { <em class="shared">{ format!(" ({})", t(lang, Msg::Shared)) }</em> }
-                { format!(" · {}: ", labels::weight(lang, item.weight)) }{ labels::score(lang, score, d) }{ " " }<Light {verdict} {lang} />
+                { format!(" · {}: ", labels::weight(lang, item.weight)) }{ labels::score(lang, score, d) }{ " " }<Light {verdict} />
                 <div class="explain small">{ explanation.render(lang) }</div>
                 if let Some(group) = group { { lines(view, lang, group, onselect) } }
             </li>
@@ -56,7 +55,7 @@ fn lines(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callback<Sel
 
 #[function_component]
 pub fn Cruscotti(props: &CruscottiProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let view = &props.view;
     let d = view.decimals();
     let nodes: Vec<_> = view.evaluation.nodes.iter().filter(|n| n.kind == NodeKind::Cruscotto).collect();
@@ -69,13 +68,13 @@ pub fn Cruscotti(props: &CruscottiProps) -> Html {
         .collect();
     html! {
         <>
-            <ScoreBars id="cruscotti" title={t(lang, Msg::Cruscotti)} {lang} rows={Rc::new(rows)}
+            <ScoreBars id="cruscotti" title={t(lang, Msg::Cruscotti)} rows={Rc::new(rows)}
                 tolerance={view.plan.policy.tolerance} critical={view.plan.policy.critical} decimals={d} />
             { for nodes.iter().map(|n| html! {
                 <details class="cruscotto">
                     <summary><span class="code">{ n.code.clone() }</span>{ " " }{ n.name.clone() }{ " · " }{ labels::score(lang, n.score, d) }</summary>
                     // Embedded views (issue 5): the iframe snippet of this cruscotto.
-                    <CopySnippet {lang} view={n.id.clone()} title={n.name.clone()} rows={n.items.len()} />
+                    <CopySnippet view={n.id.clone()} title={n.name.clone()} rows={n.items.len()} />
                     <p class="explain">{ n.explanation.render(lang) }</p>
                     { lines(view, lang, n, &props.onselect) }
                 </details>

@@ -12,21 +12,20 @@ use yew::prelude::*;
 
 use crate::embed::copy_snippet::CopySnippet;
 use crate::charts::light::Light;
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
     pub view: Rc<PlanView>,
-    pub lang: Lang,
     pub selected: Option<Selection>,
     pub onselect: Callback<Selection>,
 }
 
 #[function_component]
 pub fn Detail(props: &DetailProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let body = match &props.selected {
         Some(Selection::Node(id)) => match props.view.evaluation.node(id) {
             Some(node) => node_detail(&props.view, lang, node, &props.onselect),
@@ -56,7 +55,7 @@ fn published(view: &PlanView, lang: Lang, p: Option<&semaforo_core::plan::Publis
         <>
             if let Some(score) = p.score {
                 { row(t(lang, Msg::Published), html! { <>{ format::percent_in(lang, score, d) }{ " " }
-                    if p.verdict.is_some() { <Light verdict={p.verdict} {lang} /> }
+                    if p.verdict.is_some() { <Light verdict={p.verdict} /> }
                     if let Some(dev) = &p.deviation { { format!(" ({dev})") } }
                 </> }) }
             }
@@ -77,10 +76,10 @@ fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callba
             <p class="kicker">{ labels::kind_name(lang, node.kind) }{ " · " }<span class="code">{ node.code.clone() }</span></p>
             <h3 id="detail-title">{ node.name.clone() }</h3>
             // Embedded views (issue 5): the iframe snippet of this objective.
-            <CopySnippet {lang} view={node.id.clone()} title={node.name.clone()} rows={node.items.len()} />
+            <CopySnippet view={node.id.clone()} title={node.name.clone()} rows={node.items.len()} />
             <dl class="facts">
                 { row(t(lang, Msg::Score), html! {
-                    <><strong class="big" data-testid="detail-score">{ labels::score(lang, node.score, d) }</strong>{ " " }<Light verdict={node.verdict} {lang} /></>
+                    <><strong class="big" data-testid="detail-score">{ labels::score(lang, node.score, d) }</strong>{ " " }<Light verdict={node.verdict} /></>
                 }) }
                 if node.weight.is_some() { { row(t(lang, Msg::Weight), html! { { labels::weight(lang, node.weight) } }) } }
                 { row(t(lang, Msg::Explanation), html! { <span class="explain">{ node.explanation.render(lang) }</span> }) }
@@ -133,7 +132,7 @@ fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callba
                                 <td class="num">{ labels::score(lang, r.achievement, d) }</td>
                                 <td class="num">{ r.deviation.as_ref().map(|dv| labels::deviation(lang, dv)).unwrap_or_else(|| "—".into()) }</td>
                                 <td class="num">{ labels::weight(lang, r.weight) }</td>
-                                <td><Light verdict={r.verdict} {lang} /></td>
+                                <td><Light verdict={r.verdict} /></td>
                             </tr>
                             <tr class="explain-row"><td colspan="7"><span class="explain-label">{ t(lang, Msg::Explanation) }{ ": " }</span><span class="explain">{ r.explanation.render(lang) }</span></td></tr>
                             </>
@@ -164,7 +163,7 @@ fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callba
                                 <th scope="row"><button type="button" class="link" {onclick}>{ c.code.clone() }</button><div class="small">{ c.name.clone() }</div></th>
                                 <td class="num">{ labels::score(lang, c.score, d) }</td>
                                 <td class="num">{ labels::weight(lang, c.weight) }</td>
-                                <td><Light verdict={c.verdict} {lang} /></td>
+                                <td><Light verdict={c.verdict} /></td>
                                 <td class="explain">{ c.explanation.render(lang) }</td>
                             </tr>
                         }
@@ -204,7 +203,7 @@ fn indicator_detail(view: &PlanView, lang: Lang, r: &IndicatorResult, onselect: 
             if r.parent.is_none() { <p class="hint small">{ t(lang, Msg::PlanIndicatorHint) }</p> }
             <dl class="facts">
                 { row(t(lang, Msg::Achievement), html! {
-                    <><strong class="big" data-testid="detail-score">{ labels::score(lang, r.achievement, d) }</strong>{ " " }<Light verdict={r.verdict} {lang} /></>
+                    <><strong class="big" data-testid="detail-score">{ labels::score(lang, r.achievement, d) }</strong>{ " " }<Light verdict={r.verdict} /></>
                 }) }
                 { row(t(lang, Msg::Explanation), html! { <span class="explain" data-testid="explanation">{ r.explanation.render(lang) }</span> }) }
                 if let Some(i) = def {

@@ -5,19 +5,18 @@ use std::rc::Rc;
 
 use semaforo_core::plan::Verdict;
 use semaforo_core::labels::{self, PERSPECTIVES};
-use semaforo_core::{Lang, NodeKind};
+use semaforo_core::NodeKind;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::charts::light::Light;
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::model::{IndicatorRow, PlanView};
 use crate::state::{Filters, Selection, VerdictFilter};
 use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct FinderProps {
-    pub lang: Lang,
     pub view: Rc<PlanView>,
     pub filters: Filters,
     pub onchange: Callback<Filters>,
@@ -53,7 +52,7 @@ fn select_value(e: &Event) -> String {
 
 #[function_component]
 pub fn Finder(props: &FinderProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let view = &props.view;
     let f = &props.filters;
     let d = view.decimals();
@@ -177,7 +176,7 @@ pub fn Finder(props: &FinderProps) -> Html {
                         html! {
                             <li>
                                 <button type="button" class="link" {onclick}><span class="code">{ r.code.clone() }</span>{ " " }{ r.name.clone() }</button>
-                                { " " }<span class="score">{ labels::score(lang, achievement, d) }</span>{ " " }<Light verdict={r.verdict} {lang} />
+                                { " " }<span class="score">{ labels::score(lang, achievement, d) }</span>{ " " }<Light verdict={r.verdict} />
                             </li>
                         }
                     }) }

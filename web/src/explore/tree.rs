@@ -12,19 +12,17 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use semaforo_core::plan::Verdict;
-use semaforo_core::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::charts::light::Light;
-use crate::i18n::{self, Msg};
+use crate::i18n::{self, use_lang, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
 
 #[derive(Properties, PartialEq)]
 pub struct TreeProps {
     pub view: Rc<PlanView>,
-    pub lang: Lang,
     pub expanded: Rc<HashSet<String>>,
     pub selected: Option<Selection>,
     pub ontoggle: Callback<(String, Option<bool>)>,
@@ -163,7 +161,7 @@ pub fn Tree(props: &TreeProps) -> Html {
         })
     };
 
-    let lang = props.lang;
+    let lang = use_lang();
     let view = &props.view;
     let rows = items.iter().enumerate().map(|(index, item)| {
         let is_selected = selected_key.as_deref() == Some(item.key.as_str());
@@ -244,7 +242,7 @@ pub fn Tree(props: &TreeProps) -> Html {
                 <span class="name">{ name }{ if shared { html!{ <em class="shared">{ format!(" ({})", i18n::t(lang, Msg::Shared)) }</em> } } else { html!{} } }</span>
                 <span class="figures">
                     <span class="score">{ labels::score(lang, score, view.decimals()) }</span>
-                    <Light verdict={verdict_for_light} {lang} label={false} />
+                    <Light verdict={verdict_for_light} label={false} />
                     <span class="weight" title={i18n::t(lang, Msg::Weight)}>
                         <span class="visually-hidden">{ i18n::t(lang, Msg::Weight) }{ " " }</span>
                         { weight.map(|w| format!("p. {}", format::percent_in(lang, w, 2))).unwrap_or_default() }

@@ -6,22 +6,21 @@ use semaforo_core::labels;
 use std::rc::Rc;
 
 use semaforo_core::evaluate::verdict;
-use semaforo_core::{Lang, NodeKind};
+use semaforo_core::NodeKind;
 use yew::prelude::*;
 
 use crate::charts::score_bars::{BarRow, ScoreBars};
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 
 #[derive(Properties, PartialEq)]
 pub struct UnitsProps {
-    pub lang: Lang,
     pub view: Rc<PlanView>,
 }
 
 #[function_component]
 pub fn Units(props: &UnitsProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let view = &props.view;
     let policy = &view.plan.policy;
     let rows: Vec<BarRow> = view
@@ -52,7 +51,7 @@ pub fn Units(props: &UnitsProps) -> Html {
         return html! { <p class="hint">{ t(lang, Msg::UnitsNone) }</p> };
     }
     html! {
-        <ScoreBars id="units" title={t(lang, Msg::Units)} {lang} rows={Rc::new(rows)}
+        <ScoreBars id="units" title={t(lang, Msg::Units)} rows={Rc::new(rows)}
             tolerance={policy.tolerance} critical={policy.critical} decimals={view.decimals()} />
     }
 }

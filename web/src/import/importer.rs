@@ -29,13 +29,12 @@ use yew::prelude::*;
 use crate::open::file_drop::{use_file_drop, FileDrop};
 
 use crate::import::preview::ImporterPreview;
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use semaforo_core::labels::row_role;
 use crate::import::model::{self, format_value, parse_format, parse_settings, settings_json, Choices, Preview, Source, SETTINGS_KEY, TEXT_KEY};
 
 #[derive(Properties, PartialEq)]
 pub struct ImporterProps {
-    pub lang: Lang,
     /// A plan's name and JSON text, to open as if it were a file.
     pub onopen: Callback<(AttrValue, Rc<str>)>,
 }
@@ -244,7 +243,7 @@ fn input_value(e: &InputEvent) -> Option<String> {
 
 #[function_component]
 pub fn Importer(props: &ImporterProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let state = use_reducer(State::new);
     let dispatch = state.dispatcher();
 
@@ -600,7 +599,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
                 { for columns }
                 { settings }
                 if let Some(preview) = preview {
-                    <ImporterPreview {lang} {preview} corrections={corrections.clone()} read={state.read.clone()} {onrole} />
+                    <ImporterPreview {preview} corrections={corrections.clone()} read={state.read.clone()} {onrole} />
                 }
             </section>
         </>

@@ -18,13 +18,12 @@ use semaforo_core::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use semaforo_core::labels::row_role;
 use crate::import::model::{read_role, Figures, Preview};
 
 #[derive(Properties, PartialEq)]
 pub struct ImporterPreviewProps {
-    pub lang: Lang,
     pub preview: Rc<Preview>,
     /// The user's corrections (the import's options), by row.
     pub corrections: Vec<RowCorrection>,
@@ -40,7 +39,7 @@ const MAX_ROWS: usize = 1500;
 
 #[function_component]
 pub fn ImporterPreview(props: &ImporterPreviewProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let preview = &props.preview;
     let d = preview.decimals;
     let errors: Vec<_> = preview.rows.iter().filter(|r| r.kind == RowKind::Error).collect();

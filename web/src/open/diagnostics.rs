@@ -1,22 +1,21 @@
 //! The validation report of a plan that could not be opened (or opened with warnings):
 //! one line per problem with its JSON path, as `semaforo_core::check_plan` found them.
 
-use semaforo_core::{Lang, Severity};
+use semaforo_core::Severity;
 use yew::prelude::*;
 
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::state::Report;
 
 #[derive(Properties, PartialEq)]
 pub struct DiagnosticsProps {
     pub report: Report,
-    pub lang: Lang,
     pub ondismiss: Callback<()>,
 }
 
 #[function_component]
 pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let report = &props.report;
     let title = if report.failure.is_some() {
         t(lang, Msg::LoadFailed)

@@ -1,18 +1,16 @@
 //! Opening a plan from disk: a file picker and a drop zone, plus the loading state
 //! ("Caricamento…" with a progress bar) while a file is read and checked.
 
-use semaforo_core::Lang;
 use yew::prelude::*;
 
 use crate::open::file_drop::{use_file_drop, FileDrop};
 
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::state::Status;
 use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct OpenerProps {
-    pub lang: Lang,
     pub status: Status,
     pub source: AttrValue,
     pub onfile: Callback<web_sys::File>,
@@ -20,7 +18,7 @@ pub struct OpenerProps {
 
 #[function_component]
 pub fn Opener(props: &OpenerProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let FileDrop { over, onchange, ondragover, ondragleave, ondrop } = use_file_drop(props.onfile.clone());
     let status = match &props.status {
         Status::Idle => html! {},

@@ -5,17 +5,16 @@ use semaforo_core::labels;
 use std::rc::Rc;
 
 use semaforo_core::scenario::{apply, compare, Change, Scenario};
-use semaforo_core::{evaluate, Evaluation, Lang};
+use semaforo_core::{evaluate, Evaluation};
 use yew::prelude::*;
 
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
     pub baseline: Rc<PlanView>,
     pub scenarios: Rc<Vec<Scenario>>,
-    pub lang: Lang,
 }
 
 /// The evaluation of a choice: `None` is the plan as published.
@@ -28,7 +27,7 @@ fn evaluation_of(baseline: &PlanView, scenario: Option<&Scenario>) -> Evaluation
 
 #[function_component]
 pub fn Compare(props: &CompareProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     // Choices are indices into the scenarios; "" is the plan as published.
     let first = use_state(String::new);
     let second = use_state(|| if props.scenarios.is_empty() { String::new() } else { "0".to_string() });

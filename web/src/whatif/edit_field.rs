@@ -8,7 +8,7 @@ use semaforo_core::Decimal;
 use semaforo_core::Lang;
 use yew::prelude::*;
 
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::whatif;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -32,7 +32,6 @@ pub struct EditFieldProps {
     /// The current value as it is typed (`97,5`, `31/12/2023`).
     pub value: AttrValue,
     pub kind: FieldKind,
-    pub lang: Lang,
     /// The plan's value, shown when the scenario changed it.
     #[prop_or_default]
     pub was: Option<AttrValue>,
@@ -63,6 +62,7 @@ pub fn read(lang: Lang, kind: FieldKind, text: &str) -> Result<FieldValue, Msg> 
 
 #[function_component]
 pub fn EditField(props: &EditFieldProps) -> Html {
+    let lang = use_lang();
     let text = use_state(|| props.value.to_string());
     let error = use_state(|| None::<Msg>);
     {
@@ -83,7 +83,7 @@ pub fn EditField(props: &EditFieldProps) -> Html {
     };
     let onchange = {
         let error = error.setter();
-        let (lang, kind, onvalue) = (props.lang, props.kind, props.onvalue.clone());
+        let (kind, onvalue) = (props.kind, props.onvalue.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             match read(lang, kind, &input.value()) {
@@ -111,10 +111,10 @@ pub fn EditField(props: &EditFieldProps) -> Html {
                 aria-describedby={(!described.is_empty()).then_some(described)}
                 data-testid={props.id.clone()} />
             if let Some(was) = &props.was {
-                <span id={was_id} class="was small">{ format!("{}: {was}", t(props.lang, Msg::WhatIfInPlan)) }</span>
+                <span id={was_id} class="was small">{ format!("{}: {was}", t(lang, Msg::WhatIfInPlan)) }</span>
             }
             if let Some(msg) = *error {
-                <p id={error_id} class="field-error" role="alert">{ format!("“{}”: {}", *text, t(props.lang, msg)) }</p>
+                <p id={error_id} class="field-error" role="alert">{ format!("“{}”: {}", *text, t(lang, msg)) }</p>
             }
         </div>
     }

@@ -14,7 +14,7 @@ use semaforo_core::Lang;
 use yew::prelude::*;
 
 use crate::whatif::edit_field::{EditField, FieldKind, FieldValue};
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
 use crate::whatif::model::Command;
@@ -25,7 +25,6 @@ pub struct EditFormProps {
     pub view: Rc<PlanView>,
     pub baseline: Rc<PlanView>,
     pub selected: Option<Selection>,
-    pub lang: Lang,
     pub oncommand: Callback<Command>,
 }
 
@@ -49,10 +48,10 @@ fn with_value(target: Option<&Target>, v: FieldValue) -> Target {
 
 #[function_component]
 pub fn EditForm(props: &EditFormProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let body = match &props.selected {
-        Some(Selection::Indicator { id, .. }) => indicator_form(props, id),
-        Some(Selection::Node(id)) => objective_form(props, id),
+        Some(Selection::Indicator { id, .. }) => indicator_form(props, lang, id),
+        Some(Selection::Node(id)) => objective_form(props, lang, id),
         None => None,
     };
     let Some(body) = body else { return html! {} };
@@ -86,8 +85,7 @@ fn weight_callback(oncommand: &Callback<Command>, fill: Vec<Edit>, make: impl Fn
     })
 }
 
-fn indicator_form(props: &EditFormProps, id: &str) -> Option<Html> {
-    let lang = props.lang;
+fn indicator_form(props: &EditFormProps, lang: Lang, id: &str) -> Option<Html> {
     let def: &Indicator = props.view.indicators.get(id)?;
     let base: &Indicator = props.baseline.indicators.get(id)?;
     let result = props.view.evaluation.indicator(id)?;
@@ -184,7 +182,7 @@ fn indicator_form(props: &EditFormProps, id: &str) -> Option<Html> {
             <p class="edit-score"><span>{ t(lang, Msg::Achievement) }{ ": " }</span>
                 <strong data-testid="edit-score">{ labels::before_after(lang, published, result.achievement, d) }</strong></p>
             <div class="edit-grid">
-                <EditField id={format!("edit-target-{key}")} label={target_label} kind={if deadline { FieldKind::Date } else { FieldKind::Number }} {lang}
+                <EditField id={format!("edit-target-{key}")} label={target_label} kind={if deadline { FieldKind::Date } else { FieldKind::Number }}
                     value={target_text(def.target.as_ref())} was={(def.target != base.target).then(|| AttrValue::from(base.target.as_ref().map(|tg| labels::target(lang, tg, unit)).unwrap_or_else(|| "—".into())))}
                     onvalue={on_target} />
                 if !excluded {
@@ -199,7 +197,7 @@ fn indicator_form(props: &EditFormProps, id: &str) -> Option<Html> {
                         </div>
                     } else {
                         <EditField id={format!("edit-actual-{key}")} label={t(lang, if dated { Msg::WhatIfActualDate } else { Msg::WhatIfActualValue })}
-                            kind={if dated { FieldKind::Date } else { FieldKind::Number }} {lang}
+                            kind={if dated { FieldKind::Date } else { FieldKind::Number }}
                             value={actual_text(def.actual.as_ref())}
                             was={(def.actual != base.actual).then(|| AttrValue::from(labels::actual(lang, base.actual.as_ref(), unit)))}
                             onvalue={on_actual} />
@@ -208,7 +206,7 @@ fn indicator_form(props: &EditFormProps, id: &str) -> Option<Html> {
                 // One of the plan's own list has no weight of its own: each node that
                 // weighs it gives one (the detail lists them).
                 if result.parent.is_some() {
-                    <EditField id={format!("edit-weight-{key}")} label={t(lang, Msg::Weight)} kind={FieldKind::Weight} {lang}
+                    <EditField id={format!("edit-weight-{key}")} label={t(lang, Msg::Weight)} kind={FieldKind::Weight}
                         value={weight_text(def.weight)} was={(def.weight != base.weight).then(|| AttrValue::from(labels::weight(lang, base.weight)))}
                         onvalue={on_weight} />
                 }
@@ -227,8 +225,7 @@ fn indicator_form(props: &EditFormProps, id: &str) -> Option<Html> {
     })
 }
 
-fn objective_form(props: &EditFormProps, id: &str) -> Option<Html> {
-    let lang = props.lang;
+fn objective_form(props: &EditFormProps, lang: Lang, id: &str) -> Option<Html> {
     let node = props.view.evaluation.node(id)?;
     // Only objectives of the tree have a weight in the plan (not the ente, units, cruscotti).
     if !props.view.objectives.contains_key(id) || node.code != id {
@@ -246,7 +243,7 @@ fn objective_form(props: &EditFormProps, id: &str) -> Option<Html> {
             <p class="edit-score"><span>{ t(lang, Msg::Score) }{ ": " }</span>
                 <strong data-testid="edit-score">{ labels::before_after(lang, base.score, node.score, d) }</strong></p>
             <div class="edit-grid">
-                <EditField id={format!("edit-weight-{key}")} label={t(lang, Msg::Weight)} kind={FieldKind::Weight} {lang}
+                <EditField id={format!("edit-weight-{key}")} label={t(lang, Msg::Weight)} kind={FieldKind::Weight}
                     value={node.weight.map(|w| plain(lang, w)).unwrap_or_default()}
                     was={(node.weight != base.weight).then(|| AttrValue::from(labels::weight(lang, base.weight)))}
                     onvalue={on_weight} />

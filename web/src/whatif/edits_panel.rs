@@ -6,14 +6,13 @@
 use std::rc::Rc;
 
 use semaforo_core::scenario::{encode_edits, Change};
-use semaforo_core::Lang;
 use yew::prelude::*;
 
 use crate::whatif::compare::Compare;
 use crate::whatif::goal_seek::GoalSeek;
 use crate::whatif::scenarios::Scenarios;
 use crate::whatif::sensitivity::Sensitivity;
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::state::Selection;
 use crate::whatif::hook::Snapshot;
 use crate::io::{download, file_stem};
@@ -27,7 +26,6 @@ use semaforo_core::labels;
 pub struct EditsPanelProps {
     pub snapshot: Snapshot,
     pub selected: Option<Selection>,
-    pub lang: Lang,
     pub oncommand: Callback<Command>,
 }
 
@@ -36,7 +34,7 @@ const LISTED: usize = 40;
 
 #[function_component]
 pub fn EditsPanel(props: &EditsPanelProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let snap = &props.snapshot;
     let scenario = snap.scenario();
     let (baseline, view) = (&snap.baseline, &snap.view);
@@ -157,7 +155,7 @@ pub fn EditsPanel(props: &EditsPanelProps) -> Html {
             </p>
             { for notice }
             { for problems }
-            <Scenarios scenarios={snap.scenarios.clone()} active={snap.active} {lang} oncommand={props.oncommand.clone()} />
+            <Scenarios scenarios={snap.scenarios.clone()} active={snap.active} oncommand={props.oncommand.clone()} />
             <div class="whatif-columns">
                 <div>
                     <h3>{ t(lang, Msg::WhatIfEdits) }</h3>
@@ -190,15 +188,15 @@ pub fn EditsPanel(props: &EditsPanelProps) -> Html {
             </div>
             <details class="whatif-tools">
                 <summary>{ t(lang, Msg::WhatIfCompare) }</summary>
-                <Compare baseline={baseline.clone()} scenarios={snap.scenarios.clone()} {lang} />
+                <Compare baseline={baseline.clone()} scenarios={snap.scenarios.clone()} />
             </details>
             <details class="whatif-tools">
                 <summary>{ t(lang, Msg::WhatIfGoalSeek) }</summary>
-                <GoalSeek view={view.clone()} selected={props.selected.clone()} {lang} oncommand={props.oncommand.clone()} />
+                <GoalSeek view={view.clone()} selected={props.selected.clone()} oncommand={props.oncommand.clone()} />
             </details>
             <details class="whatif-tools">
                 <summary>{ t(lang, Msg::WhatIfSensitivity) }</summary>
-                <Sensitivity view={view.clone()} {lang} />
+                <Sensitivity view={view.clone()} />
             </details>
         </>
     }

@@ -10,7 +10,7 @@ use semaforo_core::{format, Lang};
 use yew::prelude::*;
 
 use crate::whatif::edit_field::{read, FieldKind, FieldValue};
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
 use crate::whatif::model::Command;
@@ -19,13 +19,12 @@ use crate::whatif::model::Command;
 pub struct GoalSeekProps {
     pub view: Rc<PlanView>,
     pub selected: Option<Selection>,
-    pub lang: Lang,
     pub oncommand: Callback<Command>,
 }
 
 #[function_component]
 pub fn GoalSeek(props: &GoalSeekProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let selected_indicator = match &props.selected {
         Some(Selection::Indicator { id, .. }) => id.to_string(),
         _ => String::new(),

@@ -4,23 +4,21 @@
 use std::rc::Rc;
 
 use semaforo_core::scenario::Scenario;
-use semaforo_core::Lang;
 use yew::prelude::*;
 
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::whatif::model::Command;
 
 #[derive(Properties, PartialEq)]
 pub struct ScenariosProps {
     pub scenarios: Rc<Vec<Scenario>>,
     pub active: usize,
-    pub lang: Lang,
     pub oncommand: Callback<Command>,
 }
 
 #[function_component]
 pub fn Scenarios(props: &ScenariosProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let name = use_state(String::new);
     let onselect = {
         let oncommand = props.oncommand.clone();

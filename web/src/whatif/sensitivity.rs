@@ -8,17 +8,16 @@ use semaforo_core::format;
 use std::rc::Rc;
 
 use semaforo_core::whatif::{sensitivity, Sensitivity as Row};
-use semaforo_core::{Lang, NodeKind};
+use semaforo_core::NodeKind;
 use yew::prelude::*;
 
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct SensitivityProps {
     pub view: Rc<PlanView>,
-    pub lang: Lang,
 }
 
 /// How many indicators the chart shows.
@@ -26,7 +25,7 @@ const SHOWN: usize = 15;
 
 #[function_component]
 pub fn Sensitivity(props: &SensitivityProps) -> Html {
-    let lang = props.lang;
+    let lang = use_lang();
     let ente = props.view.plan.ente.code.clone();
     let node = use_state(|| ente.clone());
     let ranked = use_state(|| None::<Rc<(String, Vec<Row>)>>);
