@@ -16,7 +16,7 @@ use crate::open::diagnostics::Diagnostics;
 // What-if (issue 4).
 use crate::whatif::edit_form::EditForm;
 use crate::whatif::edits_panel::EditsPanel;
-use crate::whatif::hook::use_whatif;
+use crate::whatif::state::use_whatif;
 use crate::explore::finder::Finder;
 use crate::charts::gauge::Gauge;
 use crate::import::importer::Importer;

@@ -14,7 +14,7 @@ use crate::whatif::scenarios::Scenarios;
 use crate::whatif::sensitivity::Sensitivity;
 use crate::i18n::{t, use_lang, Msg};
 use crate::state::Selection;
-use crate::whatif::hook::Snapshot;
+use crate::whatif::state::Snapshot;
 use crate::io::{download, file_stem};
 use crate::whatif::export::results_csv;
 use crate::whatif::model::Command;
