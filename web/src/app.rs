@@ -2,11 +2,11 @@
 //! sections (summary, finder, tree and detail, charts, units, cruscotti).
 //!
 //! State lives in one reducer (`state.rs`); this component wires events to actions and
-//! passes each section what it reads.
+//! passes each section what it reads. Its callbacks are made once (`use_callback`), and
+//! the charts' figures once per view (`Figures`), so that a section whose values did not
+//! change compares equal and is not drawn again when the page is.
 
-use std::rc::Rc;
-
-use semaforo_core::{Lang, NodeKind};
+use semaforo_core::Lang;
 use yew::prelude::*;
 
 use crate::embed::copy_snippet::{CopySnippet, SnippetSource};
@@ -23,25 +23,14 @@ use crate::import::importer::Importer;
 use crate::open::file_drop::dropped_file;
 use crate::open::opener::Opener;
 use crate::charts::resources::Resources;
-use crate::charts::score_bars::{BarRow, ScoreBars};
+use crate::charts::score_bars::ScoreBars;
+use crate::charts::Figures;
 use crate::explore::tree::Tree;
 use crate::explore::units::Units;
 use crate::charts::verdict_chart::VerdictChart;
 use crate::i18n::{t, Msg};
 use crate::io;
-use crate::model::PlanView;
 use crate::state::{Action, Selection, State};
-
-fn bar_rows(view: &PlanView, kind: NodeKind) -> Rc<Vec<BarRow>> {
-    Rc::new(
-        view.evaluation
-            .nodes
-            .iter()
-            .filter(|n| n.kind == kind)
-            .map(|n| BarRow { code: n.code.clone(), name: n.name.clone(), score: n.score, verdict: n.verdict, published: false })
-            .collect(),
-    )
-}
 
 #[function_component]
 pub fn App() -> Html {
@@ -55,14 +44,12 @@ pub fn App() -> Html {
     }
     use_effect_with(lang, |lang| io::apply_lang(*lang));
 
+    let dispatch = state.dispatcher();
     let set_lang = |l: Lang| {
-        let dispatch = state.dispatcher();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetLang(l)))
     };
-    let onfile = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |file: web_sys::File| io::open_file(file, dispatch.clone()))
-    };
+    let onfile = use_callback(dispatch.clone(), |file: web_sys::File, dispatch| io::open_file(file, dispatch.clone()));
     // Dropping anywhere on the page opens the file, instead of the browser navigating to it.
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
@@ -74,38 +61,25 @@ pub fn App() -> Html {
             }
         })
     };
-    let ondismiss = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::DismissReport))
-    };
-    let ontoggle = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |(id, open): (String, Option<bool>)| {
-            dispatch.dispatch(match open {
-                None => Action::Toggle(id),
-                Some(true) => Action::Expand(id),
-                Some(false) => Action::Collapse(id),
-            })
+    let ondismiss = use_callback(dispatch.clone(), |_, dispatch| dispatch.dispatch(Action::DismissReport));
+    let ontoggle = use_callback(dispatch.clone(), |(id, open): (String, Option<bool>), dispatch| {
+        dispatch.dispatch(match open {
+            None => Action::Toggle(id),
+            Some(true) => Action::Expand(id),
+            Some(false) => Action::Collapse(id),
         })
-    };
-    let onselect = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |s: Selection| dispatch.dispatch(Action::Select(s)))
-    };
-    let onreveal = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |s: Selection| {
-            dispatch.dispatch(Action::Reveal(s));
-            // Bring the detail into view: on a phone it is below the tree.
-            if let Some(el) = gloo::utils::document().get_element_by_id("dettaglio") {
-                el.scroll_into_view();
-            }
-        })
-    };
-    let onfilters = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |f| dispatch.dispatch(Action::SetFilters(f)))
-    };
+    });
+    let onselect = use_callback(dispatch.clone(), |s: Selection, dispatch| dispatch.dispatch(Action::Select(s)));
+    let onreveal = use_callback(dispatch.clone(), |s: Selection, dispatch| {
+        dispatch.dispatch(Action::Reveal(s));
+        // Bring the detail into view: on a phone it is below the tree.
+        if let Some(el) = gloo::utils::document().get_element_by_id("dettaglio") {
+            el.scroll_into_view();
+        }
+    });
+    let onfilters = use_callback(dispatch.clone(), |f, dispatch| dispatch.dispatch(Action::SetFilters(f)));
+    // Table import (issue 6): opens its plan as if it were a file.
+    let onopen = use_callback(dispatch.clone(), |(name, text), dispatch| dispatch.dispatch(Action::Open { name, text }));
     let onprint = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
@@ -116,16 +90,16 @@ pub fn App() -> Html {
     // opened stays in the reducer as the baseline.
     let whatif = use_whatif(state.view.clone(), state.source.clone());
     let shown = whatif.view().or_else(|| state.view.clone());
+    let figures = use_memo((shown.clone(), lang), |(view, lang)| view.as_ref().map(|v| Figures::new(v, *lang)));
 
-    let content = match &shown {
-        None if !matches!(state.status, crate::state::Status::Idle) => {
+    let content = match (&shown, &*figures) {
+        (None, _) if !matches!(state.status, crate::state::Status::Idle) => {
             html! { <p class="hint" role="status">{ t(lang, Msg::Loading) }</p> }
         }
-        None => html! { <p class="hint">{ t(lang, Msg::LoadFailed) }</p> },
-        Some(view) => {
+        (None, _) | (_, None) => html! { <p class="hint">{ t(lang, Msg::LoadFailed) }</p> },
+        (Some(view), Some(figures)) => {
             let ente = view.evaluation.node(&view.plan.ente.code);
-            let policy = &view.plan.policy;
-            let d = view.decimals();
+            let scale = figures.scale;
             html! {
                 <>
                     <h1 class="plan-title"><span data-testid="plan-title">{ view.plan.ente.name.clone() }</span>{ " " }<span class="year">{ view.plan.ente.year }</span></h1>
@@ -145,11 +119,10 @@ pub fn App() -> Html {
                         <div class="summary-grid">
                             <div aria-live="polite" class="ente-score">
                                 <Gauge title={format!("{} – {}", t(lang, Msg::EnteScore), view.title())}
-                                    score={ente.and_then(|e| e.score)} verdict={ente.and_then(|e| e.verdict)}
-                                    tolerance={policy.tolerance} critical={policy.critical} decimals={d} />
+                                    score={ente.and_then(|e| e.score)} verdict={ente.and_then(|e| e.verdict)} {scale} />
                                 if let Some(e) = ente { <p class="explain small">{ e.explanation.render(lang) }</p> }
                             </div>
-                            <VerdictChart view={view.clone()} />
+                            <VerdictChart counts={figures.verdicts} />
                         </div>
                         // Embedded views (issue 5): the iframe snippet of the ente summary.
                         if let Some(e) = ente { <CopySnippet view={e.id.clone()} title={view.title()} rows={e.items.len()} /> }
@@ -158,7 +131,8 @@ pub fn App() -> Html {
                         <h2 id="h-albero">{ t(lang, Msg::Tree) }</h2>
                         <details class="find-panel no-print" open={state.filters.is_active()}>
                             <summary>{ t(lang, Msg::Find) }</summary>
-                            <Finder view={view.clone()} filters={state.filters.clone()} onchange={onfilters} onselect={onreveal.clone()} />
+                            <Finder options={view.finder.clone()} view={state.filters.is_active().then(|| view.clone())} filters={state.filters.clone()}
+                                onchange={onfilters} onselect={onreveal.clone()} />
                         </details>
                         <div class="tree-detail">
                             <Tree view={view.clone()} expanded={state.expanded.clone()} selected={state.selected.clone()} {ontoggle} onselect={onselect.clone()} />
@@ -182,20 +156,18 @@ pub fn App() -> Html {
                     <section id="grafici" aria-labelledby="h-grafici" class="card">
                         <h2 id="h-grafici">{ t(lang, Msg::Charts) }</h2>
                         <div class="charts">
-                            <ScoreBars id="areas" title={t(lang, Msg::ScoresByArea)} rows={bar_rows(view, NodeKind::Area)}
-                                tolerance={policy.tolerance} critical={policy.critical} decimals={d} />
-                            <ScoreBars id="strategic" title={t(lang, Msg::ScoresByStrategic)} rows={bar_rows(view, NodeKind::Strategic)}
-                                tolerance={policy.tolerance} critical={policy.critical} decimals={d} />
-                            <Resources view={view.clone()} />
+                            <ScoreBars id="areas" title={t(lang, Msg::ScoresByArea)} rows={figures.areas.clone()} {scale} />
+                            <ScoreBars id="strategic" title={t(lang, Msg::ScoresByStrategic)} rows={figures.strategic.clone()} {scale} />
+                            <Resources rows={figures.resources.clone()} decimals={scale.decimals} />
                         </div>
                     </section>
                     <section id="unita" aria-labelledby="h-unita" class="card">
                         <h2 id="h-unita">{ t(lang, Msg::Units) }</h2>
-                        <Units view={view.clone()} />
+                        <Units rows={figures.units.clone()} {scale} />
                     </section>
                     <section id="cruscotti" aria-labelledby="h-cruscotti" class="card">
                         <h2 id="h-cruscotti">{ t(lang, Msg::Cruscotti) }</h2>
-                        <Cruscotti view={view.clone()} onselect={onreveal} />
+                        <Cruscotti view={view.clone()} rows={figures.cruscotti.clone()} {scale} onselect={onreveal} />
                     </section>
                 </>
             }
@@ -228,8 +200,7 @@ pub fn App() -> Html {
             <div class="toolbar no-print">
                 <div class="container">
                     <Opener status={state.status.clone()} source={state.source.clone()} {onfile} />
-                    // Table import (issue 6): opens its plan as if it were a file.
-                    <Importer onopen={let dispatch = state.dispatcher(); Callback::from(move |(name, text)| dispatch.dispatch(Action::Open { name, text }))} />
+                    <Importer {onopen} />
                 </div>
             </div>
             <main id="main" class="container" tabindex="-1">

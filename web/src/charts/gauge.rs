@@ -12,6 +12,7 @@ use semaforo_core::plan::Verdict;
 use yew::prelude::*;
 
 use crate::charts::light::Light;
+use crate::charts::Scale;
 use crate::i18n::{t, use_lang, Msg};
 use crate::text;
 
@@ -20,9 +21,7 @@ pub struct GaugeProps {
     pub title: AttrValue,
     pub score: Option<Decimal>,
     pub verdict: Option<Verdict>,
-    pub tolerance: Decimal,
-    pub critical: Decimal,
-    pub decimals: u32,
+    pub scale: Scale,
 }
 
 const CX: f64 = 100.0;
@@ -63,18 +62,19 @@ fn arc(from: f64, to: f64) -> String {
 #[function_component]
 pub fn Gauge(props: &GaugeProps) -> Html {
     let lang = use_lang();
-    let crit = text::to_f64(props.critical);
-    let tol = text::to_f64(props.tolerance);
-    let score_text = labels::score(lang, props.score, props.decimals);
+    let Scale { tolerance, critical, decimals } = props.scale;
+    let crit = text::to_f64(critical);
+    let tol = text::to_f64(tolerance);
+    let score_text = labels::score(lang, props.score, decimals);
     let desc = format!(
         "{}: {score_text}, {}. {}: {} {}, {} {}.",
         props.title,
         labels::verdict(lang, props.verdict),
         t(lang, Msg::Thresholds),
         t(lang, Msg::Critical),
-        format::percent_in(lang, props.critical, 0),
+        format::percent_in(lang, critical, 0),
         t(lang, Msg::Tolerance),
-        format::percent_in(lang, props.tolerance, 0),
+        format::percent_in(lang, tolerance, 0),
     );
     let needle = props.score.map(|s| {
         let (x, y) = point(text::to_f64(s));

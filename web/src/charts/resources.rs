@@ -5,6 +5,7 @@ use semaforo_core::labels;
 use semaforo_core::format;
 use std::rc::Rc;
 
+use semaforo_core::plan::Verdict;
 use semaforo_core::Decimal;
 use semaforo_core::NodeKind;
 use yew::prelude::*;
@@ -15,47 +16,72 @@ use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 use crate::text;
 
-#[derive(Properties, PartialEq)]
-pub struct ResourcesProps {
-    pub view: Rc<PlanView>,
+/// A strategic objective with a budget: what was planned and spent, and its score.
+#[derive(Clone, PartialEq)]
+pub struct ResourceRow {
+    pub code: String,
+    pub name: String,
+    pub planned: Option<Decimal>,
+    pub spent: Option<Decimal>,
+    /// Spent over planned, as the core computes it.
+    pub absorbed: Option<Decimal>,
+    pub score: Option<Decimal>,
+    pub verdict: Option<Verdict>,
 }
 
-#[function_component]
-pub fn Resources(props: &ResourcesProps) -> Html {
-    let lang = use_lang();
-    let view = &props.view;
-    let d = view.decimals();
-    let rows: Vec<_> = view
-        .evaluation
+/// The strategic objectives of a view that have a budget.
+pub fn rows(view: &PlanView) -> Vec<ResourceRow> {
+    view.evaluation
         .nodes
         .iter()
         .filter(|n| n.kind == NodeKind::Strategic)
         .filter_map(|n| {
             let b = view.objectives.get(&n.code)?.budget.as_ref()?;
-            (b.planned.is_some() || b.spent.is_some()).then_some((n, b.planned, b.spent, b.absorbed()))
+            (b.planned.is_some() || b.spent.is_some()).then(|| ResourceRow {
+                code: n.code.clone(),
+                name: n.name.clone(),
+                planned: b.planned,
+                spent: b.spent,
+                absorbed: b.absorbed(),
+                score: n.score,
+                verdict: n.verdict,
+            })
         })
-        .collect();
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResourcesProps {
+    pub rows: Rc<Vec<ResourceRow>>,
+    pub decimals: u32,
+}
+
+#[function_component]
+pub fn Resources(props: &ResourcesProps) -> Html {
+    let lang = use_lang();
+    let d = props.decimals;
+    let rows = &*props.rows;
     let title = t(lang, Msg::Resources);
     if rows.is_empty() {
         return html! { <figure class="chart resources"><figcaption>{ title }</figcaption><p class="hint">{ t(lang, Msg::ResourcesNone) }</p></figure> };
     }
     let max = rows
         .iter()
-        .flat_map(|(_, p, s, _)| [p.unwrap_or_default(), s.unwrap_or_default()])
+        .flat_map(|r| [r.planned.unwrap_or_default(), r.spent.unwrap_or_default()])
         .max()
         .unwrap_or_default();
     let max = text::to_f64(max).max(1.0);
     let (label_w, bar_w, row_h) = (110.0, 300.0, 40.0);
     let height = rows.len() as f64 * row_h + 26.0;
     let scale = |v: Option<Decimal>| bar_w * v.map(text::to_f64).unwrap_or(0.0).max(0.0) / max;
-    let bars = rows.iter().enumerate().map(|(i, (n, planned, spent, _))| {
+    let bars = rows.iter().enumerate().map(|(i, n)| {
         let y = 22.0 + i as f64 * row_h;
         let label: String = n.code.chars().take(14).collect();
         html! {
             <g>
                 <text x={text::svg(label_w - 6.0)} y={text::svg(y + 16.0)} text-anchor="end" class="label">{ label }</text>
-                <rect x={text::svg(label_w)} y={text::svg(y)} width={text::svg(scale(*planned))} height="12" class="bar planned" />
-                <rect x={text::svg(label_w)} y={text::svg(y + 14.0)} width={text::svg(scale(*spent))} height="12" class="bar spent" />
+                <rect x={text::svg(label_w)} y={text::svg(y)} width={text::svg(scale(n.planned))} height="12" class="bar planned" />
+                <rect x={text::svg(label_w)} y={text::svg(y + 14.0)} width={text::svg(scale(n.spent))} height="12" class="bar spent" />
                 { shape(n.verdict, label_w + bar_w + 12.0, y + 5.0) }
                 <text x={text::svg(label_w + bar_w + 32.0)} y={text::svg(y + 18.0)} class="value">{ labels::score(lang, n.score, d) }</text>
             </g>
@@ -63,7 +89,8 @@ pub fn Resources(props: &ResourcesProps) -> Html {
     });
     let desc = rows
         .iter()
-        .map(|(n, p, s, _)| {
+        .map(|n| {
+            let (p, s) = (n.planned, n.spent);
             format!(
                 "{}: {} {}, {} {}, {} {}",
                 n.code,
@@ -79,8 +106,9 @@ pub fn Resources(props: &ResourcesProps) -> Html {
         .join("; ");
     let table_rows: Vec<Vec<AttrValue>> = rows
         .iter()
-        .map(|(n, p, s, absorbed)| {
-            let absorbed = absorbed.map(|q| format::percent_in(lang, q, 2)).unwrap_or_else(|| "—".into());
+        .map(|n| {
+            let (p, s) = (n.planned, n.spent);
+            let absorbed = n.absorbed.map(|q| format::percent_in(lang, q, 2)).unwrap_or_else(|| "—".into());
             vec![
                 n.code.clone().into(),
                 n.name.clone().into(),

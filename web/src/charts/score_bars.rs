@@ -10,21 +10,33 @@ use std::rc::Rc;
 
 use semaforo_core::Decimal;
 use semaforo_core::plan::Verdict;
+use semaforo_core::Lang;
 use yew::prelude::*;
 
 use crate::charts::data_table::DataTable;
+use crate::charts::Scale;
 use crate::charts::light::{shape, verdict_class};
 use crate::i18n::{t, use_lang, Msg};
 use crate::text;
 
+/// One bar: a node's score as a chart shows it.
 #[derive(Clone, PartialEq)]
 pub struct BarRow {
-    pub code: String,
-    pub name: String,
+    /// The node's evaluation id (`AS_01`, `unit/X`, `cruscotto/Y`).
+    pub id: AttrValue,
+    pub code: AttrValue,
+    pub name: AttrValue,
     pub score: Option<Decimal>,
     pub verdict: Option<Verdict>,
     /// The score is the published one (no computed score exists).
     pub published: bool,
+}
+
+impl BarRow {
+    /// The bar of a node, with its computed score.
+    pub fn of(n: &semaforo_core::NodeResult) -> BarRow {
+        BarRow { id: n.id.clone().into(), code: n.code.clone().into(), name: n.name.clone().into(), score: n.score, verdict: n.verdict, published: false }
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -32,10 +44,9 @@ pub struct ScoreBarsProps {
     /// Unique prefix for the SVG's title and desc ids.
     pub id: AttrValue,
     pub title: AttrValue,
+    /// Compared by value: a chart none of whose bars changed is not drawn again.
     pub rows: Rc<Vec<BarRow>>,
-    pub tolerance: Decimal,
-    pub critical: Decimal,
-    pub decimals: u32,
+    pub scale: Scale,
 }
 
 const LABEL_W: f64 = 170.0;
@@ -43,32 +54,51 @@ const BAR_W: f64 = 360.0;
 const ROW_H: f64 = 26.0;
 const TOP: f64 = 22.0;
 
+fn x_of(v: f64) -> f64 {
+    LABEL_W + BAR_W * v.clamp(0.0, 100.0) / 100.0
+}
+
+fn score_label(lang: Lang, r: &BarRow, decimals: u32) -> String {
+    let s = labels::score(lang, r.score, decimals);
+    if r.published && r.score.is_some() { format!("{s}*") } else { s }
+}
+
+#[derive(Properties, PartialEq)]
+struct BarProps {
+    /// The bar's place in the chart, from the top.
+    index: usize,
+    row: BarRow,
+    decimals: u32,
+}
+
+/// One bar, drawn again only when its own figures change.
+#[function_component]
+fn Bar(props: &BarProps) -> Html {
+    let lang = use_lang();
+    let r = &props.row;
+    let y = TOP + props.index as f64 * ROW_H;
+    let v = r.score.map(text::to_f64).unwrap_or(0.0);
+    let w = x_of(v) - LABEL_W;
+    let label: String = r.code.chars().take(22).collect();
+    html! {
+        <g class={classes!("bar-row", r.published.then_some("published"))}>
+            <text x={text::svg(LABEL_W - 6.0)} y={text::svg(y + 16.0)} class="label" text-anchor="end">{ label }</text>
+            <rect x={text::svg(LABEL_W)} y={text::svg(y + 4.0)} width={text::svg(w)} height="16" class={classes!("bar", verdict_class(r.verdict))} />
+            { if r.score.is_some() { shape(r.verdict, x_of(v) + 4.0, y + 4.0) } else { html! {} } }
+            <text x={text::svg(x_of(v) + 24.0)} y={text::svg(y + 16.0)} class="value">{ score_label(lang, r, props.decimals) }</text>
+        </g>
+    }
+}
+
 #[function_component]
 pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
     let lang = use_lang();
+    let Scale { tolerance, critical, decimals } = props.scale;
     let n = props.rows.len() as f64;
     let height = TOP + n * ROW_H + 8.0;
     let width = LABEL_W + BAR_W + 100.0;
-    let x_of = |v: f64| LABEL_W + BAR_W * v.clamp(0.0, 100.0) / 100.0;
     let published_mark = t(lang, Msg::PublishedMark);
-    let score_label = |r: &BarRow| {
-        let s = labels::score(lang, r.score, props.decimals);
-        if r.published && r.score.is_some() { format!("{s}*") } else { s }
-    };
-    let bars = props.rows.iter().enumerate().map(|(i, r)| {
-        let y = TOP + i as f64 * ROW_H;
-        let v = r.score.map(text::to_f64).unwrap_or(0.0);
-        let w = x_of(v) - LABEL_W;
-        let label: String = r.code.chars().take(22).collect();
-        html! {
-            <g class={classes!("bar-row", r.published.then_some("published"))}>
-                <text x={text::svg(LABEL_W - 6.0)} y={text::svg(y + 16.0)} class="label" text-anchor="end">{ label }</text>
-                <rect x={text::svg(LABEL_W)} y={text::svg(y + 4.0)} width={text::svg(w)} height="16" class={classes!("bar", verdict_class(r.verdict))} />
-                { if r.score.is_some() { shape(r.verdict, x_of(v) + 4.0, y + 4.0) } else { html! {} } }
-                <text x={text::svg(x_of(v) + 24.0)} y={text::svg(y + 16.0)} class="value">{ score_label(r) }</text>
-            </g>
-        }
-    });
+    let bars = props.rows.iter().enumerate().map(|(index, r)| html! { <Bar key={r.id.as_str()} {index} row={r.clone()} {decimals} /> });
     let line = |v: Decimal, class: &'static str, word: &'static str| {
         let x = x_of(text::to_f64(v));
         html! {
@@ -81,7 +111,7 @@ pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
     let desc = props
         .rows
         .iter()
-        .map(|r| format!("{} {} ({})", r.code, score_label(r), labels::verdict(lang, r.verdict)))
+        .map(|r| format!("{} {} ({})", r.code, score_label(lang, r, decimals), labels::verdict(lang, r.verdict)))
         .collect::<Vec<_>>()
         .join("; ");
     let head: Vec<AttrValue> = vec![
@@ -95,11 +125,11 @@ pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
         .iter()
         .map(|r| {
             let s = if r.published && r.score.is_some() {
-                format!("{} ({published_mark})", labels::score(lang, r.score, props.decimals))
+                format!("{} ({published_mark})", labels::score(lang, r.score, decimals))
             } else {
-                labels::score(lang, r.score, props.decimals)
+                labels::score(lang, r.score, decimals)
             };
-            vec![r.code.clone().into(), r.name.clone().into(), s.into(), labels::verdict(lang, r.verdict).into()]
+            vec![r.code.clone(), r.name.clone(), s.into(), labels::verdict(lang, r.verdict).into()]
         })
         .collect();
     let any_published = props.rows.iter().any(|r| r.published && r.score.is_some());
@@ -111,8 +141,8 @@ pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
                 <desc id={format!("{}-desc", props.id)}>{ desc }</desc>
                 <rect x={text::svg(LABEL_W)} y={text::svg(TOP)} width={text::svg(BAR_W)} height={text::svg(n * ROW_H)} class="plot-bg" />
                 { for bars }
-                { line(props.critical, "critical", t(lang, Msg::Critical)) }
-                { line(props.tolerance, "tolerance", t(lang, Msg::Tolerance)) }
+                { line(critical, "critical", t(lang, Msg::Critical)) }
+                { line(tolerance, "tolerance", t(lang, Msg::Tolerance)) }
             </svg>
             if any_published { <p class="small">{ format!("* {published_mark}") }</p> }
             <DataTable caption={props.title.clone()} {head} {rows} />

@@ -2,8 +2,6 @@
 //! how many could not be assessed: bars with the verdict's shape, plus a table.
 
 use semaforo_core::labels;
-use std::rc::Rc;
-
 use semaforo_core::plan::Verdict;
 use yew::prelude::*;
 
@@ -14,9 +12,23 @@ use crate::charts::light::{shape, verdict_class};
 use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 
+/// How many indicators have each verdict, in the order of [`ORDER`].
+pub type Counts = [usize; 5];
+
+/// The counts of a view's indicators (the tree's and the plan's own list).
+pub fn counts(view: &PlanView) -> Counts {
+    let mut counts = [0; 5];
+    for row in &view.rows {
+        if let Some(i) = ORDER.iter().position(|v| *v == row.verdict) {
+            counts[i] += 1;
+        }
+    }
+    counts
+}
+
 #[derive(Properties, PartialEq)]
 pub struct VerdictChartProps {
-    pub view: Rc<PlanView>,
+    pub counts: Counts,
 }
 
 const ORDER: [Option<Verdict>; 5] = [
@@ -30,8 +42,7 @@ const ORDER: [Option<Verdict>; 5] = [
 #[function_component]
 pub fn VerdictChart(props: &VerdictChartProps) -> Html {
     let lang = use_lang();
-    let counts: Vec<(Option<Verdict>, usize)> =
-        ORDER.iter().map(|v| (*v, props.view.rows.iter().filter(|r| r.verdict == *v).count())).collect();
+    let counts: Vec<(Option<Verdict>, usize)> = ORDER.iter().copied().zip(props.counts).collect();
     let max = counts.iter().map(|(_, c)| *c).max().unwrap_or(0).max(1) as f64;
     let title = t(lang, Msg::VerdictDistribution);
     let (label_w, bar_w, row_h) = (170.0, 220.0, 26.0);

@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::embed::copy_snippet::CopySnippet;
 use crate::charts::light::Light;
 use crate::charts::score_bars::{BarRow, ScoreBars};
+use crate::charts::Scale;
 use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
@@ -20,6 +21,9 @@ use crate::state::Selection;
 #[derive(Properties, PartialEq)]
 pub struct CruscottiProps {
     pub view: Rc<PlanView>,
+    /// The cruscotti's bars (`Figures::cruscotti`).
+    pub rows: Rc<Vec<BarRow>>,
+    pub scale: Scale,
     pub onselect: Callback<Selection>,
 }
 
@@ -62,14 +66,9 @@ pub fn Cruscotti(props: &CruscottiProps) -> Html {
     if nodes.is_empty() {
         return html! { <p class="hint">{ t(lang, Msg::CruscottiNone) }</p> };
     }
-    let rows: Vec<BarRow> = nodes
-        .iter()
-        .map(|n| BarRow { code: n.code.clone(), name: n.name.clone(), score: n.score, verdict: n.verdict, published: false })
-        .collect();
     html! {
         <>
-            <ScoreBars id="cruscotti" title={t(lang, Msg::Cruscotti)} rows={Rc::new(rows)}
-                tolerance={view.plan.policy.tolerance} critical={view.plan.policy.critical} decimals={d} />
+            <ScoreBars id="cruscotti" title={t(lang, Msg::Cruscotti)} rows={props.rows.clone()} scale={props.scale} />
             { for nodes.iter().map(|n| html! {
                 <details class="cruscotto">
                     <summary><span class="code">{ n.code.clone() }</span>{ " " }{ n.name.clone() }{ " · " }{ labels::score(lang, n.score, d) }</summary>

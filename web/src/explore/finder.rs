@@ -11,13 +11,16 @@ use yew::prelude::*;
 
 use crate::charts::light::Light;
 use crate::i18n::{t, use_lang, Msg};
-use crate::model::{IndicatorRow, PlanView};
+use crate::model::{FinderOptions, IndicatorRow, PlanView};
 use crate::state::{Filters, Selection, VerdictFilter};
 use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct FinderProps {
-    pub view: Rc<PlanView>,
+    pub options: Rc<FinderOptions>,
+    /// The view searched: given only while a filter is active, so that an edit does not
+    /// draw the finder again when it lists nothing.
+    pub view: Option<Rc<PlanView>>,
     pub filters: Filters,
     pub onchange: Callback<Filters>,
     pub onselect: Callback<Selection>,
@@ -53,9 +56,8 @@ fn select_value(e: &Event) -> String {
 #[function_component]
 pub fn Finder(props: &FinderProps) -> Html {
     let lang = use_lang();
-    let view = &props.view;
+    let options = &props.options;
     let f = &props.filters;
-    let d = view.decimals();
 
     let oninput = {
         let (f, onchange) = (f.clone(), props.onchange.clone());
@@ -97,17 +99,6 @@ pub fn Finder(props: &FinderProps) -> Html {
         Callback::from(move |_: MouseEvent| onchange.emit(Filters::default()))
     };
 
-    // Units that carry at least one objective, in the plan's order.
-    let mut unit_codes: Vec<String> = Vec::new();
-    for row in &view.rows {
-        for u in &row.units {
-            if !unit_codes.contains(u) {
-                unit_codes.push(u.clone());
-            }
-        }
-    }
-    let perspectives: Vec<usize> =
-        (0..PERSPECTIVES.len()).filter(|i| view.rows.iter().any(|r| r.perspective == Some(PERSPECTIVES[*i]))).collect();
     let verdict_value = match f.verdict {
         VerdictFilter::All => "",
         VerdictFilter::Missed => "missed",
@@ -115,7 +106,9 @@ pub fn Finder(props: &FinderProps) -> Html {
         VerdictFilter::MissedOrPartial => "missed-partial",
     };
     let active = f.is_active();
-    let found: Vec<&IndicatorRow> = if active { view.rows.iter().filter(|r| matches(r, f)).collect() } else { Vec::new() };
+    let view = props.view.as_ref().filter(|_| active);
+    let found: Vec<&IndicatorRow> = view.map(|v| v.rows.iter().filter(|r| matches(r, f)).collect()).unwrap_or_default();
+    let d = view.map_or(0, |v| v.decimals());
 
     html! {
         <div class="finder">
@@ -133,21 +126,24 @@ pub fn Finder(props: &FinderProps) -> Html {
                         <option value="partial" selected={verdict_value == "partial"}>{ labels::verdict(lang, Some(Verdict::ParzialmenteRaggiunto)) }</option>
                     </select>
                 </div>
-                if !unit_codes.is_empty() {
+                if !options.units.is_empty() {
                     <div class="field">
                         <label for="f-unit">{ labels::kind_name(lang, NodeKind::Unit) }</label>
                         <select id="f-unit" onchange={on_unit}>
                             <option value="" selected={f.unit.is_empty()}>{ t(lang, Msg::FilterAll) }</option>
-                            { for unit_codes.iter().map(|u| html! { <option value={u.clone()} selected={f.unit.as_str() == u}>{ view.unit_name(u) }</option> }) }
+                            { for options.units.iter().map(|(u, name)| html! { <option value={u.clone()} selected={f.unit.as_str() == u}>{ name.clone() }</option> }) }
                         </select>
                     </div>
                 }
-                if !perspectives.is_empty() {
+                if !options.perspectives.is_empty() {
                     <div class="field">
                         <label for="f-persp">{ t(lang, Msg::FilterPerspective) }</label>
                         <select id="f-persp" onchange={on_perspective}>
                             <option value="" selected={f.perspective.is_none()}>{ t(lang, Msg::FilterAll) }</option>
-                            { for perspectives.iter().map(|i| html! { <option value={i.to_string()} selected={f.perspective == Some(PERSPECTIVES[*i])}>{ labels::perspective(lang, PERSPECTIVES[*i]) }</option> }) }
+                            { for options.perspectives.iter().map(|p| {
+                                let i = PERSPECTIVES.iter().position(|q| q == p).unwrap_or_default();
+                                html! { <option value={i.to_string()} selected={f.perspective == Some(*p)}>{ labels::perspective(lang, *p) }</option> }
+                            }) }
                         </select>
                     </div>
                 }
@@ -155,7 +151,7 @@ pub fn Finder(props: &FinderProps) -> Html {
                     <label for="f-area">{ t(lang, Msg::FilterArea) }</label>
                     <select id="f-area" onchange={on_area}>
                         <option value="" selected={f.area.is_empty()}>{ t(lang, Msg::FilterAll) }</option>
-                        { for view.plan.ente.objectives.iter().map(|o| html! { <option value={o.code.clone()} selected={f.area.as_str() == o.code}>{ format!("{} {}", o.code, o.name) }</option> }) }
+                        { for options.areas.iter().map(|(code, label)| html! { <option value={code.clone()} selected={f.area.as_str() == code}>{ label.clone() }</option> }) }
                     </select>
                 </div>
                 if active { <button type="button" class="btn btn-outline" onclick={on_reset}>{ t(lang, Msg::ResetFilters) }</button> }
@@ -172,7 +168,7 @@ pub fn Finder(props: &FinderProps) -> Html {
                         let sel = Selection::Indicator { id: r.id.clone().into(), under: r.parent.clone().into() };
                         let onselect = props.onselect.clone();
                         let onclick = Callback::from(move |_: MouseEvent| onselect.emit(sel.clone()));
-                        let achievement = view.evaluation.indicator(&r.id).and_then(|i| i.achievement);
+                        let achievement = view.and_then(|v| v.evaluation.indicator(&r.id)).and_then(|i| i.achievement);
                         html! {
                             <li>
                                 <button type="button" class="link" {onclick}><span class="code">{ r.code.clone() }</span>{ " " }{ r.name.clone() }</button>

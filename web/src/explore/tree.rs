@@ -5,6 +5,10 @@
 //! the tab order; arrows move, Right/Left open, close or go to the child or parent,
 //! Home/End jump, Enter and Space select. Only the visible items are rendered, so a large
 //! plan stays fast while collapsed.
+//!
+//! Each item is a component whose props are the values it shows (score, verdict, weight,
+//! whether it is open, selected or in the tab order): an edit draws again the rows whose
+//! values changed (the indicator and the nodes above it), not the others.
 
 use semaforo_core::labels;
 use semaforo_core::format;
@@ -12,6 +16,7 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use semaforo_core::plan::Verdict;
+use semaforo_core::Decimal;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -29,10 +34,11 @@ pub struct TreeProps {
     pub onselect: Callback<Selection>,
 }
 
-/// One row of the visible tree.
+/// One row of the visible tree: where it stands and what it shows.
 #[derive(Clone, PartialEq)]
 struct Item {
-    key: String,
+    /// The node id, or `parent>indicator` (`Selection::key`).
+    key: AttrValue,
     selection: Selection,
     level: u32,
     parent: Option<usize>,
@@ -40,6 +46,14 @@ struct Item {
     expanded: Option<bool>,
     setsize: usize,
     posinset: usize,
+    badge: &'static str,
+    code: AttrValue,
+    name: AttrValue,
+    score: Option<Decimal>,
+    verdict: Option<Verdict>,
+    weight: Option<Decimal>,
+    /// An indicator listed under a node other than its own (none, for the plan's own list).
+    shared: bool,
 }
 
 /// The rows a reader can currently see, depth first.
@@ -68,28 +82,46 @@ fn push_node(
     let has_children = !node.children.is_empty() || !node.indicators.is_empty();
     let open = expanded.contains(id);
     let index = out.len();
+    let key: AttrValue = id.to_string().into();
     out.push(Item {
-        key: id.to_string(),
-        selection: Selection::Node(id.to_string().into()),
+        key: key.clone(),
+        selection: Selection::Node(key),
         level,
         parent,
         expanded: has_children.then_some(open),
         setsize,
         posinset,
+        badge: labels::kind_badge(node.kind),
+        code: node.code.clone().into(),
+        name: node.name.clone().into(),
+        score: node.score,
+        verdict: node.verdict,
+        weight: node.weight,
+        shared: false,
     });
     if !(has_children && open) {
         return;
     }
     let total = node.indicators.len() + node.children.len();
+    let under: AttrValue = id.to_string().into();
     for (i, ind) in node.indicators.iter().enumerate() {
+        let r = view.evaluation.indicator(ind);
+        let shared = r.is_some_and(|r| r.parent.as_deref() != Some(id));
         out.push(Item {
-            key: format!("{id}>{ind}"),
-            selection: Selection::Indicator { id: ind.clone().into(), under: id.to_string().into() },
+            key: format!("{id}>{ind}").into(),
+            selection: Selection::Indicator { id: ind.clone().into(), under: under.clone() },
             level: level + 1,
             parent: Some(index),
             expanded: None,
             setsize: total,
             posinset: i + 1,
+            badge: "KPI",
+            code: r.map_or_else(|| ind.clone(), |r| r.code.clone()).into(),
+            name: r.map(|r| r.name.clone()).unwrap_or_default().into(),
+            score: r.and_then(|r| r.achievement),
+            verdict: r.and_then(|r| r.verdict),
+            weight: if shared { None } else { r.and_then(|r| r.weight) },
+            shared,
         });
     }
     for (i, child) in node.children.iter().enumerate() {
@@ -108,8 +140,8 @@ pub fn Tree(props: &TreeProps) -> Html {
 
     let focus_index = focused
         .as_ref()
-        .and_then(|k| items.iter().position(|i| &i.key == k))
-        .or_else(|| selected_key.as_ref().and_then(|k| items.iter().position(|i| &i.key == k)))
+        .and_then(|k| items.iter().position(|i| i.key == k.as_str()))
+        .or_else(|| selected_key.as_ref().and_then(|k| items.iter().position(|i| i.key == k.as_str())))
         .unwrap_or(0);
 
     {
@@ -124,6 +156,12 @@ pub fn Tree(props: &TreeProps) -> Html {
             }
         });
     }
+    // A click on a row: it takes the focus and is selected. The same callback at every
+    // render, so that the rows compare equal when their values do.
+    let onrow = use_callback((props.onselect.clone(), focused.setter()), |(key, selection): (AttrValue, Selection), (onselect, focus)| {
+        focus.set(Some(key.to_string()));
+        onselect.emit(selection);
+    });
 
     let onkeydown = {
         let items = items.clone();
@@ -136,7 +174,7 @@ pub fn Tree(props: &TreeProps) -> Html {
             let move_to = |i: usize| {
                 if let Some(item) = items.get(i) {
                     *focus_request.borrow_mut() = true;
-                    focused.set(Some(item.key.clone()));
+                    focused.set(Some(item.key.to_string()));
                 }
             };
             match e.key().as_str() {
@@ -145,12 +183,12 @@ pub fn Tree(props: &TreeProps) -> Html {
                 "Home" => move_to(0),
                 "End" => move_to(items.len().saturating_sub(1)),
                 "ArrowRight" => match current.expanded {
-                    Some(false) => ontoggle.emit((current.key.clone(), Some(true))),
+                    Some(false) => ontoggle.emit((current.key.to_string(), Some(true))),
                     Some(true) => move_to(focus_index + 1),
                     None => {}
                 },
                 "ArrowLeft" => match (current.expanded, current.parent) {
-                    (Some(true), _) => ontoggle.emit((current.key.clone(), Some(false))),
+                    (Some(true), _) => ontoggle.emit((current.key.to_string(), Some(false))),
                     (_, Some(parent)) => move_to(parent),
                     _ => {}
                 },
@@ -162,93 +200,21 @@ pub fn Tree(props: &TreeProps) -> Html {
     };
 
     let lang = use_lang();
-    let view = &props.view;
+    let decimals = props.view.decimals();
     let rows = items.iter().enumerate().map(|(index, item)| {
-        let is_selected = selected_key.as_deref() == Some(item.key.as_str());
-        let (badge, code, name, score, verdict, weight, shared) = match &item.selection {
-            Selection::Node(id) => {
-                let node = view.evaluation.node(id);
-                (
-                    node.map_or("", |n| labels::kind_badge(n.kind)),
-                    node.map(|n| n.code.clone()).unwrap_or_default(),
-                    node.map(|n| n.name.clone()).unwrap_or_default(),
-                    node.and_then(|n| n.score),
-                    node.and_then(|n| n.verdict),
-                    node.and_then(|n| n.weight),
-                    false,
-                )
-            }
-            Selection::Indicator { id, under } => {
-                let r = view.evaluation.indicator(id);
-                // Listed under a node other than its own (none, for the plan's own list).
-                let shared = r.is_some_and(|r| r.parent.as_deref() != Some(under.as_str()));
-                (
-                    "KPI",
-                    r.map(|r| r.code.clone()).unwrap_or_else(|| id.to_string()),
-                    r.map(|r| r.name.clone()).unwrap_or_default(),
-                    r.and_then(|r| r.achievement),
-                    r.and_then(|r| r.verdict),
-                    if shared { None } else { r.and_then(|r| r.weight) },
-                    shared,
-                )
-            }
-        };
-        let selection = item.selection.clone();
-        let onclick = {
-            let onselect = props.onselect.clone();
-            let focused = focused.clone();
-            let key = item.key.clone();
-            Callback::from(move |_: MouseEvent| {
-                focused.set(Some(key.clone()));
-                onselect.emit(selection.clone());
-            })
-        };
-        let twisty = match item.expanded {
-            Some(open) => {
-                let ontoggle = props.ontoggle.clone();
-                let key = item.key.clone();
-                let onclick = Callback::from(move |e: MouseEvent| {
-                    e.stop_propagation();
-                    ontoggle.emit((key.clone(), None));
-                });
-                let label = if open { i18n::t(lang, Msg::Collapse) } else { i18n::t(lang, Msg::Expand) };
-                // Not a button: the treeitem owns the keyboard, so this is a pointer target only.
-                html! { <span class={classes!("twisty", open.then_some("open"))} title={label} aria-hidden="true" {onclick}>{ if open { "▾" } else { "▸" } }</span> }
-            }
-            None => html! { <span class="twisty leaf" aria-hidden="true"></span> },
-        };
-        let verdict_for_light: Option<Verdict> = verdict;
         html! {
-            <li
+            <TreeRow
                 // Keyed, so that the focused element stays the same item when rows are
                 // inserted above or below it (yew diffs unkeyed lists from the end).
-                key={item.key.clone()}
-                id={format!("ti-{index}")}
-                role="treeitem"
-                class={classes!("treeitem", is_selected.then_some("selected"), format!("lvl-{}", item.level.min(6)))}
-                aria-level={item.level.to_string()}
-                aria-setsize={item.setsize.to_string()}
-                aria-posinset={item.posinset.to_string()}
-                aria-expanded={item.expanded.map(|o| o.to_string())}
-                aria-selected={is_selected.to_string()}
-                data-key={item.key.clone()}
-                tabindex={if index == focus_index { "0" } else { "-1" }}
-                // The indent comes from the lvl-N class (main.css): the CSP forbids style="".
-                {onclick}
-            >
-                { twisty }
-                <span class="badge">{ badge }</span>
-                <span class="code">{ code }</span>
-                <span class="name">{ name }{ if shared { html!{ <em class="shared">{ format!(" ({})", i18n::t(lang, Msg::Shared)) }</em> } } else { html!{} } }</span>
-                <span class="figures">
-                    <span class="score">{ labels::score(lang, score, view.decimals()) }</span>
-                    <Light verdict={verdict_for_light} label={false} />
-                    <span class="weight" title={i18n::t(lang, Msg::Weight)}>
-                        <span class="visually-hidden">{ i18n::t(lang, Msg::Weight) }{ " " }</span>
-                        { weight.map(|w| format!("p. {}", format::percent_in(lang, w, 2))).unwrap_or_default() }
-                    </span>
-                </span>
-            </li>
+                key={item.key.as_str()}
+                item={item.clone()}
+                {index}
+                selected={selected_key.as_deref() == Some(item.key.as_str())}
+                focusable={index == focus_index}
+                {decimals}
+                onselect={onrow.clone()}
+                ontoggle={props.ontoggle.clone()}
+            />
         }
     });
 
@@ -259,5 +225,72 @@ pub fn Tree(props: &TreeProps) -> Html {
                 { for rows }
             </ul>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    item: Item,
+    /// Its place among the visible rows (the element's id, `ti-N`).
+    index: usize,
+    selected: bool,
+    /// In the tab order (the roving focus).
+    focusable: bool,
+    decimals: u32,
+    onselect: Callback<(AttrValue, Selection)>,
+    ontoggle: Callback<(String, Option<bool>)>,
+}
+
+#[function_component]
+fn TreeRow(props: &RowProps) -> Html {
+    let lang = use_lang();
+    let item = &props.item;
+    let onclick = {
+        let (onselect, key, selection) = (props.onselect.clone(), item.key.clone(), item.selection.clone());
+        Callback::from(move |_: MouseEvent| onselect.emit((key.clone(), selection.clone())))
+    };
+    let twisty = match item.expanded {
+        Some(open) => {
+            let ontoggle = props.ontoggle.clone();
+            let key = item.key.clone();
+            let onclick = Callback::from(move |e: MouseEvent| {
+                e.stop_propagation();
+                ontoggle.emit((key.to_string(), None));
+            });
+            let label = if open { i18n::t(lang, Msg::Collapse) } else { i18n::t(lang, Msg::Expand) };
+            // Not a button: the treeitem owns the keyboard, so this is a pointer target only.
+            html! { <span class={classes!("twisty", open.then_some("open"))} title={label} aria-hidden="true" {onclick}>{ if open { "▾" } else { "▸" } }</span> }
+        }
+        None => html! { <span class="twisty leaf" aria-hidden="true"></span> },
+    };
+    let selected = props.selected;
+    html! {
+        <li
+            id={format!("ti-{}", props.index)}
+            role="treeitem"
+            class={classes!("treeitem", selected.then_some("selected"), format!("lvl-{}", item.level.min(6)))}
+            aria-level={item.level.to_string()}
+            aria-setsize={item.setsize.to_string()}
+            aria-posinset={item.posinset.to_string()}
+            aria-expanded={item.expanded.map(|o| o.to_string())}
+            aria-selected={selected.to_string()}
+            data-key={item.key.clone()}
+            tabindex={if props.focusable { "0" } else { "-1" }}
+            // The indent comes from the lvl-N class (main.css): the CSP forbids style="".
+            {onclick}
+        >
+            { twisty }
+            <span class="badge">{ item.badge }</span>
+            <span class="code">{ item.code.clone() }</span>
+            <span class="name">{ item.name.clone() }{ if item.shared { html!{ <em class="shared">{ format!(" ({})", i18n::t(lang, Msg::Shared)) }</em> } } else { html!{} } }</span>
+            <span class="figures">
+                <span class="score">{ labels::score(lang, item.score, props.decimals) }</span>
+                <Light verdict={item.verdict} label={false} />
+                <span class="weight" title={i18n::t(lang, Msg::Weight)}>
+                    <span class="visually-hidden">{ i18n::t(lang, Msg::Weight) }{ " " }</span>
+                    { item.weight.map(|w| format!("p. {}", format::percent_in(lang, w, 2))).unwrap_or_default() }
+                </span>
+            </span>
+        </li>
     }
 }

@@ -2,29 +2,22 @@
 //! dashboard behind it: that published figure is shown, marked as such, where the core
 //! could compute none.
 
-use semaforo_core::labels;
 use std::rc::Rc;
 
 use semaforo_core::evaluate::verdict;
-use semaforo_core::NodeKind;
+use semaforo_core::labels;
+use semaforo_core::{Lang, NodeKind};
 use yew::prelude::*;
 
 use crate::charts::score_bars::{BarRow, ScoreBars};
+use crate::charts::Scale;
 use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 
-#[derive(Properties, PartialEq)]
-pub struct UnitsProps {
-    pub view: Rc<PlanView>,
-}
-
-#[function_component]
-pub fn Units(props: &UnitsProps) -> Html {
-    let lang = use_lang();
-    let view = &props.view;
+/// The units' bars: the computed score, or the published one where none is computed.
+pub fn rows(view: &PlanView, lang: Lang) -> Vec<BarRow> {
     let policy = &view.plan.policy;
-    let rows: Vec<BarRow> = view
-        .evaluation
+    view.evaluation
         .nodes
         .iter()
         .filter(|n| n.kind == NodeKind::Unit)
@@ -34,24 +27,32 @@ pub fn Units(props: &UnitsProps) -> Html {
                 Some(k) => format!("{k}: {}", n.name),
                 None => n.name.clone(),
             };
+            let row = BarRow { name: name.into(), ..BarRow::of(n) };
             match (n.score, n.published.as_ref().and_then(|p| p.score)) {
                 (None, Some(published)) => BarRow {
-                    code: n.code.clone(),
-                    name,
                     score: Some(published),
                     // The published verdict if printed, else the plan's own thresholds.
                     verdict: n.published.as_ref().and_then(|p| p.verdict).or(Some(verdict(published, policy))),
                     published: true,
+                    ..row
                 },
-                _ => BarRow { code: n.code.clone(), name, score: n.score, verdict: n.verdict, published: false },
+                _ => row,
             }
         })
-        .collect();
-    if rows.is_empty() {
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct UnitsProps {
+    pub rows: Rc<Vec<BarRow>>,
+    pub scale: Scale,
+}
+
+#[function_component]
+pub fn Units(props: &UnitsProps) -> Html {
+    let lang = use_lang();
+    if props.rows.is_empty() {
         return html! { <p class="hint">{ t(lang, Msg::UnitsNone) }</p> };
     }
-    html! {
-        <ScoreBars id="units" title={t(lang, Msg::Units)} rows={Rc::new(rows)}
-            tolerance={policy.tolerance} critical={policy.critical} decimals={view.decimals()} />
-    }
+    html! { <ScoreBars id="units" title={t(lang, Msg::Units)} rows={props.rows.clone()} scale={props.scale} /> }
 }
