@@ -61,6 +61,7 @@ fn arc(from: f64, to: f64) -> String {
 
 #[function_component]
 pub fn Gauge(props: &GaugeProps) -> Html {
+    crate::rendered!("Gauge");
     let lang = use_lang();
     let Scale { tolerance, critical, decimals } = props.scale;
     let crit = text::to_f64(critical);

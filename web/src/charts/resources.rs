@@ -58,6 +58,7 @@ pub struct ResourcesProps {
 
 #[function_component]
 pub fn Resources(props: &ResourcesProps) -> Html {
+    crate::rendered!("Resources");
     let lang = use_lang();
     let d = props.decimals;
     let rows = &*props.rows;

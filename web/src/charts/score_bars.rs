@@ -74,6 +74,7 @@ struct BarProps {
 /// One bar, drawn again only when its own figures change.
 #[function_component]
 fn Bar(props: &BarProps) -> Html {
+    crate::rendered!("Bar", &props.row.id);
     let lang = use_lang();
     let r = &props.row;
     let y = TOP + props.index as f64 * ROW_H;
@@ -92,6 +93,7 @@ fn Bar(props: &BarProps) -> Html {
 
 #[function_component]
 pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
+    crate::rendered!("ScoreBars", &props.id);
     let lang = use_lang();
     let Scale { tolerance, critical, decimals } = props.scale;
     let n = props.rows.len() as f64;

@@ -41,6 +41,7 @@ const ORDER: [Option<Verdict>; 5] = [
 
 #[function_component]
 pub fn VerdictChart(props: &VerdictChartProps) -> Html {
+    crate::rendered!("VerdictChart");
     let lang = use_lang();
     let counts: Vec<(Option<Verdict>, usize)> = ORDER.iter().copied().zip(props.counts).collect();
     let max = counts.iter().map(|(_, c)| *c).max().unwrap_or(0).max(1) as f64;

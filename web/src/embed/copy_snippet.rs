@@ -43,6 +43,7 @@ enum Outcome {
 
 #[function_component]
 pub fn CopySnippet(props: &CopySnippetProps) -> Html {
+    crate::rendered!("CopySnippet", &props.view);
     let lang = use_lang();
     let source = use_context::<SnippetSource>().map(|s| s.source).unwrap_or_else(|| DEFAULT_PLAN_NAME.into());
     let outcome = use_state(|| Outcome::Idle);

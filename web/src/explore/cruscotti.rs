@@ -59,6 +59,7 @@ fn lines(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callback<Sel
 
 #[function_component]
 pub fn Cruscotti(props: &CruscottiProps) -> Html {
+    crate::rendered!("Cruscotti");
     let lang = use_lang();
     let view = &props.view;
     let d = view.decimals();

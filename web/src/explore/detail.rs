@@ -25,6 +25,7 @@ pub struct DetailProps {
 
 #[function_component]
 pub fn Detail(props: &DetailProps) -> Html {
+    crate::rendered!("Detail");
     let lang = use_lang();
     let body = match &props.selected {
         Some(Selection::Node(id)) => match props.view.evaluation.node(id) {

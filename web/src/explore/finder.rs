@@ -55,6 +55,7 @@ fn select_value(e: &Event) -> String {
 
 #[function_component]
 pub fn Finder(props: &FinderProps) -> Html {
+    crate::rendered!("Finder");
     let lang = use_lang();
     let options = &props.options;
     let f = &props.filters;

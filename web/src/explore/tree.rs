@@ -131,6 +131,7 @@ fn push_node(
 
 #[function_component]
 pub fn Tree(props: &TreeProps) -> Html {
+    crate::rendered!("Tree");
     let items = use_memo((props.view.clone(), props.expanded.clone()), |(view, expanded)| visible(view, expanded));
     let selected_key = props.selected.as_ref().map(Selection::key);
     // The roving focus: the item that is in the tab order.
@@ -243,6 +244,7 @@ struct RowProps {
 
 #[function_component]
 fn TreeRow(props: &RowProps) -> Html {
+    crate::rendered!("TreeRow", &props.item.key);
     let lang = use_lang();
     let item = &props.item;
     let onclick = {

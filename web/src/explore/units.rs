@@ -50,6 +50,7 @@ pub struct UnitsProps {
 
 #[function_component]
 pub fn Units(props: &UnitsProps) -> Html {
+    crate::rendered!("Units");
     let lang = use_lang();
     if props.rows.is_empty() {
         return html! { <p class="hint">{ t(lang, Msg::UnitsNone) }</p> };

@@ -243,6 +243,7 @@ fn input_value(e: &InputEvent) -> Option<String> {
 
 #[function_component]
 pub fn Importer(props: &ImporterProps) -> Html {
+    crate::rendered!("Importer");
     let lang = use_lang();
     let state = use_reducer(State::new);
     let dispatch = state.dispatcher();

@@ -15,6 +15,7 @@ pub struct DiagnosticsProps {
 
 #[function_component]
 pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
+    crate::rendered!("Diagnostics");
     let lang = use_lang();
     let report = &props.report;
     let title = if report.failure.is_some() {

@@ -18,6 +18,7 @@ pub struct OpenerProps {
 
 #[function_component]
 pub fn Opener(props: &OpenerProps) -> Html {
+    crate::rendered!("Opener");
     let lang = use_lang();
     let FileDrop { over, onchange, ondragover, ondragleave, ondrop } = use_file_drop(props.onfile.clone());
     let status = match &props.status {

@@ -27,6 +27,7 @@ fn evaluation_of(baseline: &PlanView, scenario: Option<&Scenario>) -> Evaluation
 
 #[function_component]
 pub fn Compare(props: &CompareProps) -> Html {
+    crate::rendered!("Compare");
     let lang = use_lang();
     // Choices are indices into the scenarios; "" is the plan as published.
     let first = use_state(String::new);

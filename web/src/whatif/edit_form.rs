@@ -48,6 +48,7 @@ fn with_value(target: Option<&Target>, v: FieldValue) -> Target {
 
 #[function_component]
 pub fn EditForm(props: &EditFormProps) -> Html {
+    crate::rendered!("EditForm");
     let lang = use_lang();
     let body = match &props.selected {
         Some(Selection::Indicator { id, .. }) => indicator_form(props, lang, id),

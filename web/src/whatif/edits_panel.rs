@@ -34,6 +34,7 @@ const LISTED: usize = 40;
 
 #[function_component]
 pub fn EditsPanel(props: &EditsPanelProps) -> Html {
+    crate::rendered!("EditsPanel");
     let lang = use_lang();
     let snap = &props.snapshot;
     let scenario = snap.scenario();

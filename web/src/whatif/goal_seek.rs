@@ -24,6 +24,7 @@ pub struct GoalSeekProps {
 
 #[function_component]
 pub fn GoalSeek(props: &GoalSeekProps) -> Html {
+    crate::rendered!("GoalSeek");
     let lang = use_lang();
     let selected_indicator = match &props.selected {
         Some(Selection::Indicator { id, .. }) => id.to_string(),

@@ -18,6 +18,7 @@ pub struct ScenariosProps {
 
 #[function_component]
 pub fn Scenarios(props: &ScenariosProps) -> Html {
+    crate::rendered!("Scenarios");
     let lang = use_lang();
     let name = use_state(String::new);
     let onselect = {

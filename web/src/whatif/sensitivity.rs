@@ -25,6 +25,7 @@ const SHOWN: usize = 15;
 
 #[function_component]
 pub fn Sensitivity(props: &SensitivityProps) -> Html {
+    crate::rendered!("Sensitivity");
     let lang = use_lang();
     let ente = props.view.plan.ente.code.clone();
     let node = use_state(|| ente.clone());
