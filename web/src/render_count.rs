@@ -1,6 +1,6 @@
 //! How many times each component instance was drawn, counted in debug builds only (tests
 //! and `trunk serve`), so that a test can check that an edit draws again only what shows
-//! a changed value (`web/tests/render.rs`). In a release build `rendered!` expands to
+//! a changed value (`render_test.rs`). In a release build `rendered!` expands to
 //! nothing and this module is empty.
 
 #[cfg(debug_assertions)]
@@ -33,7 +33,7 @@ pub fn note(name: &'static str, key: &str) {
 
 /// The renders counted since the last call, by component and instance; the count
 /// starts again from zero.
-#[cfg(debug_assertions)]
+#[cfg(all(test, target_arch = "wasm32"))]
 pub fn take() -> BTreeMap<(&'static str, String), u32> {
     COUNTS.with(|c| std::mem::take(&mut *c.borrow_mut()))
 }

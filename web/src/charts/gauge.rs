@@ -11,7 +11,7 @@ use semaforo_core::Decimal;
 use semaforo_core::plan::Verdict;
 use yew::prelude::*;
 
-use crate::charts::light::Light;
+use crate::charts::light::light;
 use crate::charts::Scale;
 use crate::i18n::{t, use_lang, Msg};
 use crate::text;
@@ -94,7 +94,7 @@ pub fn Gauge(props: &GaugeProps) -> Html {
             </svg>
             <figcaption>
                 <span class="gauge-score" data-testid="ente-score">{ score_text }</span>
-                <Light verdict={props.verdict} />
+                { light(lang, props.verdict, true) }
             </figcaption>
         </figure>
     }

@@ -6,17 +6,8 @@
 
 use semaforo_core::labels;
 use semaforo_core::plan::Verdict;
+use semaforo_core::Lang;
 use yew::prelude::*;
-
-use crate::i18n::use_lang;
-
-#[derive(Properties, PartialEq)]
-pub struct LightProps {
-    pub verdict: Option<Verdict>,
-    /// Write the verdict beside the shape (otherwise it is visually hidden).
-    #[prop_or(true)]
-    pub label: bool,
-}
 
 /// The CSS class naming a verdict's colour.
 pub fn verdict_class(v: Option<Verdict>) -> &'static str {
@@ -61,15 +52,16 @@ pub fn shape(v: Option<Verdict>, x: f64, y: f64) -> Html {
     }
 }
 
-#[function_component]
-pub fn Light(props: &LightProps) -> Html {
-    let words = labels::verdict(use_lang(), props.verdict);
+/// The light of a verdict: its shape, and its name written beside it (`label`) or only
+/// given to assistive technology (a row too narrow to print it). A function rather than
+/// a component: it holds nothing, and the rows that show it are components already.
+pub fn light(lang: Lang, verdict: Option<Verdict>, label: bool) -> Html {
     html! {
-        <span class={classes!("light", verdict_class(props.verdict))}>
+        <span class={classes!("light", verdict_class(verdict))}>
             <svg class="light-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-                { shape(props.verdict, 0.0, 0.0) }
+                { shape(verdict, 0.0, 0.0) }
             </svg>
-            <span class={if props.label { "light-text" } else { "visually-hidden" }}>{ words }</span>
+            <span class={if label { "light-text" } else { "visually-hidden" }}>{ labels::verdict(lang, verdict) }</span>
         </span>
     }
 }

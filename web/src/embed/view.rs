@@ -13,7 +13,7 @@ use std::rc::Rc;
 use semaforo_core::{Decimal, Evaluation, Lang, NodeKind, NodeResult};
 use yew::prelude::*;
 
-use crate::charts::light::Light;
+use crate::charts::light::light;
 use crate::embed::host::{self as embed, EmbedRequest, HeightWatch};
 use crate::i18n::{t, Msg};
 use crate::io;
@@ -125,7 +125,7 @@ fn view_card(view: &PlanView, lang: Lang, node: &NodeResult, request: &EmbedRequ
             <p class="embed-score" aria-live="polite">
                 <span class="visually-hidden">{ t(lang, Msg::Score) }{ ": " }</span>
                 <strong class="big" data-testid="embed-score">{ labels::score(lang, node.score, d) }</strong>{ " " }
-                <Light verdict={node.verdict} />
+                { light(lang, node.verdict, true) }
             </p>
             <p class="explain small">{ node.explanation.render(lang) }</p>
             if !rows.is_empty() {
@@ -144,7 +144,7 @@ fn view_card(view: &PlanView, lang: Lang, node: &NodeResult, request: &EmbedRequ
                             <th scope="row"><span class="code">{ r.code.to_string() }</span>{ " " }<span class="name">{ r.name.to_string() }</span></th>
                             <td class="num">{ labels::weight(lang, r.weight) }</td>
                             <td class="num">{ labels::score(lang, r.score, d) }</td>
-                            <td><Light verdict={r.verdict} /></td>
+                            <td>{ light(lang, r.verdict, true) }</td>
                         </tr>
                     }) }
                     </tbody>

@@ -11,7 +11,7 @@ use semaforo_core::{Lang, NodeKind, NodeResult};
 use yew::prelude::*;
 
 use crate::embed::copy_snippet::CopySnippet;
-use crate::charts::light::Light;
+use crate::charts::light::light;
 use crate::charts::score_bars::{BarRow, ScoreBars};
 use crate::charts::Scale;
 use crate::i18n::{t, use_lang, Msg};
@@ -48,7 +48,7 @@ fn lines(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callback<Sel
             <li>
                 <button type="button" class="link code" {onclick}>{ code.clone() }</button>{ " " }{ name.clone() }
                 if shared { <em class="shared">{ format!(" ({})", t(lang, Msg::Shared)) }</em> }
-                { format!(" · {}: ", labels::weight(lang, item.weight)) }{ labels::score(lang, score, d) }{ " " }<Light {verdict} />
+                { format!(" · {}: ", labels::weight(lang, item.weight)) }{ labels::score(lang, score, d) }{ " " }{ light(lang, verdict, true) }
                 <div class="explain small">{ explanation.render(lang) }</div>
                 if let Some(group) = group { { lines(view, lang, group, onselect) } }
             </li>

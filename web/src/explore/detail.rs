@@ -11,7 +11,7 @@ use semaforo_core::{IndicatorResult, Lang, NodeResult};
 use yew::prelude::*;
 
 use crate::embed::copy_snippet::CopySnippet;
-use crate::charts::light::Light;
+use crate::charts::light::light;
 use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
@@ -56,7 +56,7 @@ fn published(view: &PlanView, lang: Lang, p: Option<&semaforo_core::plan::Publis
         <>
             if let Some(score) = p.score {
                 { row(t(lang, Msg::Published), html! { <>{ format::percent_in(lang, score, d) }{ " " }
-                    if p.verdict.is_some() { <Light verdict={p.verdict} /> }
+                    if p.verdict.is_some() { { light(lang, p.verdict, true) } }
                     if let Some(dev) = &p.deviation { { format!(" ({dev})") } }
                 </> }) }
             }
@@ -80,7 +80,7 @@ fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callba
             <CopySnippet view={node.id.clone()} title={node.name.clone()} rows={node.items.len()} />
             <dl class="facts">
                 { row(t(lang, Msg::Score), html! {
-                    <><strong class="big" data-testid="detail-score">{ labels::score(lang, node.score, d) }</strong>{ " " }<Light verdict={node.verdict} /></>
+                    <><strong class="big" data-testid="detail-score">{ labels::score(lang, node.score, d) }</strong>{ " " }{ light(lang, node.verdict, true) }</>
                 }) }
                 if node.weight.is_some() { { row(t(lang, Msg::Weight), html! { { labels::weight(lang, node.weight) } }) } }
                 { row(t(lang, Msg::Explanation), html! { <span class="explain">{ node.explanation.render(lang) }</span> }) }
@@ -133,7 +133,7 @@ fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callba
                                 <td class="num">{ labels::score(lang, r.achievement, d) }</td>
                                 <td class="num">{ r.deviation.as_ref().map(|dv| labels::deviation(lang, dv)).unwrap_or_else(|| "—".into()) }</td>
                                 <td class="num">{ labels::weight(lang, r.weight) }</td>
-                                <td><Light verdict={r.verdict} /></td>
+                                <td>{ light(lang, r.verdict, true) }</td>
                             </tr>
                             <tr class="explain-row"><td colspan="7"><span class="explain-label">{ t(lang, Msg::Explanation) }{ ": " }</span><span class="explain">{ r.explanation.render(lang) }</span></td></tr>
                             </>
@@ -164,7 +164,7 @@ fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callba
                                 <th scope="row"><button type="button" class="link" {onclick}>{ c.code.clone() }</button><div class="small">{ c.name.clone() }</div></th>
                                 <td class="num">{ labels::score(lang, c.score, d) }</td>
                                 <td class="num">{ labels::weight(lang, c.weight) }</td>
-                                <td><Light verdict={c.verdict} /></td>
+                                <td>{ light(lang, c.verdict, true) }</td>
                                 <td class="explain">{ c.explanation.render(lang) }</td>
                             </tr>
                         }
@@ -204,7 +204,7 @@ fn indicator_detail(view: &PlanView, lang: Lang, r: &IndicatorResult, onselect: 
             if r.parent.is_none() { <p class="hint small">{ t(lang, Msg::PlanIndicatorHint) }</p> }
             <dl class="facts">
                 { row(t(lang, Msg::Achievement), html! {
-                    <><strong class="big" data-testid="detail-score">{ labels::score(lang, r.achievement, d) }</strong>{ " " }<Light verdict={r.verdict} /></>
+                    <><strong class="big" data-testid="detail-score">{ labels::score(lang, r.achievement, d) }</strong>{ " " }{ light(lang, r.verdict, true) }</>
                 }) }
                 { row(t(lang, Msg::Explanation), html! { <span class="explain" data-testid="explanation">{ r.explanation.render(lang) }</span> }) }
                 if let Some(i) = def {

@@ -9,7 +9,7 @@ use semaforo_core::NodeKind;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::charts::light::Light;
+use crate::charts::light::light;
 use crate::i18n::{t, use_lang, Msg};
 use crate::model::{FinderOptions, IndicatorRow, PlanView};
 use crate::state::{Filters, Selection, VerdictFilter};
@@ -173,7 +173,7 @@ pub fn Finder(props: &FinderProps) -> Html {
                         html! {
                             <li>
                                 <button type="button" class="link" {onclick}><span class="code">{ r.code.clone() }</span>{ " " }{ r.name.clone() }</button>
-                                { " " }<span class="score">{ labels::score(lang, achievement, d) }</span>{ " " }<Light verdict={r.verdict} />
+                                { " " }<span class="score">{ labels::score(lang, achievement, d) }</span>{ " " }{ light(lang, r.verdict, true) }
                             </li>
                         }
                     }) }

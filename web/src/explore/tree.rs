@@ -20,7 +20,7 @@ use semaforo_core::Decimal;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::charts::light::Light;
+use crate::charts::light::light;
 use crate::i18n::{self, use_lang, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
@@ -287,7 +287,7 @@ fn TreeRow(props: &RowProps) -> Html {
             <span class="name">{ item.name.clone() }{ if item.shared { html!{ <em class="shared">{ format!(" ({})", i18n::t(lang, Msg::Shared)) }</em> } } else { html!{} } }</span>
             <span class="figures">
                 <span class="score">{ labels::score(lang, item.score, props.decimals) }</span>
-                <Light verdict={item.verdict} label={false} />
+                { light(lang, item.verdict, false) }
                 <span class="weight" title={i18n::t(lang, Msg::Weight)}>
                     <span class="visually-hidden">{ i18n::t(lang, Msg::Weight) }{ " " }</span>
                     { item.weight.map(|w| format!("p. {}", format::percent_in(lang, w, 2))).unwrap_or_default() }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::charts::score_bars::{BarRow, ScoreBars};
 use crate::charts::Scale;
-use crate::i18n::{t, use_lang, Msg};
+use crate::i18n::{t, Msg};
 use crate::model::PlanView;
 
 /// The units' bars: the computed score, or the published one where none is computed.
@@ -42,18 +42,10 @@ pub fn rows(view: &PlanView, lang: Lang) -> Vec<BarRow> {
         .collect()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct UnitsProps {
-    pub rows: Rc<Vec<BarRow>>,
-    pub scale: Scale,
-}
-
-#[function_component]
-pub fn Units(props: &UnitsProps) -> Html {
-    crate::rendered!("Units");
-    let lang = use_lang();
-    if props.rows.is_empty() {
+/// The units' section: their bars, or a word that the plan lists none.
+pub fn section(lang: Lang, rows: &Rc<Vec<BarRow>>, scale: Scale) -> Html {
+    if rows.is_empty() {
         return html! { <p class="hint">{ t(lang, Msg::UnitsNone) }</p> };
     }
-    html! { <ScoreBars id="units" title={t(lang, Msg::Units)} rows={props.rows.clone()} scale={props.scale} /> }
+    html! { <ScoreBars id="units" title={t(lang, Msg::Units)} rows={rows.clone()} {scale} /> }
 }

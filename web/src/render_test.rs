@@ -3,10 +3,10 @@
 //! shows a changed value (its tree row and its ancestors' rows, the ente's gauge, the
 //! changed bars of the charts) and no other row, bar or section.
 //!
-//! From `web/`: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test render`.
+//! From `web/`: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --bin semaforo-web`
+//! (the binary's native `#[test]`s are compiled there too, and not run: `cargo test` runs them).
 //! The expected rows and bars are not written here: they are the ids whose score the core
 //! says changed (`scenario::compare` of the evaluations before and after the same edit).
-#![cfg(target_arch = "wasm32")]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
@@ -122,7 +122,7 @@ async fn an_edit_of_one_indicator_redraws_only_what_shows_changed_values() {
     let _ = web_sys::window().unwrap().local_storage().unwrap().unwrap().clear();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let _app = yew::Renderer::<semaforo_web::app::App>::with_root(root).render();
+    let _app = yew::Renderer::<crate::app::App>::with_root(root).render();
 
     // The built-in plan is not served here: the page says so, and a file opens one.
     until("the opener", || find("[data-testid=file-input]").is_some()).await;
@@ -143,14 +143,14 @@ async fn an_edit_of_one_indicator_redraws_only_what_shows_changed_values() {
     // Another row clicked: the rows whose selection or roving focus changed (the one
     // selected before, the one clicked, the one that was in the tab order), no other.
     let shown = visible_rows();
-    semaforo_web::render_count::take();
+    crate::render_count::take();
     click("li[data-key='OS_02.03>OC_TD_02']");
     until("the other indicator selected", || text("[data-testid=detail] .kicker").contains("OC_TD_02")).await;
-    let counts = semaforo_web::render_count::take();
+    let counts = crate::render_count::take();
     let moved = differing(&shown, &visible_rows());
     assert!(moved.contains(&row) && moved.iter().any(|k| k == "OS_02.03>OC_TD_02"), "{moved:?}");
     assert_eq!(drawn(&counts, "TreeRow"), once(moved), "{counts:?}");
-    for unmoved in ["Gauge", "Bar", "ScoreBars", "VerdictChart", "Resources", "Units", "Finder", "Opener", "Importer", "Diagnostics", "CopySnippet"] {
+    for unmoved in ["Gauge", "Bar", "ScoreBars", "VerdictChart", "Resources", "Finder", "Opener", "Importer", "Diagnostics", "CopySnippet"] {
         assert!(drawn(&counts, unmoved).is_empty(), "{unmoved} drawn on a selection: {counts:?}");
     }
     click(&format!("li[data-key='{row}']"));
@@ -162,10 +162,10 @@ async fn an_edit_of_one_indicator_redraws_only_what_shows_changed_values() {
     let ente = format::percent(after.node("ENTE").and_then(|n| n.score).unwrap(), 2);
     assert_eq!(ente, "99,24 %");
     let rows = visible_rows();
-    semaforo_web::render_count::take();
+    crate::render_count::take();
     type_into("#edit-target-OC-TD-01", "300", "change");
     until("the new ente score", || text("[data-testid=ente-score]") == ente).await;
-    let counts = semaforo_web::render_count::take();
+    let counts = crate::render_count::take();
 
     // The tree: the rows whose score changed (the indicator and every node above it),
     // each drawn once, and no other visible row.
