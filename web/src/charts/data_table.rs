@@ -28,7 +28,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
             </button>
             // Hidden, it is a plain visually-hidden block (read by screen readers, printed);
             // shown, a scrollable region that keyboard users can focus and scroll.
-            <div class={if *shown { classes!("table-scroll") } else { classes!("visually-hidden", "print-show") }}
+            <div class={if *shown { "table-scroll" } else { "visually-hidden print-show" }}
                 tabindex={shown.then_some("0")} role={shown.then_some("region")} aria-label={shown.then(|| props.caption.clone())}>
                 <table class="data">
                     <caption>{ props.caption.clone() }</caption>

@@ -57,7 +57,7 @@ pub fn shape(v: Option<Verdict>, x: f64, y: f64) -> Html {
 /// a component: it holds nothing, and the rows that show it are components already.
 pub fn light(lang: Lang, verdict: Option<Verdict>, label: bool) -> Html {
     html! {
-        <span class={classes!("light", verdict_class(verdict))}>
+        <span class={format!("light {}", verdict_class(verdict))}>
             <svg class="light-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
                 { shape(verdict, 0.0, 0.0) }
             </svg>

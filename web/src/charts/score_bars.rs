@@ -82,9 +82,9 @@ fn Bar(props: &BarProps) -> Html {
     let w = x_of(v) - LABEL_W;
     let label: String = r.code.chars().take(22).collect();
     html! {
-        <g class={classes!("bar-row", r.published.then_some("published"))}>
+        <g class={if r.published { "bar-row published" } else { "bar-row" }}>
             <text x={text::svg(LABEL_W - 6.0)} y={text::svg(y + 16.0)} class="label" text-anchor="end">{ label }</text>
-            <rect x={text::svg(LABEL_W)} y={text::svg(y + 4.0)} width={text::svg(w)} height="16" class={classes!("bar", verdict_class(r.verdict))} />
+            <rect x={text::svg(LABEL_W)} y={text::svg(y + 4.0)} width={text::svg(w)} height="16" class={format!("bar {}", verdict_class(r.verdict))} />
             { if r.score.is_some() { shape(r.verdict, x_of(v) + 4.0, y + 4.0) } else { html! {} } }
             <text x={text::svg(x_of(v) + 24.0)} y={text::svg(y + 16.0)} class="value">{ score_label(lang, r, props.decimals) }</text>
         </g>
@@ -104,7 +104,7 @@ pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
     let line = |v: Decimal, class: &'static str, word: &'static str| {
         let x = x_of(text::to_f64(v));
         html! {
-            <g class={classes!("threshold", class)}>
+            <g class={class}>
                 <line x1={text::svg(x)} x2={text::svg(x)} y1={text::svg(TOP - 4.0)} y2={text::svg(height - 4.0)} />
                 <text x={text::svg(x)} y={text::svg(TOP - 8.0)} text-anchor="middle">{ format!("{word} {}", format::percent_in(lang, v, 0)) }</text>
             </g>
@@ -143,8 +143,8 @@ pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
                 <desc id={format!("{}-desc", props.id)}>{ desc }</desc>
                 <rect x={text::svg(LABEL_W)} y={text::svg(TOP)} width={text::svg(BAR_W)} height={text::svg(n * ROW_H)} class="plot-bg" />
                 { for bars }
-                { line(critical, "critical", t(lang, Msg::Critical)) }
-                { line(tolerance, "tolerance", t(lang, Msg::Tolerance)) }
+                { line(critical, "threshold critical", t(lang, Msg::Critical)) }
+                { line(tolerance, "threshold tolerance", t(lang, Msg::Tolerance)) }
             </svg>
             if any_published { <p class="small">{ format!("* {published_mark}") }</p> }
             <DataTable caption={props.title.clone()} {head} {rows} />

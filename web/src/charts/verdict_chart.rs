@@ -56,7 +56,7 @@ pub fn VerdictChart(props: &VerdictChartProps) -> Html {
             <g>
                 { shape(*v, 0.0, y + 1.0) }
                 <text x="22" y={text::svg(y + 13.0)} class="label">{ labels::verdict(lang, *v) }</text>
-                <rect x={text::svg(label_w)} y={text::svg(y)} width={text::svg(w)} height="16" class={classes!("bar", verdict_class(*v))} />
+                <rect x={text::svg(label_w)} y={text::svg(y)} width={text::svg(w)} height="16" class={format!("bar {}", verdict_class(*v))} />
                 <text x={text::svg(label_w + w + 6.0)} y={text::svg(y + 13.0)} class="value">{ c.to_string() }</text>
             </g>
         }

@@ -140,7 +140,7 @@ fn view_card(view: &PlanView, lang: Lang, node: &NodeResult, request: &EmbedRequ
                     </tr></thead>
                     <tbody>
                     { for rows.iter().map(|r| html! {
-                        <tr class={classes!(r.nested.then_some("nested"))}>
+                        <tr class={r.nested.then_some("nested")}>
                             <th scope="row"><span class="code">{ r.code.to_string() }</span>{ " " }<span class="name">{ r.name.to_string() }</span></th>
                             <td class="num">{ labels::weight(lang, r.weight) }</td>
                             <td class="num">{ labels::score(lang, r.score, d) }</td>

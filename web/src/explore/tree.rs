@@ -261,7 +261,7 @@ fn TreeRow(props: &RowProps) -> Html {
             });
             let label = if open { i18n::t(lang, Msg::Collapse) } else { i18n::t(lang, Msg::Expand) };
             // Not a button: the treeitem owns the keyboard, so this is a pointer target only.
-            html! { <span class={classes!("twisty", open.then_some("open"))} title={label} aria-hidden="true" {onclick}>{ if open { "▾" } else { "▸" } }</span> }
+            html! { <span class={if open { "twisty open" } else { "twisty" }} title={label} aria-hidden="true" {onclick}>{ if open { "▾" } else { "▸" } }</span> }
         }
         None => html! { <span class="twisty leaf" aria-hidden="true"></span> },
     };
@@ -270,7 +270,7 @@ fn TreeRow(props: &RowProps) -> Html {
         <li
             id={format!("ti-{}", props.index)}
             role="treeitem"
-            class={classes!("treeitem", selected.then_some("selected"), format!("lvl-{}", item.level.min(6)))}
+            class={format!("treeitem{} lvl-{}", if selected { " selected" } else { "" }, item.level.min(6))}
             aria-level={item.level.to_string()}
             aria-setsize={item.setsize.to_string()}
             aria-posinset={item.posinset.to_string()}

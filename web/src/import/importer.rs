@@ -464,7 +464,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
                     });
                     let heading = if c.header.trim().is_empty() { format!("{} {}", t(lang, Msg::ImportColumn), column + 1) } else { c.header.clone() };
                     html! {
-                        <li class={classes!(c.field.is_none().then_some("unread"))}>
+                        <li class={c.field.is_none().then_some("unread")}>
                             <label for={id.clone()}><span class="col-no">{ column + 1 }</span>{ " " }{ heading }</label>
                             // `~value`: the choice is set on the element too, as an option's
                             // `selected` no longer moves a select the user has changed
@@ -568,7 +568,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
                             <button type="button" class="link" onclick={onclear} data-testid="import-clear">{ t(lang, Msg::ImportClear) }</button>
                         </p>
                     </div>
-                    <div class={classes!("import-drop", over.then_some("over"))} {ondragover} {ondragleave} {ondrop} data-testid="import-dropzone">
+                    <div class={if over { "import-drop over" } else { "import-drop" }} {ondragover} {ondragleave} {ondrop} data-testid="import-dropzone">
                         <label class="btn btn-primary file-label">
                             <input type="file" accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                                 class="file-input" onchange={onchange_file} data-testid="import-file" />

@@ -81,7 +81,7 @@ pub fn ImporterPreview(props: &ImporterPreviewProps) -> Html {
                         // What "automatico" means: the role read now, or before the correction.
                         let auto = if r.corrected || chosen.is_some() { read_role(&props.read, r.row) } else { Some(r.role) };
                         html! {
-                            <tr class={classes!(kind_class(r.kind), chosen.is_some().then_some("corrected"))} data-row={r.row.to_string()}
+                            <tr class={if chosen.is_some() { format!("{} corrected", kind_class(r.kind)) } else { kind_class(r.kind).to_string() }} data-row={r.row.to_string()}
                                 data-kind={kind_class(r.kind)} data-role={r.role.name()}>
                                 <td class="num">{ r.row }</td>
                                 <td class="kind">
@@ -157,7 +157,7 @@ fn figures(lang: Lang, figures: Option<&Figures>, d: u32) -> Html {
     let Some(f) = figures else { return html! {} };
     let disagree = f.disagree();
     html! {
-        <span class={classes!("figures", disagree.then_some("disagree"))}>
+        <span class={if disagree { "figures disagree" } else { "figures" }}>
             { labels::score(lang, f.published, d) }{ " / " }{ labels::score(lang, f.computed, d) }
             if disagree { <span class="differs">{ " ≠ " }{ t(lang, Msg::ImportDiffers) }</span> }
         </span>

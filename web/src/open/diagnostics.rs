@@ -27,7 +27,7 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
     };
     let ondismiss = props.ondismiss.reform(|_: MouseEvent| ());
     html! {
-        <section class={classes!("report", report.refused.then_some("refused"))} role={if report.refused { "alert" } else { "status" }} aria-labelledby="report-title" data-testid="report">
+        <section class={if report.refused { "report refused" } else { "report" }} role={if report.refused { "alert" } else { "status" }} aria-labelledby="report-title" data-testid="report">
             <div class="report-head">
                 <h2 id="report-title">{ title }{ ": " }<span class="filename">{ report.name.clone() }</span></h2>
                 <button type="button" class="btn btn-outline" onclick={ondismiss}>{ t(lang, Msg::Dismiss) }</button>

@@ -36,7 +36,7 @@ pub fn Opener(props: &OpenerProps) -> Html {
         }
     };
     html! {
-        <div class={classes!("opener", over.then_some("over"))} {ondragover} {ondragleave} {ondrop} data-testid="dropzone">
+        <div class={if over { "opener over" } else { "opener" }} {ondragover} {ondragleave} {ondrop} data-testid="dropzone">
             <label class="btn btn-primary file-label">
                 <input type="file" accept=".json,application/json" class="file-input" data-testid="file-input" {onchange} />
                 <span>{ t(lang, Msg::OpenPlan) }</span>

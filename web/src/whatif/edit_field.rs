@@ -103,7 +103,7 @@ pub fn EditField(props: &EditFieldProps) -> Html {
         .collect::<Vec<_>>()
         .join(" ");
     html! {
-        <div class={classes!("edit-field", error.is_some().then_some("invalid"))}>
+        <div class={if error.is_some() { "edit-field invalid" } else { "edit-field" }}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
             <input id={props.id.clone()} type="text" inputmode={if props.kind == FieldKind::Date { "numeric" } else { "decimal" }}
                 autocomplete="off" value={(*text).clone()} {oninput} {onchange}

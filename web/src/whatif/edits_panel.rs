@@ -99,7 +99,7 @@ pub fn EditsPanel(props: &EditsPanelProps) -> Html {
     let notice = snap.notice.as_ref().map(|n| {
         let dismiss = command(Command::DismissNotice);
         html! {
-            <div class={classes!("whatif-notice", n.error.then_some("error"))} role={if n.error { "alert" } else { "status" }} data-testid="whatif-notice">
+            <div class={if n.error { "whatif-notice error" } else { "whatif-notice" }} role={if n.error { "alert" } else { "status" }} data-testid="whatif-notice">
                 <p>{ t(lang, n.msg) }{ " " }<span class="code">{ n.detail.clone() }</span></p>
                 <button type="button" class="btn btn-outline btn-small" onclick={dismiss}>{ t(lang, Msg::Dismiss) }</button>
             </div>
