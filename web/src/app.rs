@@ -11,7 +11,7 @@ use std::rc::Rc;
 use semaforo_core::Lang;
 use yew::prelude::*;
 
-use crate::embed::copy_snippet::{CopySnippet, SnippetSource};
+use crate::embed::copy_snippet::CopySnippet;
 use crate::explore::cruscotti::Cruscotti;
 use crate::explore::detail::Detail;
 use crate::open::diagnostics::Diagnostics;
@@ -30,7 +30,7 @@ use crate::charts::Figures;
 use crate::explore::tree::Tree;
 use crate::explore::units;
 use crate::charts::verdict_chart::VerdictChart;
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, Msg, Page};
 use crate::io;
 use crate::state::{Action, Filters, Selection, State};
 
@@ -209,8 +209,9 @@ pub fn App() -> Html {
     };
 
     html! {
-        // The language reaches every component by context, not through their props.
-        <ContextProvider<Lang> context={lang}>
+        // The language (and the plan's name, for the embed snippets) reaches every
+        // component by context, not through their props.
+        <ContextProvider<Page> context={Page { lang, source: state.source.clone() }}>
         <div class="app" {ondragover} {ondrop}>
             <a class="skip-link" href="#main">{ t(lang, Msg::SkipToContent) }</a>
             <header class="site-header">
@@ -239,13 +240,10 @@ pub fn App() -> Html {
             </div>
             <main id="main" class="container" tabindex="-1">
                 { for report }
-                // Embedded views (issue 5): the copy-snippet buttons name the plan on screen.
-                <ContextProvider<SnippetSource> context={SnippetSource { source: state.source.clone() }}>
-                    { content }
-                </ContextProvider<SnippetSource>>
+                { content }
             </main>
             <footer class="site-footer"><div class="container"><p>{ t(lang, Msg::Footer) }</p></div></footer>
         </div>
-        </ContextProvider<Lang>>
+        </ContextProvider<Page>>
     }
 }

@@ -633,9 +633,23 @@ fn texts(msg: Msg) -> [&'static str; 2] {
     }
 }
 
-/// The interface language, provided by the page (`App`, `EmbedView`) around everything it
-/// draws; Italian where none is provided.
+/// What every component may read of the page without its parents passing it down: the
+/// interface language, and the name of the plan on screen (for the embed snippets, which
+/// name it). Provided by `App` and `EmbedView` around everything they draw.
+#[derive(Clone, PartialEq)]
+pub struct Page {
+    pub lang: Lang,
+    pub source: yew::AttrValue,
+}
+
+/// The interface language of the page; Italian where none is provided.
 #[yew::hook]
 pub fn use_lang() -> Lang {
-    yew::use_context::<Lang>().unwrap_or_default()
+    use_page().lang
+}
+
+/// The page around this component; Italian and the built-in plan where none is provided.
+#[yew::hook]
+pub fn use_page() -> Page {
+    yew::use_context::<Page>().unwrap_or_else(|| Page { lang: Lang::It, source: crate::state::DEFAULT_PLAN_NAME.into() })
 }

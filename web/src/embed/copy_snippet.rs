@@ -11,16 +11,9 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::embed::host::{self as embed, SnippetPlan};
-use crate::i18n::{t, use_lang, Msg};
+use crate::i18n::{t, use_page, Msg, Page};
 use crate::io;
 use crate::state::DEFAULT_PLAN_NAME;
-
-/// Where the plan on screen came from; provided by the app around its sections so that
-/// each button can name it in its snippet.
-#[derive(Clone, PartialEq)]
-pub struct SnippetSource {
-    pub source: AttrValue,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct CopySnippetProps {
@@ -44,8 +37,7 @@ enum Outcome {
 #[function_component]
 pub fn CopySnippet(props: &CopySnippetProps) -> Html {
     crate::rendered!("CopySnippet", &props.view);
-    let lang = use_lang();
-    let source = use_context::<SnippetSource>().map(|s| s.source).unwrap_or_else(|| DEFAULT_PLAN_NAME.into());
+    let Page { lang, source } = use_page();
     let outcome = use_state(|| Outcome::Idle);
     let area = use_node_ref();
 

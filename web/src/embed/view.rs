@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use crate::charts::light::light;
 use crate::embed::host::{self as embed, EmbedRequest, HeightWatch};
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, Msg, Page};
 use crate::io;
 use crate::model::PlanView;
 use crate::state::{Report, State};
@@ -66,11 +66,11 @@ pub fn EmbedView(props: &EmbedViewProps) -> Html {
         (None, _) => html! { <p class="hint">{ t(lang, Msg::LoadFailed) }</p> },
     };
     html! {
-        <ContextProvider<Lang> context={lang}>
+        <ContextProvider<Page> context={Page { lang, source: state.source.clone() }}>
             <div class="embed" ref={root} data-testid="embed">
                 <main>{ body }</main>
             </div>
-        </ContextProvider<Lang>>
+        </ContextProvider<Page>>
     }
 }
 
