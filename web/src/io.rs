@@ -1,6 +1,6 @@
 //! The app's only input and output: files the user opens, a plan named by `?plan=`
-//! (fetched from this page's own origin, never elsewhere), and the language remembered in
-//! localStorage.
+//! (fetched from this page's own origin, never elsewhere), the language remembered in
+//! localStorage, and the files the app hands to the user (exports, settings).
 //!
 //! Reading and checking a large plan must not freeze the page, so each step yields to
 //! the browser first: the "Caricamento…" state is painted before parsing starts.
@@ -106,6 +106,7 @@ pub fn fetch_plan(relative: String, dispatch: UseReducerDispatcher<State>) {
 }
 
 async fn fetch_text(relative: &str) -> Result<String, String> {
+    let js_text = |e| js_text(e, "network error");
     let window = gloo::utils::window();
     let href = window.location().href().map_err(js_text)?;
     let url = web_sys::Url::new_with_base(relative, &href).map_err(js_text)?;
@@ -122,10 +123,53 @@ async fn fetch_text(relative: &str) -> Result<String, String> {
     text.as_string().ok_or_else(|| "the response is not text".to_string())
 }
 
-fn js_text(value: JsValue) -> String {
+/// The message of a JavaScript error (or a thrown string); `otherwise` if it has none.
+pub fn js_text(value: JsValue, otherwise: &str) -> String {
     value
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| value.as_string())
-        .unwrap_or_else(|| "network error".to_string())
+        .unwrap_or_else(|| otherwise.to_string())
+}
+
+/// Offers `text` to the user as a downloaded file, with no request: a Blob's object URL,
+/// clicked on a link that is never added to the page.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "cannot make the file")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "cannot make the file's address")?;
+    let anchor: web_sys::HtmlAnchorElement =
+        gloo::utils::document().create_element("a").ok().and_then(|a| a.dyn_into().ok()).ok_or("cannot make a link")?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // The download starts from the click; the address is kept a while for browsers
+    // that read it later, then released.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// A file name's stem from free text (a scenario's name, a table's file name): letters,
+/// digits, `-` and `_`, anything else a `-`, none at either end; `fallback` if nothing is left.
+pub fn file_stem(text: &str, fallback: &str) -> String {
+    let stem: String = text.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
+    let stem = stem.trim_matches('-');
+    if stem.is_empty() { fallback.to_string() } else { stem.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_stems() {
+        assert_eq!(file_stem("Scenario 1 (2)", "scenario"), "Scenario-1--2");
+        assert_eq!(file_stem("cruscotto promozione", "piano"), "cruscotto-promozione");
+        assert_eq!(file_stem(" (?) ", "piano-importato"), "piano-importato");
+    }
 }

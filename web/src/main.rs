@@ -5,18 +5,25 @@
 //! plans, keeps the interface state and draws. It makes no request but for its own files
 //! (and a `?plan=` on the same origin).
 
-mod components;
-// Embedded views (issue 5).
-mod embed;
+// The page, and the state it keeps.
+mod app;
 mod i18n;
-// Table import (issue 6).
-mod import_view;
 mod io;
 mod model;
 mod state;
-// What-if (issue 4).
-mod whatif;
 mod text;
+// Render counts (debug builds only), and the page driven in headless Chromium with them.
+mod render_count;
+#[cfg(all(test, target_arch = "wasm32"))]
+mod render_test;
+// What the user does, one folder each: open a plan, explore it, read its charts, try
+// changes (what-if), import a table, embed a view in another page.
+mod charts;
+mod embed;
+mod explore;
+mod import;
+mod open;
+mod whatif;
 
 fn main() {
     // Render into #app, replacing the static "Caricamento…" shown while the wasm loads.
@@ -26,15 +33,15 @@ fn main() {
             // Not innerHTML: the CSP's Trusted Types (web/build/policy.mjs) forbid that sink.
             root.set_text_content(None);
             // Embedded views (issue 5): `?embed=VIEW` shows that view alone, for an iframe.
-            if let Some(request) = embed::request() {
-                let props = components::embed_view::EmbedViewProps { request: std::rc::Rc::new(request) };
-                yew::Renderer::<components::embed_view::EmbedView>::with_root_and_props(root, props).render();
+            if let Some(request) = embed::host::request() {
+                let props = embed::view::EmbedViewProps { request: std::rc::Rc::new(request) };
+                yew::Renderer::<embed::view::EmbedView>::with_root_and_props(root, props).render();
                 return;
             }
-            yew::Renderer::<components::app::App>::with_root(root).render();
+            yew::Renderer::<app::App>::with_root(root).render();
         }
         None => {
-            yew::Renderer::<components::app::App>::new().render();
+            yew::Renderer::<app::App>::new().render();
         }
     }
 }

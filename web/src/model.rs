@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use semaforo_core::plan::{Budget, Classification, Indicator, Level, Objective, Perspective, Verdict};
+use semaforo_core::labels::PERSPECTIVES;
 use semaforo_core::{evaluate, Evaluation, Plan};
 
 /// What the detail panel needs of an objective beyond its `NodeResult`.
@@ -45,6 +46,19 @@ pub struct IndicatorRow {
     pub haystack: String,
 }
 
+/// What the finder offers to filter by: the same for every variant of a plan (a what-if
+/// edit changes no unit, perspective or ambito), computed once per view rather than at
+/// every render.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FinderOptions {
+    /// Units that carry at least one indicator, in the plan's order: code and name.
+    pub units: Vec<(String, String)>,
+    /// The perspectives some indicator falls under, in the order of `labels::PERSPECTIVES`.
+    pub perspectives: Vec<Perspective>,
+    /// The top-level objectives (usually the ambiti): code, and code with name.
+    pub areas: Vec<(String, String)>,
+}
+
 pub struct PlanView {
     /// Identity of this load: components compare views by it instead of by content.
     pub generation: u32,
@@ -55,6 +69,7 @@ pub struct PlanView {
     pub indicators: HashMap<String, Indicator>,
     pub objectives: HashMap<String, ObjectiveInfo>,
     pub rows: Vec<IndicatorRow>,
+    pub finder: std::rc::Rc<FinderOptions>,
 }
 
 impl PartialEq for PlanView {
@@ -108,7 +123,8 @@ impl PlanView {
             let id = format!("cruscotto/{}", cruscotto.code);
             index_items(&id, &cruscotto.items, &mut indicators);
         }
-        PlanView { generation: GENERATION.fetch_add(1, Ordering::Relaxed), plan, evaluation, indicators, objectives, rows }
+        let finder = std::rc::Rc::new(finder_options(&plan, &rows));
+        PlanView { generation: GENERATION.fetch_add(1, Ordering::Relaxed), plan, evaluation, indicators, objectives, rows, finder }
     }
 
     pub fn decimals(&self) -> u32 {
@@ -147,6 +163,21 @@ impl PlanView {
     pub fn unit_name(&self, code: &str) -> String {
         self.plan.units.iter().find(|u| u.code == code).map_or_else(|| code.to_string(), |u| u.name.clone())
     }
+}
+
+fn finder_options(plan: &Plan, rows: &[IndicatorRow]) -> FinderOptions {
+    let mut units: Vec<(String, String)> = Vec::new();
+    for row in rows {
+        for u in &row.units {
+            if !units.iter().any(|(code, _)| code == u) {
+                let name = plan.units.iter().find(|x| &x.code == u).map_or_else(|| u.clone(), |x| x.name.clone());
+                units.push((u.clone(), name));
+            }
+        }
+    }
+    let perspectives = PERSPECTIVES.iter().copied().filter(|p| rows.iter().any(|r| r.perspective == Some(*p))).collect();
+    let areas = plan.ente.objectives.iter().map(|o| (o.code.clone(), format!("{} {}", o.code, o.name))).collect();
+    FinderOptions { units, perspectives, areas }
 }
 
 fn weighed_in<'a>(evaluation: &'a Evaluation, id: &str) -> Vec<&'a semaforo_core::NodeResult> {

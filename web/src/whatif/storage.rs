@@ -1,5 +1,5 @@
-//! The what-if model's browser side: scenarios in localStorage, the share link in the
-//! address, and files handed to the user (Blob + object URL).
+//! The what-if model's browser side: scenarios in localStorage and the share link in the
+//! address.
 //!
 //! Scenarios are kept per plan, under a key made of the plan's name and a hash of its
 //! content, so that two plans with the same file name never mix their scenarios. They are
@@ -8,9 +8,8 @@
 
 use gloo::storage::{LocalStorage, Storage};
 use semaforo_core::Plan;
-use wasm_bindgen::JsCast;
 
-use super::Stored;
+use super::model::Stored;
 
 const PREFIX: &str = "semaforo.whatif.v1";
 
@@ -69,25 +68,4 @@ pub fn share_url(encoded: &str) -> String {
         location.pathname().unwrap_or_default(),
         location.search().unwrap_or_default()
     )
-}
-
-/// Offers `text` to the user as a downloaded file.
-pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "cannot make the file")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "cannot make the file's address")?;
-    let document = gloo::utils::document();
-    let anchor: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(|_| "cannot make a link")?.dyn_into().map_err(|_| "cannot make a link")?;
-    anchor.set_href(&url);
-    anchor.set_download(file_name);
-    anchor.click();
-    // Revoked on the next task: the click has started the download by then.
-    gloo::timers::callback::Timeout::new(0, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
 }

@@ -1,0 +1,7 @@
+//! Importing a plan from a table: the importer's model (the user's choices, which are the
+//! import's settings, and what the preview shows of the core's report), its panel and
+//! its preview.
+
+pub mod importer;
+pub mod model;
+pub mod preview;
