@@ -14,26 +14,13 @@ use std::rc::Rc;
 use semaforo_core::live::Live;
 use semaforo_core::scenario::{apply, decode_edits, find_indicator_mut, Edit, Scenario};
 use semaforo_core::Diagnostic;
-use serde::{Deserialize, Serialize};
+
 
 use crate::i18n::Msg;
 use crate::model::{fresh_generation, PlanView};
 
-/// What browser storage keeps for one plan: its scenarios and which one is open.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Stored {
-    pub active: usize,
-    pub scenarios: Vec<Scenario>,
-}
-
-impl Default for Stored {
-    fn default() -> Self {
-        Stored { active: 0, scenarios: vec![Scenario::new(DEFAULT_SCENARIO)] }
-    }
-}
-
-pub const DEFAULT_SCENARIO: &str = "Scenario 1";
+/// What browser storage keeps for one plan: the core's set of scenarios and the open one.
+pub use semaforo_core::scenario_set::ScenarioSet as Stored;
 pub const SHARED_SCENARIO: &str = "Link condiviso";
 
 /// A message about the last what-if action; `detail` is the core's own text.
@@ -87,21 +74,17 @@ impl WhatIf {
     pub fn open(baseline: Rc<PlanView>, key: String, stored: Result<Option<Stored>, String>, link: Option<String>) -> WhatIf {
         let mut notice = None;
         let mut stored = match stored {
-            Ok(Some(s)) if !s.scenarios.is_empty() => s,
-            Ok(_) => Stored::default(),
+            Ok(Some(s)) => s.repaired(),
+            Ok(None) => Stored::default(),
             Err(why) => {
                 notice = Some(Notice { msg: Msg::WhatIfStoredUnreadable, detail: why, error: true });
                 Stored::default()
             }
         };
-        stored.active = stored.active.min(stored.scenarios.len() - 1);
         if let Some(link) = link {
             match decode_edits(&link) {
                 Ok(edits) => {
-                    let mut scenario = Scenario::new(unique_name(&stored.scenarios, SHARED_SCENARIO));
-                    scenario.edits = edits;
-                    stored.scenarios.push(scenario);
-                    stored.active = stored.scenarios.len() - 1;
+                    stored.create_with(SHARED_SCENARIO, edits);
                     notice = Some(Notice { msg: Msg::WhatIfLinkApplied, detail: String::new(), error: false });
                 }
                 Err(problem) => notice = Some(Notice { msg: Msg::WhatIfBadLink, detail: problem.message, error: true }),
@@ -127,11 +110,11 @@ impl WhatIf {
     }
 
     pub fn scenario(&self) -> &Scenario {
-        &self.stored.scenarios[self.stored.active]
+        self.stored.active()
     }
 
     fn scenario_mut(&mut self) -> &mut Scenario {
-        &mut self.stored.scenarios[self.stored.active]
+        self.stored.active_mut()
     }
 
     /// Runs a command; true when storage should be written.
@@ -162,43 +145,26 @@ impl WhatIf {
                 self.rebuild();
             }
             Command::Select(index) => {
-                if index < self.stored.scenarios.len() && index != self.stored.active {
-                    self.stored.active = index;
+                if self.stored.select(index) {
                     self.rebuild();
                 }
             }
             Command::New { name, copy } => {
-                let name = unique_name(&self.stored.scenarios, name.trim());
-                let mut scenario = Scenario::new(name);
-                if copy {
-                    scenario.edits = self.scenario().edits.clone();
-                }
-                self.stored.scenarios.push(scenario);
-                self.stored.active = self.stored.scenarios.len() - 1;
+                self.stored.create(&name, copy);
                 self.rebuild();
             }
             Command::Rename(name) => {
-                let name = name.trim();
-                if name.is_empty() {
+                if !self.stored.rename(&name) {
                     return false;
                 }
-                let others: Vec<Scenario> =
-                    self.stored.scenarios.iter().enumerate().filter(|(i, _)| *i != self.stored.active).map(|(_, s)| s.clone()).collect();
-                self.scenario_mut().name = unique_name(&others, name);
             }
             Command::Delete => {
-                self.stored.scenarios.remove(self.stored.active);
-                if self.stored.scenarios.is_empty() {
-                    self.stored.scenarios.push(Scenario::new(DEFAULT_SCENARIO));
-                }
-                self.stored.active = self.stored.active.min(self.stored.scenarios.len() - 1);
+                self.stored.delete();
                 self.rebuild();
             }
             Command::Import { name, text } => match read_scenario(&text) {
-                Ok(mut scenario) => {
-                    scenario.name = unique_name(&self.stored.scenarios, &scenario.name);
-                    self.stored.scenarios.push(scenario);
-                    self.stored.active = self.stored.scenarios.len() - 1;
+                Ok(scenario) => {
+                    self.stored.import(scenario);
                     self.rebuild();
                     self.notice = Some(Notice { msg: Msg::WhatIfImported, detail: name, error: false });
                 }
@@ -288,16 +254,6 @@ impl WhatIf {
 
 fn copy_of(live: &Live) -> PlanView {
     PlanView::from_evaluation(live.plan().clone(), live.evaluation().clone())
-}
-
-/// `name`, or `name (2)`, `name (3)`… so that no two scenarios share a name.
-pub fn unique_name(scenarios: &[Scenario], name: &str) -> String {
-    let name = if name.is_empty() { DEFAULT_SCENARIO } else { name };
-    let taken = |n: &str| scenarios.iter().any(|s| s.name == n);
-    if !taken(name) {
-        return name.to_string();
-    }
-    (2..).map(|i| format!("{name} ({i})")).find(|n| !taken(n)).unwrap_or_default()
 }
 
 /// A scenario file: the JSON of a `Scenario`; serde's message says what and where
