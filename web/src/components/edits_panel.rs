@@ -106,7 +106,7 @@ pub fn EditsPanel(props: &EditsPanelProps) -> Html {
         html! {
             <div class="whatif-notice error" role="alert">
                 <p>{ t(lang, Msg::WhatIfProblems) }</p>
-                <ul>{ for snap.problems.iter().map(|p| html! { <li><span class="code">{ p.path.clone() }</span>{ ": " }{ p.message.clone() }</li> }) }</ul>
+                <ul>{ for snap.problems.iter().map(|p| html! { <li><span class="code">{ p.path.clone() }</span>{ ": " }{ p.message(lang) }</li> }) }</ul>
             </div>
         }
     });

@@ -110,7 +110,8 @@ impl WhatIf {
                     stored.active = stored.scenarios.len() - 1;
                     notice = Some(Notice { msg: Msg::WhatIfLinkApplied, detail: String::new(), error: false });
                 }
-                Err(problem) => notice = Some(Notice { msg: Msg::WhatIfBadLink, detail: problem.message, error: true }),
+                // TODO(lang): the notice is built before a language is at hand; render it at display time.
+                Err(problem) => notice = Some(Notice { msg: Msg::WhatIfBadLink, detail: problem.message(Lang::It), error: true }),
             }
         }
         let live = Live::new(baseline.plan.clone());
