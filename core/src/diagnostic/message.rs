@@ -57,7 +57,7 @@ pub(crate) const MESSAGES: &[Message] = &[
         "a plan is a JSON object with `version`, `ente` and `policy`"),
     m(Code::UnknownField, None, "{problem}", "{problem}"),
     m(Code::DuplicateKey, None,
-        "{key} compare più di una volta in questo oggetto: un lettore JSON ne tiene una sola, quindi va scritto una volta",
+        "la chiave {key} compare più di una volta in questo oggetto: un lettore JSON ne tiene una sola, quindi va scritta una volta sola",
         "{key} appears more than once in this object: a JSON reader keeps only one of them, so write it once"),
 
     // Validating a plan.
@@ -186,7 +186,7 @@ pub(crate) const MESSAGES: &[Message] = &[
         "il file XLSX non si legge (cartella di lavoro danneggiata)",
         "the XLSX file could not be read (malformed workbook)"),
     m(Code::UnreadableTable, Some(NotXlsx),
-        "non è un file XLSX leggibile: {detail}",
+        "il file non è un XLSX leggibile: {detail}",
         "not a readable XLSX file: {detail}"),
     m(Code::UnreadableTable, Some(NoSheet),
         "la cartella di lavoro non ha fogli",
@@ -201,8 +201,8 @@ pub(crate) const MESSAGES: &[Message] = &[
         "foglio {sheet}: più di {limit} celle (contando ogni riga fino all'ultima cella con contenuto): non è la tabella di un piano",
         "sheet {sheet}: more than {limit} cells (counting each row up to its last cell with content): this is not a plan's table"),
     m(Code::Windows1252, None,
-        "il file non è UTF-8 (ha {count} byte tra 0x80 e 0xFF e nessuna sequenza UTF-8): è stato letto come Windows-1252, la codifica dei CSV di Excel su Windows in italiano",
-        "the file is not UTF-8 (it has {count} bytes from 0x80 to 0xFF and no UTF-8 sequence): it was read as Windows-1252, the encoding of Excel's CSV on Italian Windows"),
+        "il file non è UTF-8 (byte tra 0x80 e 0xFF: {count}; nessuna sequenza UTF-8): è stato letto come Windows-1252, la codifica dei CSV di Excel su Windows in italiano",
+        "the file is not UTF-8 (bytes from 0x80 to 0xFF: {count}; no UTF-8 sequence): it was read as Windows-1252, the encoding of Excel's CSV on Italian Windows"),
     m(Code::InvalidUtf8, None,
         "riga {row}, colonna {column}, carattere {character} ({text}): {bytes} (atteso testo UTF-8, come nel resto del file): sostituito da “\u{fffd}”",
         "row {row}, column {column}, character {character} ({text}): {bytes} (expected UTF-8 text, as in the rest of the file): replaced by “\u{fffd}”"),
@@ -640,7 +640,8 @@ fn value(param: &Param, params: &Params, lang: Lang, depth: u8, missing: &mut Op
             },
             (_, Some(number), _) => match style {
                 Style::Percent => format::percent_in(lang, number, 2),
-                _ => format::as_written(lang, number),
+                // Exactly as given: a diagnostic shows the value the author wrote.
+                _ => format::number_in(lang, number, number.normalize().scale()),
             },
             (_, _, Some(count)) => match style {
                 Style::Thousands => format::number_in(lang, Decimal::from(count), 0),
