@@ -290,9 +290,19 @@ mod tests {
         );
         assert_eq!(
             error_message(&[warning, error], Lang::It),
-            "error[unknown-id] b.c: il piano non ha un nodo o un indicatore `X` (e altri 1: vedere .diagnostics)"
+            "error[unknown-id] b.c: il piano non ha un nodo o un indicatore `X` (e un altro: vedere .diagnostics)"
         );
         assert_eq!(error_message(&[], Lang::It), "semaforo: unknown error");
+    }
+
+    #[test]
+    fn the_typescript_union_of_codes_is_every_code() {
+        let types = include_str!("types.d.ts");
+        let start = types.find("export type DiagnosticCode =").expect("the union");
+        let union = &types[start..start + types[start..].find(';').unwrap()];
+        let listed: Vec<&str> = union.split('"').skip(1).step_by(2).collect();
+        let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed, codes, "bindings/src/types.d.ts, DiagnosticCode");
     }
 
     #[test]

@@ -181,7 +181,7 @@ pub fn sensitivity(
 #[wasm_bindgen(js_name = formatPercent)]
 pub fn format_percent(
     value: &str,
-    decimals: Option<u32>,
+    #[wasm_bindgen(unchecked_optional_param_type = "number | null")] decimals: Option<u32>,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: Option<String>,
 ) -> Result<String, JsValue> {
     let lang = language(lang).map_err(|d| throw(d, Lang::It))?;

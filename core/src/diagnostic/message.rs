@@ -294,6 +294,7 @@ pub(crate) const MESSAGES: &[Message] = &[
 
 /// The texts a word parameter is written with; some depend on the other parameters
 /// (an unknown field with no fields to choose from, a number found with its text).
+#[inline(never)]
 fn word(param: &Param, params: &Params) -> Option<Texts> {
     Some(match param {
         Param::Case(_) => return None,
@@ -423,6 +424,7 @@ fn word(param: &Param, params: &Params) -> Option<Texts> {
 
 /// What a cell of an imported table should have held, as the report says it after
 /// “atteso:” / “expected”. Examples are quoted as the documents print them (in Italian).
+#[inline(never)]
 fn expected_texts(expected: Expected) -> Texts {
     match expected {
         Expected::Weight => ("un peso come “20,00 %” o “20”", "a weight such as “20,00 %” or “20”"),
@@ -602,6 +604,7 @@ fn fill(template: &str, params: &Params, lang: Lang, depth: u8, missing: &mut Op
 }
 
 /// One parameter written in `lang`, in its style.
+#[inline(never)]
 fn value(param: &Param, params: &Params, lang: Lang, depth: u8, missing: &mut Option<String>) -> String {
     let it = lang == Lang::It;
     let code = |s: &str| format!("`{s}`");
@@ -619,7 +622,7 @@ fn value(param: &Param, params: &Params, lang: Lang, depth: u8, missing: &mut Op
             Some(texts) if depth < 4 => fill(pick(texts, lang), params, lang, depth + 1, missing),
             _ => String::new(),
         },
-        (Param::Choices(items), _) => list(items, &code, if it { "o" } else { "or" }),
+        (Param::Choices(items), _) => list(items, &code, if it { "e" } else { "or" }),
         (Param::Keys(items), _) => list(items, &code, if it { "e" } else { "and" }),
         (Param::Headings(items), _) => items.iter().map(|s| quoted(s)).collect::<Vec<_>>().join(", "),
         (Param::Bytes(bytes), _) => {
@@ -632,86 +635,30 @@ fn value(param: &Param, params: &Params, lang: Lang, depth: u8, missing: &mut Op
             }
         }
         (Param::Delimiter(d), _) if d == "\t" => (if it { "una tabulazione" } else { "a tab" }).to_string(),
-        (_, style) => match (param_text(param), param_number(param), param_count(param)) {
-            (Some(text), _, _) => match style {
+        (_, style) => match param.wire() {
+            Wire::Text(text) => match style {
                 Style::Code | Style::Delimiter => code(text),
                 Style::Quoted => quoted(text),
                 _ => text.to_string(),
             },
-            (_, Some(number), _) => match style {
+            // Exactly as given: a diagnostic shows the value the author wrote.
+            Wire::Decimal(number) => match style {
                 Style::Percent => format::percent_in(lang, number, 2),
-                // Exactly as given: a diagnostic shows the value the author wrote.
                 _ => format::number_in(lang, number, number.normalize().scale()),
             },
-            (_, _, Some(count)) => match style {
+            Wire::Count(count) => match style {
                 Style::Thousands => format::number_in(lang, Decimal::from(count), 0),
                 _ => count.to_string(),
             },
-            _ => String::new(),
+            Wire::List(items) => items.join(", "),
         },
     }
 }
 
 fn param_len(param: &Param) -> usize {
-    match param {
-        Param::Choices(v) | Param::Keys(v) | Param::Headings(v) | Param::Bytes(v) => v.len(),
+    match param.wire() {
+        Wire::List(items) => items.len(),
         _ => 1,
-    }
-}
-
-fn param_text(param: &Param) -> Option<&str> {
-    match param {
-        Param::WantedText(s)
-        | Param::Code(s)
-        | Param::Field(s)
-        | Param::Key(s)
-        | Param::Json(s)
-        | Param::First(s)
-        | Param::Argument(s)
-        | Param::Text(s)
-        | Param::Reading(s)
-        | Param::Header(s)
-        | Param::Name(s)
-        | Param::Prefix(s)
-        | Param::Sheet(s)
-        | Param::Detail(s)
-        | Param::Cell(s)
-        | Param::LastColumn(s)
-        | Param::Delimiter(s) => Some(s),
-        _ => None,
-    }
-}
-
-fn param_number(param: &Param) -> Option<Decimal> {
-    match param {
-        Param::Value(v)
-        | Param::Sum(v)
-        | Param::Weight(v)
-        | Param::Score(v)
-        | Param::Printed(v)
-        | Param::Critical(v)
-        | Param::Tolerance(v)
-        | Param::Numerator(v)
-        | Param::Denominator(v) => Some(*v),
-        _ => None,
-    }
-}
-
-fn param_count(param: &Param) -> Option<u64> {
-    match param {
-        Param::Row(n)
-        | Param::OtherRow(n)
-        | Param::Column(n)
-        | Param::Line(n)
-        | Param::Character(n)
-        | Param::Count(n)
-        | Param::Max(n)
-        | Param::Limit(n)
-        | Param::Rows(n)
-        | Param::Columns(n)
-        | Param::Year(n)
-        | Param::Version(n) => Some(*n),
-        _ => None,
     }
 }
 
@@ -733,6 +680,7 @@ pub fn counts(lang: Lang, errors: usize, warnings: usize) -> String {
 /// After the first of several problems: `(e altri 2: vedere .diagnostics)`.
 pub fn and_more(lang: Lang, more: usize, property: &str) -> String {
     match lang {
+        Lang::It if more == 1 => format!("(e un altro: vedere {property})"),
         Lang::It => format!("(e altri {more}: vedere {property})"),
         Lang::En => format!("(and {more} more: see {property})"),
     }
@@ -862,7 +810,7 @@ mod tests {
         let choices = Params::from([Param::Problem(Problem::UnknownVariant), Param::Json("zona".into()), Param::Choices(vec!["area".into(), "strategic".into(), "operational".into()])]);
         assert_eq!(
             render(Code::WrongShape, &choices, Lang::It).unwrap(),
-            "valore `zona` non previsto: atteso uno tra `area`, `strategic` o `operational`"
+            "valore `zona` non previsto: atteso uno tra `area`, `strategic` e `operational`"
         );
         assert_eq!(placeholders(r#"a {b} `{"op": 1}` {…} {c_d}"#), ["b", "c_d"]);
     }

@@ -13,7 +13,7 @@
 
 use crate::decimal::Decimal;
 use crate::plan::{Level, Perspective};
-use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -45,6 +45,7 @@ macro_rules! words {
                 }
             }
 
+            /// As its name (`"weight"`), where a word is a field of its own (`CellProblem`).
             impl Serialize for $name {
                 fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                     serializer.serialize_str(self.name())
@@ -55,6 +56,19 @@ macro_rules! words {
                 fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                     let text = String::deserialize(deserializer)?;
                     $name::from_name(&text).ok_or_else(|| de::Error::custom(format_args!("`{text}` is not a {}", stringify!($name))))
+                }
+            }
+
+            impl Value for $name {
+                fn wire(&self) -> Wire<'_> {
+                    Wire::Text(self.name())
+                }
+
+                fn unwire(wire: Owned) -> Option<Self> {
+                    match wire {
+                        Owned::Text(text) => $name::from_name(&text),
+                        _ => None,
+                    }
                 }
             }
         )*
@@ -374,36 +388,20 @@ macro_rules! params {
             )*
         }
 
-        impl Serialize for Params {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let mut map = serializer.serialize_map(Some(self.0.len()))?;
-                for param in &self.0 {
-                    match param {
-                        $(Param::$variant(v) => map.serialize_entry($name, v)?,)*
-                    }
+        impl Param {
+            /// The value as JSON writes it.
+            pub(crate) fn wire(&self) -> Wire<'_> {
+                match self {
+                    $(Param::$variant(v) => v.wire(),)*
                 }
-                map.end()
-            }
-        }
-
-        impl<'de> Visitor<'de> for ParamsVisitor {
-            type Value = Params;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object of parameters")
             }
 
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Params, A::Error> {
-                let mut params = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        $($name => params.push(Param::$variant(map.next_value()?)),)*
-                        _ => {
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                    }
+            /// The parameter `name` with the value read from JSON, if it is one of its type.
+            fn unwire(name: &str, wire: Owned) -> Option<Param> {
+                match name {
+                    $($name => Value::unwire(wire).map(Param::$variant),)*
+                    _ => None,
                 }
-                Ok(Params(params))
             }
         }
     };
@@ -561,10 +559,225 @@ impl<const N: usize> From<[Param; N]> for Params {
     }
 }
 
-struct ParamsVisitor;
+/// A parameter's value as JSON writes it: every type goes through these few forms, so
+/// that reading and writing parameters is one small piece of code whatever their number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Wire<'a> {
+    /// A text, a code, a word's name.
+    Text(&'a str),
+    /// A decimal, written as a string.
+    Decimal(Decimal),
+    Count(u64),
+    List(&'a [String]),
+}
 
+/// A value read from JSON, before it is given its parameter's type.
+#[derive(Debug)]
+pub(crate) enum Owned {
+    Text(String),
+    Count(u64),
+    List(Vec<String>),
+    /// Anything else (from a later version): read and left out.
+    Other,
+}
+
+/// A type a parameter's value has.
+pub(crate) trait Value: Sized {
+    fn wire(&self) -> Wire<'_>;
+    fn unwire(wire: Owned) -> Option<Self>;
+}
+
+impl Value for String {
+    fn wire(&self) -> Wire<'_> {
+        Wire::Text(self)
+    }
+
+    fn unwire(wire: Owned) -> Option<Self> {
+        match wire {
+            Owned::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+impl Value for Decimal {
+    fn wire(&self) -> Wire<'_> {
+        Wire::Decimal(*self)
+    }
+
+    fn unwire(wire: Owned) -> Option<Self> {
+        match wire {
+            Owned::Text(text) => Decimal::parse(&text).ok(),
+            Owned::Count(n) => Some(Decimal::from(n)),
+            _ => None,
+        }
+    }
+}
+
+impl Value for u64 {
+    fn wire(&self) -> Wire<'_> {
+        Wire::Count(*self)
+    }
+
+    fn unwire(wire: Owned) -> Option<Self> {
+        match wire {
+            Owned::Count(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+impl Value for Vec<String> {
+    fn wire(&self) -> Wire<'_> {
+        Wire::List(self)
+    }
+
+    fn unwire(wire: Owned) -> Option<Self> {
+        match wire {
+            Owned::List(items) => Some(items),
+            _ => None,
+        }
+    }
+}
+
+/// The plan's own words, by their names in the format (a test holds them to serde's).
+macro_rules! plan_words {
+    ($($t:ident { $($variant:ident = $text:literal,)* })*) => {$(
+        impl Value for $t {
+            fn wire(&self) -> Wire<'_> {
+                Wire::Text(match self {
+                    $($t::$variant => $text,)*
+                })
+            }
+
+            fn unwire(wire: Owned) -> Option<Self> {
+                match wire {
+                    Owned::Text(text) => match text.as_str() {
+                        $($text => Some($t::$variant),)*
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+plan_words! {
+    Level { Area = "area", Strategic = "strategic", Operational = "operational", }
+    Perspective {
+        UtentiImpreseTerritorio = "utenti_imprese_territorio",
+        ProcessiInterni = "processi_interni",
+        ApprendimentoCrescita = "apprendimento_crescita",
+        EconomicoFinanziaria = "economico_finanziaria",
+    }
+}
+
+impl Serialize for Wire<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Wire::Text(text) => serializer.serialize_str(text),
+            Wire::Decimal(d) => d.serialize(serializer),
+            Wire::Count(n) => serializer.serialize_u64(*n),
+            Wire::List(items) => items.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Owned {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Owned, D::Error> {
+        struct OwnedVisitor;
+        impl<'de> Visitor<'de> for OwnedVisitor {
+            type Value = Owned;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a parameter's value: a string, a count or a list of strings")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Owned, E> {
+                Ok(Owned::Text(text.to_string()))
+            }
+
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Owned, E> {
+                Ok(Owned::Count(n))
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Owned, A::Error> {
+                let mut items = Vec::new();
+                let mut texts = true;
+                while let Some(item) = seq.next_element::<Owned>()? {
+                    match item {
+                        Owned::Text(text) => items.push(text),
+                        _ => texts = false,
+                    }
+                }
+                Ok(if texts { Owned::List(items) } else { Owned::Other })
+            }
+
+            /// An object; or a number through serde_json's `arbitrary_precision`, which
+            /// hands over its text under one key.
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Owned, A::Error> {
+                let mut number = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "$serde_json::private::Number" {
+                        number = map.next_value::<String>()?.parse().ok();
+                    } else {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+                Ok(number.map_or(Owned::Other, Owned::Count))
+            }
+
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Owned, E> {
+                Ok(Owned::Other)
+            }
+
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Owned, E> {
+                Ok(Owned::Other)
+            }
+
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Owned, E> {
+                Ok(Owned::Other)
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<Owned, E> {
+                Ok(Owned::Other)
+            }
+        }
+        deserializer.deserialize_any(OwnedVisitor)
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for param in &self.0 {
+            map.serialize_entry(param.name(), &param.wire())?;
+        }
+        map.end()
+    }
+}
+
+/// A parameter of a later version, or of another type than its name has, is skipped.
 impl<'de> Deserialize<'de> for Params {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Params, D::Error> {
+        struct ParamsVisitor;
+        impl<'de> Visitor<'de> for ParamsVisitor {
+            type Value = Params;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of parameters")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Params, A::Error> {
+                let mut params = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let wire = map.next_value::<Owned>()?;
+                    params.extend(Param::unwire(&key, wire));
+                }
+                Ok(Params(params))
+            }
+        }
         deserializer.deserialize_map(ParamsVisitor)
     }
 }
@@ -586,8 +799,18 @@ mod tests {
         let json = serde_json::to_string(&params).unwrap();
         assert_eq!(json, r#"{"siblings":"items","sum":"50.5","row":12,"code":"A","choices":["a","b"],"level":"area"}"#);
         assert_eq!(serde_json::from_str::<Params>(&json).unwrap(), params);
-        let later: Params = serde_json::from_str(r#"{"row": 3, "from_a_later_version": {"x": 1}}"#).unwrap();
+        let later: Params = serde_json::from_str(r#"{"row": 3, "from_a_later_version": {"x": [1, {}]}, "sum": [1], "count": -1}"#).unwrap();
         assert_eq!(later, Params::from([Param::Row(3)]));
+    }
+
+    #[test]
+    fn the_plans_words_are_written_as_the_format_writes_them() {
+        for level in [Level::Area, Level::Strategic, Level::Operational] {
+            assert_eq!(serde_json::to_value(level).unwrap(), serde_json::to_value(level.wire()).unwrap());
+        }
+        for p in crate::labels::PERSPECTIVES {
+            assert_eq!(serde_json::to_value(p).unwrap(), serde_json::to_value(p.wire()).unwrap());
+        }
     }
 
     #[test]
