@@ -162,6 +162,9 @@ fn the_other_sentences_of_each_code_are_said_in_both_languages_too() {
     let mut failures = Vec::new();
     for d in inputs.iter().flatten() {
         failures.extend(problems(d).into_iter().map(|p| format!("{} {}: {p}", d.code, d.path)));
+        if std::env::var_os("SEMAFORO_PRINT_MESSAGES").is_some() {
+            println!("{}\t{}\t{}", d.code, d.message(Lang::It), d.message(Lang::En));
+        }
     }
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
