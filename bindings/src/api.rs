@@ -4,7 +4,7 @@
 //! so everything testable without a browser is tested here with `cargo test`.
 
 use semaforo_core::Decimal;
-use semaforo_core::diagnostic::has_errors;
+use semaforo_core::diagnostic::{and_more, has_errors, Localized};
 use semaforo_core::evaluate::{IndicatorResult, NodeResult};
 use semaforo_core::scenario::{self, Change, Scenario};
 use semaforo_core::whatif::{self, GoalSeek, Sensitivity, Unknown};
@@ -16,13 +16,13 @@ use std::str::FromStr;
 /// A result, or every problem that prevented it (at least one error).
 pub type Outcome<T> = Result<T, Vec<Diagnostic>>;
 
-/// What `evaluate` returns: the core's evaluation, the plan's warnings, and with a
-/// scenario, what its edits changed.
+/// What `evaluate` returns: the core's evaluation, the plan's warnings (their messages in
+/// the language asked for), and with a scenario, what its edits changed.
 #[derive(Debug, Serialize)]
 pub struct EvaluationOut {
     pub nodes: Vec<NodeResult>,
     pub indicators: Vec<IndicatorResult>,
-    pub warnings: Vec<Diagnostic>,
+    pub warnings: Localized<Vec<Diagnostic>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changes: Option<Vec<Change>>,
 }
@@ -53,9 +53,11 @@ fn load(text: &str) -> Outcome<(Plan, Vec<Diagnostic>)> {
 
 /// Evaluates a plan, or with a scenario (JSON text of `{ name, edits }`) the plan with
 /// its edits applied. An edit naming a code the plan lacks is an error here: a script
-/// should not get scores silently computed without one of its edits.
-pub fn evaluate(text: &str, scenario_json: Option<&str>) -> Outcome<EvaluationOut> {
+/// should not get scores silently computed without one of its edits. The warnings'
+/// messages are in `lang`.
+pub fn evaluate(text: &str, scenario_json: Option<&str>, lang: Lang) -> Outcome<EvaluationOut> {
     let (plan, warnings) = load(text)?;
+    let warnings = Localized { value: warnings, lang };
     let Some(scenario_json) = scenario_json else {
         let Evaluation { nodes, indicators, .. } = semaforo_core::evaluate(&plan);
         return Ok(EvaluationOut { nodes, indicators, warnings, changes: None });
@@ -80,7 +82,7 @@ pub fn explain(text: &str, id: &str, lang: Lang) -> Outcome<ExplainOut> {
     let (explanation, indicator) = match (evaluation.node(id), evaluation.indicator(id)) {
         (Some(node), _) => (&node.explanation, false),
         (None, Some(result)) => (&result.explanation, true),
-        (None, None) => return Err(vec![unknown_id("id", id)]),
+        (None, None) => return Err(vec![Diagnostic::unknown_id("id", id)]),
     };
     Ok(ExplainOut { id: id.to_string(), indicator, text: explanation.render(lang), explanation: explanation.clone() })
 }
@@ -90,7 +92,7 @@ pub fn goal_seek(text: &str, indicator: &str, node: &str, goal: &str, unknown: U
     let (plan, _) = load(text)?;
     let goal = decimal("goal", goal)?;
     if semaforo_core::evaluate(&plan).node(node).is_none() {
-        return Err(vec![unknown_id("node", node)]);
+        return Err(vec![Diagnostic::unknown_id("node", node)]);
     }
     Ok(whatif::goal_seek(&plan, indicator, node, goal, unknown))
 }
@@ -100,7 +102,7 @@ pub fn sensitivity(text: &str, node: &str) -> Outcome<Vec<Sensitivity>> {
     let (plan, _) = load(text)?;
     let evaluation = semaforo_core::evaluate(&plan);
     if evaluation.node(node).is_none() {
-        return Err(vec![unknown_id("node", node)]);
+        return Err(vec![Diagnostic::unknown_id("node", node)]);
     }
     Ok(whatif::sensitivity(&plan, &evaluation, node))
 }
@@ -108,21 +110,19 @@ pub fn sensitivity(text: &str, node: &str) -> Outcome<Vec<Sensitivity>> {
 /// Most decimals a `Decimal` can carry.
 const MAX_DECIMALS: u32 = 28;
 
-/// `"98.9612"` → `"98,96 %"`, the way Italian documents print it.
-pub fn format_percent(value: &str, decimals: Option<u32>) -> Outcome<String> {
+/// `"98.9612"` → `"98,96 %"` (Italian, the way the documents print it) or `"98.96 %"`.
+pub fn format_percent(value: &str, decimals: Option<u32>, lang: Lang) -> Outcome<String> {
     let value = decimal("value", value)?;
     let decimals = decimals.unwrap_or(2);
     if decimals > MAX_DECIMALS {
-        return Err(vec![bad_argument("decimals", format!("decimals must be between 0 and {MAX_DECIMALS}, not {decimals}"))]);
+        return Err(vec![Diagnostic::decimals_out_of_range("decimals", decimals, MAX_DECIMALS)]);
     }
-    Ok(format::percent(value, decimals))
+    Ok(format::percent_in(lang, value, decimals))
 }
 
 /// A decimal argument, written as the plan format writes them: `"98.5"`, with a dot.
 pub fn decimal(argument: &str, text: &str) -> Result<Decimal, Vec<Diagnostic>> {
-    Decimal::from_str(text.trim()).map_err(|e| {
-        vec![bad_argument(argument, format!("`{text}` is not a decimal such as \"98.5\" (with a dot): {e}"))]
-    })
+    Decimal::from_str(text.trim()).map_err(|e| vec![Diagnostic::not_a_decimal(argument, text, &e)])
 }
 
 /// Reads JSON text into `T`, reporting a failure with its path inside the value.
@@ -131,27 +131,19 @@ pub fn read_json<T: DeserializeOwned>(json: &str, code: Code) -> Outcome<T> {
     serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
         let path = if path == "." { String::new() } else { path };
-        vec![Diagnostic::error(path, code, error.inner().to_string())]
+        vec![Diagnostic::json(path, code, error.inner())]
     })
 }
 
-pub fn bad_argument(argument: &str, message: impl Into<String>) -> Diagnostic {
-    Diagnostic::error(argument, Code::BadArgument, message)
-}
-
-fn unknown_id(argument: &str, id: &str) -> Diagnostic {
-    Diagnostic::error(argument, Code::UnknownId, format!("the plan has no node or indicator `{id}`"))
-}
-
-/// The `message` of the Error thrown for `diagnostics`: the first error in full, and how
-/// many more problems its `diagnostics` property holds.
-pub fn error_message(diagnostics: &[Diagnostic]) -> String {
+/// The `message` of the Error thrown for `diagnostics`, in `lang`: the first error in
+/// full, and how many more problems its `diagnostics` property holds.
+pub fn error_message(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let Some(first) = diagnostics.iter().find(|d| d.is_error()).or(diagnostics.first()) else {
         return "semaforo: unknown error".into();
     };
     match diagnostics.len() {
-        1 => first.to_string(),
-        n => format!("{first} (and {} more: see .diagnostics)", n - 1),
+        1 => first.line(lang),
+        n => format!("{} {}", first.line(lang), and_more(lang, n - 1, ".diagnostics")),
     }
 }
 
@@ -177,7 +169,7 @@ mod tests {
               {"code": "I", "name": "i", "unit": "percent", "weight": 100, "target": {"op": ">=", "value": 90}, "actual": {"value": 33.3}}]}]},
             "policy": {"tolerance": 90, "critical": 50, "late_penalty_per_day": 1}}"#;
         assert_eq!(codes_and_paths(&validate(plan)), Vec::<String>::new());
-        let out = wire(&evaluate(plan, None).unwrap());
+        let out = wire(&evaluate(plan, None, Lang::It).unwrap());
         // 33.3 / 90, exactly: read as the text written, not as the nearest binary float.
         assert_eq!(out["indicators"][0]["achievement"], "37");
     }
@@ -185,23 +177,23 @@ mod tests {
     #[test]
     fn an_indicator_of_the_plans_own_list_comes_once_without_a_parent_and_a_scenario_moves_both_cruscotti() {
         let plan = include_str!("../../tests/fixtures/cruscotti-condivisi-2021.json");
-        let out = wire(&evaluate(plan, None).unwrap());
+        let out = wire(&evaluate(plan, None, Lang::It).unwrap());
         let shared: Vec<&Value> = out["indicators"].as_array().unwrap().iter().filter(|i| i["id"] == "Percent_IndiceTrasp").collect();
         assert_eq!(shared.len(), 1);
         assert!(shared[0].get("parent").is_none() && shared[0].get("weight").is_none(), "{}", shared[0]);
         let scenario = r#"{"name": "s", "edits": [{"edit": "set_actual", "indicator": "Percent_IndiceTrasp", "actual": {"value": "90"}}]}"#;
-        let out = wire(&evaluate(plan, Some(scenario)).unwrap());
+        let out = wire(&evaluate(plan, Some(scenario), Lang::It).unwrap());
         let moved: Vec<&str> = out["changes"].as_array().unwrap().iter().filter_map(|c| c["id"].as_str()).filter(|id| !id.contains("/2.3.1")).collect();
         assert_eq!(moved, ["cruscotto/CR_SERV_RI", "cruscotto/CR_SERV_RF", "unit/SERV_RI", "unit/AREA_ARM", "unit/SERV_RF", "unit/AREA_PA", "Percent_IndiceTrasp"]);
     }
 
     #[test]
     fn the_seed_004_ente_scores_98_96_with_decimals_as_exact_strings() {
-        let out = wire(&evaluate(TNO, None).unwrap());
+        let out = wire(&evaluate(TNO, None, Lang::It).unwrap());
         let ente = &out["nodes"][0];
         assert_eq!(ente["id"], "ENTE");
         let score = ente["score"].as_str().expect("a decimal is a string on the wire");
-        assert_eq!(format_percent(score, None).unwrap(), "98,96 %");
+        assert_eq!(format_percent(score, None, Lang::It).unwrap(), "98,96 %");
         assert!(out["indicators"][0]["achievement"].is_string());
         assert_eq!(ente["explanation"]["rule"], "weighted_mean");
         assert!(out.get("changes").is_none());
@@ -215,7 +207,7 @@ mod tests {
                 {"code": "I0", "name": "x", "unit": "metres"},
                 {"code": "I1", "name": "y", "unit": "number", "wrong": 1}]}]}})
         .to_string();
-        let found = codes_and_paths(&evaluate(&plan, None).unwrap_err());
+        let found = codes_and_paths(&evaluate(&plan, None, Lang::It).unwrap_err());
         assert!(found.contains(&"wrong-shape ente.objectives[0].indicators[0].unit".into()), "{found:?}");
         assert!(found.contains(&"unknown-field ente.objectives[0].indicators[1].wrong".into()), "{found:?}");
         assert_eq!(codes_and_paths(&validate("{")), vec!["malformed-json "]);
@@ -227,12 +219,12 @@ mod tests {
         let scenario = json!({"name": "s", "edits": [
             {"edit": "set_actual", "indicator": "DFP 1.3", "actual": {"value": "10"}}]})
         .to_string();
-        let out = wire(&evaluate(TNO, Some(&scenario)).unwrap());
+        let out = wire(&evaluate(TNO, Some(&scenario), Lang::It).unwrap());
         let changes = out["changes"].as_array().unwrap();
         assert!(changes.iter().any(|c| c["id"] == "DFP 1.3" && c["indicator"] == true));
         assert!(changes.iter().any(|c| c["id"] == "ENTE" && c["delta"].as_str().unwrap().starts_with('-')));
         let empty = json!({"name": "nothing", "edits": []}).to_string();
-        assert_eq!(wire(&evaluate(TNO, Some(&empty)).unwrap())["changes"], json!([]));
+        assert_eq!(wire(&evaluate(TNO, Some(&empty), Lang::It).unwrap())["changes"], json!([]));
     }
 
     #[test]
@@ -244,7 +236,7 @@ mod tests {
             (json!([1]), "bad-scenario [0]"),
         ];
         for (scenario, expected) in cases {
-            let problems = evaluate(TNO, Some(&scenario.to_string())).unwrap_err();
+            let problems = evaluate(TNO, Some(&scenario.to_string()), Lang::It).unwrap_err();
             assert_eq!(codes_and_paths(&problems), vec![expected], "{scenario}");
         }
     }
@@ -277,18 +269,52 @@ mod tests {
     fn percents_are_formatted_the_italian_way() {
         let cases = [("98.9612", None, "98,96 %"), ("1234.5", Some(1), "1.234,5 %"), (" 0 ", Some(0), "0 %"), ("-13.525", Some(2), "-13,53 %")];
         for (value, decimals, expected) in cases {
-            assert_eq!(format_percent(value, decimals).unwrap(), expected, "{value}");
+            assert_eq!(format_percent(value, decimals, Lang::It).unwrap(), expected, "{value}");
         }
-        assert_eq!(codes_and_paths(&format_percent("abc", None).unwrap_err()), vec!["bad-argument value"]);
-        assert_eq!(codes_and_paths(&format_percent("1", Some(29)).unwrap_err()), vec!["bad-argument decimals"]);
+        assert_eq!(format_percent("1234.5", Some(1), Lang::En).unwrap(), "1,234.5 %");
+        let problems = format_percent("abc", None, Lang::It).unwrap_err();
+        assert_eq!(codes_and_paths(&problems), vec!["bad-argument value"]);
+        assert_eq!(problems[0].message(Lang::It), "“abc” non è un decimale come “98.5” (con il punto): sono attese cifre, con un eventuale `.` ed esponente (`97.87`, `1e3`)");
+        assert_eq!(problems[0].message(Lang::En), "“abc” is not a decimal such as “98.5” (with a dot): expected digits with an optional `.` and exponent (`97.87`, `1e3`)");
+        assert_eq!(codes_and_paths(&format_percent("1", Some(29), Lang::It).unwrap_err()), vec!["bad-argument decimals"]);
     }
 
     #[test]
-    fn the_error_message_names_the_first_error_and_counts_the_rest() {
-        let warning = Diagnostic::warning("a", Code::MissingActual, "careful");
-        let error = Diagnostic::error("b.c", Code::DuplicateCode, "wrong");
-        assert_eq!(error_message(std::slice::from_ref(&error)), "error[duplicate-code] b.c: wrong");
-        assert_eq!(error_message(&[warning, error]), "error[duplicate-code] b.c: wrong (and 1 more: see .diagnostics)");
-        assert_eq!(error_message(&[]), "semaforo: unknown error");
+    fn the_error_message_names_the_first_error_and_counts_the_rest_in_either_language() {
+        let warning = Diagnostic::new("a", Code::MissingActual, [semaforo_core::diagnostic::Param::Code("I".into())]);
+        let error = Diagnostic::unknown_id("b.c", "X");
+        assert_eq!(error_message(std::slice::from_ref(&error), Lang::En), "error[unknown-id] b.c: the plan has no node or indicator `X`");
+        assert_eq!(
+            error_message(&[warning.clone(), error.clone()], Lang::En),
+            "error[unknown-id] b.c: the plan has no node or indicator `X` (and 1 more: see .diagnostics)"
+        );
+        assert_eq!(
+            error_message(&[warning, error], Lang::It),
+            "error[unknown-id] b.c: il piano non ha un nodo o un indicatore `X` (e un altro: vedere .diagnostics)"
+        );
+        assert_eq!(error_message(&[], Lang::It), "semaforo: unknown error");
+    }
+
+    #[test]
+    fn the_typescript_union_of_codes_is_every_code() {
+        let types = include_str!("types.d.ts");
+        let start = types.find("export type DiagnosticCode =").expect("the union");
+        let union = &types[start..start + types[start..].find(';').unwrap()];
+        let listed: Vec<&str> = union.split('"').skip(1).step_by(2).collect();
+        let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed, codes, "bindings/src/types.d.ts, DiagnosticCode");
+    }
+
+    #[test]
+    fn diagnostics_on_the_wire_have_their_code_params_and_message_in_the_language_asked() {
+        let plan = r#"{"version": 1, "ente": {"code": "ENTE", "name": "E", "year": 2023, "objectives": [
+            {"code": "A", "level": "area", "name": "a", "weight": "50"}]}}"#;
+        let italian = wire(&evaluate(plan, None, Lang::It).unwrap());
+        let english = wire(&evaluate(plan, None, Lang::En).unwrap());
+        let (it, en) = (&italian["warnings"][0], &english["warnings"][0]);
+        assert_eq!((&it["code"], &it["params"]), (&en["code"], &en["params"]));
+        assert_eq!(it["params"]["sum"], "50");
+        assert!(it["message"].as_str().unwrap().contains("sommano a 50"), "{it}");
+        assert!(en["message"].as_str().unwrap().contains("sum to 50"), "{en}");
     }
 }

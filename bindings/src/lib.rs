@@ -6,12 +6,15 @@
 //! `JSON.stringify` so that paths and decimals behave exactly as for a file), call
 //! [`api`] (which calls the core), and write the result back with one serializer,
 //! [`to_js`]. Every failure is thrown by one helper, [`throw`], as a `SemaforoError`: an
-//! `Error` whose `diagnostics` property holds every problem with its path. The
+//! `Error` whose `diagnostics` property holds every problem with its path, code,
+//! parameters and message. Every call that can report a problem takes an optional last
+//! `lang` (`"it"`, the default, or `"en"`): the core renders the messages in it. The
 //! TypeScript types are hand-written in `types.d.ts`.
 
 pub mod api;
 
-use semaforo_core::{Code, Diagnostic};
+use semaforo_core::diagnostic::Localized;
+use semaforo_core::{Code, Diagnostic, Lang};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -22,18 +25,18 @@ const TYPES: &'static str = include_str!("types.d.ts");
 /// The one serializer of every result: plain objects (not `Map`s), `null` for a `None`
 /// that the core writes, numbers for integers. Decimals arrive as strings already: the
 /// core's `Decimal` serialises as text, so no value passes through a float.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+fn to_js<T: Serialize>(value: &T, lang: Lang) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| throw(vec![Diagnostic::error("", Code::Internal, format!("the result cannot be passed to JavaScript: {e}"))]))
+        .map_err(|e| throw(vec![Diagnostic::internal(e)], lang))
 }
 
 /// Turns diagnostics into the thrown value: `Error { name: "SemaforoError", message,
-/// diagnostics: Diagnostic[] }`.
-fn throw(diagnostics: Vec<Diagnostic>) -> JsValue {
-    let error = js_sys::Error::new(&api::error_message(&diagnostics));
+/// diagnostics: Diagnostic[] }`, the messages in `lang`.
+fn throw(diagnostics: Vec<Diagnostic>, lang: Lang) -> JsValue {
+    let error = js_sys::Error::new(&api::error_message(&diagnostics, lang));
     error.set_name("SemaforoError");
-    let list = diagnostics
+    let list = Localized { value: &diagnostics, lang }
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or_else(|_| js_sys::Array::new().into());
     // Setting a property on a fresh Error cannot fail.
@@ -41,11 +44,11 @@ fn throw(diagnostics: Vec<Diagnostic>) -> JsValue {
     error.into()
 }
 
-/// Either an `Ok` value to serialize or diagnostics to throw.
-fn finish<T: Serialize>(outcome: api::Outcome<T>) -> Result<JsValue, JsValue> {
+/// Either an `Ok` value to serialize or diagnostics to throw, in `lang`.
+fn finish<T: Serialize>(outcome: api::Outcome<T>, lang: Lang) -> Result<JsValue, JsValue> {
     match outcome {
-        Ok(value) => to_js(&value),
-        Err(diagnostics) => Err(throw(diagnostics)),
+        Ok(value) => to_js(&value, lang),
+        Err(diagnostics) => Err(throw(diagnostics, lang)),
     }
 }
 
@@ -54,9 +57,7 @@ fn plan_text(plan: &JsValue) -> Result<String, Vec<Diagnostic>> {
     if let Some(text) = plan.as_string() {
         return Ok(text);
     }
-    json_text(plan).ok_or_else(|| {
-        vec![Diagnostic::error("", Code::MalformedJson, "the plan is neither JSON text nor an object that JSON.stringify can write")]
-    })
+    json_text(plan).ok_or_else(|| vec![Diagnostic::not_json_input(Code::MalformedJson)])
 }
 
 /// `JSON.stringify(value)`, or `None` when it throws (a cycle, a BigInt) or gives
@@ -71,65 +72,78 @@ fn given(value: &JsValue) -> Option<&JsValue> {
 }
 
 /// A string-valued enum argument (`"it"`, `"actual"`), or a `bad-argument` diagnostic.
-fn choice<T: DeserializeOwned>(argument: &str, value: &JsValue, expected: &str) -> Result<T, Vec<Diagnostic>> {
-    serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|_| vec![api::bad_argument(argument, format!("{argument} must be {expected}"))])
+fn choice<T: DeserializeOwned>(argument: &str, value: &JsValue, choices: &[&str]) -> Result<T, Vec<Diagnostic>> {
+    serde_wasm_bindgen::from_value(value.clone()).map_err(|_| vec![Diagnostic::bad_choice(argument, choices)])
 }
 
-/// Every problem of a plan, errors and warnings, each with its JSON path. Never throws:
-/// malformed JSON is a diagnostic too. An empty list means a clean plan.
+/// The language of messages (and of `explain`'s text): Italian unless told. A `lang`
+/// that is neither is itself reported, in Italian.
+fn language(lang: Option<String>) -> Result<Lang, Vec<Diagnostic>> {
+    match lang {
+        Some(lang) => choice("lang", &JsValue::from_str(&lang), &["it", "en"]),
+        None => Ok(Lang::It),
+    }
+}
+
+/// Every problem of a plan, errors and warnings, each with its JSON path, its messages in
+/// `lang` (Italian by default). Never throws: malformed JSON is a diagnostic too, and so
+/// is a `lang` that is neither `"it"` nor `"en"`. An empty list means a clean plan.
 #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
-pub fn validate(#[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue) -> Result<JsValue, JsValue> {
-    let diagnostics = match plan_text(&plan) {
-        Ok(text) => api::validate(&text),
-        Err(diagnostics) => diagnostics,
+pub fn validate(
+    #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let (lang, diagnostics) = match language(lang) {
+        Ok(lang) => match plan_text(&plan) {
+            Ok(text) => (lang, api::validate(&text)),
+            Err(diagnostics) => (lang, diagnostics),
+        },
+        Err(diagnostics) => (Lang::It, diagnostics),
     };
-    to_js(&diagnostics)
+    to_js(&Localized { value: &diagnostics, lang }, lang)
 }
 
 /// Every node's score and every indicator's achievement, with their explanations; with
 /// a scenario, of the plan with its edits applied, plus what they changed. Throws a
 /// `SemaforoError` for an invalid plan, a malformed scenario or an edit naming a code
-/// the plan lacks.
+/// the plan lacks. Messages (the warnings', the error's) are in `lang`.
 #[wasm_bindgen(unchecked_return_type = "Evaluation")]
 pub fn evaluate(
     #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Scenario | string | null")] scenario: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: Option<String>,
 ) -> Result<JsValue, JsValue> {
+    let lang = language(lang).map_err(|d| throw(d, Lang::It))?;
     let run = || {
         let text = plan_text(&plan)?;
         let scenario = match given(&scenario) {
-            Some(value) => Some(value.as_string().or_else(|| json_text(value)).ok_or_else(|| {
-                vec![Diagnostic::error("", Code::BadScenario, "the scenario is neither JSON text nor an object that JSON.stringify can write")]
-            })?),
+            Some(value) => Some(
+                value
+                    .as_string()
+                    .or_else(|| json_text(value))
+                    .ok_or_else(|| vec![Diagnostic::not_json_input(Code::BadScenario)])?,
+            ),
             None => None,
         };
-        api::evaluate(&text, scenario.as_deref())
+        api::evaluate(&text, scenario.as_deref(), lang)
     };
-    finish(run())
+    finish(run(), lang)
 }
 
 /// The explanation of one node or indicator (by its evaluation id), rendered as one line
-/// in Italian (the default) or English.
+/// in Italian (the default) or English; errors in the same language.
 #[wasm_bindgen(unchecked_return_type = "ExplainResult")]
 pub fn explain(
     #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
     id: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    let run = || {
-        let text = plan_text(&plan)?;
-        let lang = match lang {
-            Some(lang) => choice("lang", &JsValue::from_str(&lang), "\"it\" or \"en\"")?,
-            None => semaforo_core::Lang::It,
-        };
-        api::explain(&text, id, lang)
-    };
-    finish(run())
+    let lang = language(lang).map_err(|d| throw(d, Lang::It))?;
+    finish(plan_text(&plan).and_then(|text| api::explain(&text, id, lang)), lang)
 }
 
 /// The value of `indicator`'s actual (or target) at which `node` scores `goal` (a decimal
-/// string, `"95"`), with the edit that sets it.
+/// string, `"95"`), with the edit that sets it; errors in `lang`.
 #[wasm_bindgen(js_name = goalSeek, unchecked_return_type = "GoalSeek")]
 pub fn goal_seek(
     #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
@@ -137,28 +151,39 @@ pub fn goal_seek(
     node: &str,
     goal: &str,
     #[wasm_bindgen(unchecked_param_type = "Unknown")] unknown: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: Option<String>,
 ) -> Result<JsValue, JsValue> {
+    let lang = language(lang).map_err(|d| throw(d, Lang::It))?;
     let run = || {
         let text = plan_text(&plan)?;
-        let unknown = choice("unknown", &unknown, "\"actual\" or \"target\"")?;
+        let unknown = choice("unknown", &unknown, &["actual", "target"])?;
         api::goal_seek(&text, indicator, node, goal, unknown)
     };
-    finish(run())
+    finish(run(), lang)
 }
 
 /// Every indicator that counts in `node`, the most influential first: the weight each
-/// carries there after all the weighting down the tree, and its effect per unit.
+/// carries there after all the weighting down the tree, and its effect per unit; errors
+/// in `lang`.
 #[wasm_bindgen(unchecked_return_type = "Sensitivity[]")]
 pub fn sensitivity(
     #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
     node: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    finish(plan_text(&plan).and_then(|text| api::sensitivity(&text, node)))
+    let lang = language(lang).map_err(|d| throw(d, Lang::It))?;
+    finish(plan_text(&plan).and_then(|text| api::sensitivity(&text, node)), lang)
 }
 
-/// A decimal string as Italian documents print a percent: `"98.9612"` → `"98,96 %"`
-/// (2 decimals unless told, rounding half away from zero).
+/// A decimal string as a percent: `"98.9612"` → `"98,96 %"` as Italian documents print
+/// it (the default), `"98.96 %"` in English; 2 decimals unless told, rounding half away
+/// from zero. Errors in the same language.
 #[wasm_bindgen(js_name = formatPercent)]
-pub fn format_percent(value: &str, decimals: Option<u32>) -> Result<String, JsValue> {
-    api::format_percent(value, decimals).map_err(throw)
+pub fn format_percent(
+    value: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "number | null")] decimals: Option<u32>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: Option<String>,
+) -> Result<String, JsValue> {
+    let lang = language(lang).map_err(|d| throw(d, Lang::It))?;
+    api::format_percent(value, decimals, lang).map_err(|d| throw(d, lang))
 }

@@ -136,14 +136,78 @@ export interface CruscottoItem {
 
 export type Severity = "error" | "warning";
 
+/** Every diagnostic code (docs/plan-format.md, section "Diagnostics"; core/src/diagnostic/code.rs). Stable. */
+export type DiagnosticCode =
+  | "malformed-json"
+  | "missing-version"
+  | "unsupported-version"
+  | "wrong-shape"
+  | "unknown-field"
+  | "duplicate-key"
+  | "ente-code"
+  | "reserved-code"
+  | "duplicate-code"
+  | "empty-code"
+  | "missing-reference"
+  | "unit-cycle"
+  | "item-shape"
+  | "policy-range"
+  | "policy-order"
+  | "negative-budget"
+  | "actual-target-mismatch"
+  | "unit-mismatch"
+  | "zero-denominator"
+  | "ratio-overflow"
+  | "missing-actual"
+  | "missing-reason"
+  | "duplicate-year"
+  | "published-range"
+  | "missing-weight"
+  | "negative-weight"
+  | "weights-overflow"
+  | "zero-weights"
+  | "weights-not-100"
+  | "ignored-weight"
+  | "unreferenced-indicator"
+  | "unusual-nesting"
+  | "empty-plan"
+  | "bad-share-link"
+  | "unreadable-table"
+  | "windows-1252"
+  | "invalid-utf8"
+  | "csv-quote"
+  | "unreadable-cell"
+  | "no-header"
+  | "unknown-column"
+  | "no-indicators"
+  | "same-code-different-indicator"
+  | "derived-code"
+  | "xlsx-fractions"
+  | "weights-normalised"
+  | "no-ente-name"
+  | "no-year"
+  | "bad-argument"
+  | "bad-scenario"
+  | "unknown-id"
+  | "internal"
+  | "bad-import-options";
+
+/** What a diagnostic found, as data: a decimal is a string (`"sum": "50"`), a count, row or
+ *  column a number, a word of a closed list its name (`"siblings": "objectives"`,
+ *  `"problem": "invalid_type"`, `"case": "percentage"`), a list an array. Each name always
+ *  has the same type (core/src/diagnostic/params.rs). */
+export type DiagnosticParams = { [name: string]: string | number | string[] };
+
 /** One problem, with where it is (`ente.objectives[0].indicators[2].weight`; `""` for the whole document). */
 export interface Diagnostic {
   severity: Severity;
   /** JSON path into the plan, or into the argument named by it (`goal`, `edits[0].indicator`). */
   path: string;
   /** Stable, for programs: `duplicate-code`, `wrong-shape`, `unknown-field`, `missing-reference`, `bad-argument`, `unknown-id`, … */
-  code: string;
-  /** For people. */
+  code: DiagnosticCode;
+  /** What was found, for programs: read these rather than the message. */
+  params: DiagnosticParams;
+  /** For people, in the `lang` of the call (Italian unless `"en"`). */
   message: string;
 }
 

@@ -30,7 +30,7 @@ pub struct Command {
 }
 
 pub const COMMANDS: &[Command] = &[
-    Command { name: "check", operands: &["PLAN"], options: &[] },
+    Command { name: "check", operands: &["PLAN"], options: &[valued("--lang", "it|en")] },
     Command {
         name: "evaluate",
         operands: &["PLAN"],
@@ -50,6 +50,7 @@ pub const COMMANDS: &[Command] = &[
             valued("--year", "YEAR"),
             valued("--save-settings", "FILE"),
             flag("--report"),
+            valued("--lang", "it|en"),
         ],
     },
 ];
@@ -312,7 +313,8 @@ mod tests {
         assert!(err(&["evaluate", "p", "--jsno"]).starts_with("unknown option `--jsno`; did you mean `--json`?"));
         assert!(err(&["evaluate", "p", "--jsno"]).contains("--json, --explain, --lang it|en"));
         assert!(err(&["check", "p", "--json"]).starts_with("`--json` is an option of `evaluate`, not of `check`"));
-        assert!(err(&["check", "p", "--json"]).contains("`check` takes no options"));
+        assert!(err(&["check", "p", "--json"]).contains("options of `check`: --lang it|en"));
+        assert!(err(&["schema", "--json"]).contains("`schema` takes no options"));
         assert!(err(&["evaluate", "p", "--lang"]).starts_with("`--lang` needs a value: --lang it|en"));
         assert!(err(&["evaluate", "p", "--lang", "--json"]).starts_with("`--lang` needs a value"));
         assert!(err(&["evaluate", "p", "--lang="]).starts_with("`--lang` needs a value"));

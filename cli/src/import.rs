@@ -11,13 +11,14 @@
 
 use crate::args::{suggest, synopsis, Args};
 use crate::terminal::{self, escape};
-use semaforo_core::import::{
-    import_table, Field, ImportOptions, ImportReport, RowCorrection, RowKind, RowRole, TableFormat,
-};
+use semaforo_core::diagnostic::Localized;
+use semaforo_core::import::{import_table, Field, ImportOptions, ImportReport, RowCorrection, RowRole, TableFormat};
+use semaforo_core::Lang;
 use std::process::ExitCode;
 
-/// Runs the command; `args` are those of `import` (see `args::COMMANDS`).
-pub fn run(args: &Args) -> ExitCode {
+/// Runs the command; `args` are those of `import` (see `args::COMMANDS`); what the
+/// import found is said in `lang`.
+pub fn run(args: &Args, lang: Lang) -> ExitCode {
     let parsed = match parse(args) {
         Ok(parsed) => parsed,
         Err(refusal) => {
@@ -45,9 +46,9 @@ pub fn run(args: &Args) -> ExitCode {
         }
     };
     let report = import_table(&bytes, &options);
-    terminal::err(&describe(&path, &report, &options));
+    terminal::err(&describe(&path, &report, &options, lang));
     let written = match (&report.plan, report_only) {
-        (_, true) => terminal::out_json(&report, true),
+        (_, true) => terminal::out_json(&Localized { value: &report, lang }, true),
         (Some(plan), false) => terminal::out_json(plan, true),
         (None, false) => Ok(()),
     };
@@ -261,8 +262,9 @@ fn settings_json(options: &ImportOptions) -> String {
 }
 
 /// What went wrong, for standard error: every unreadable cell with its row, column, text
-/// and what was expected; then the plan-level diagnostics and a one-line summary.
-fn describe(path: &str, report: &ImportReport, options: &ImportOptions) -> String {
+/// and what was expected; then the plan-level diagnostics and a one-line summary, all in
+/// `lang` (the texts are the core's).
+fn describe(path: &str, report: &ImportReport, options: &ImportOptions, lang: Lang) -> String {
     let mut out = String::new();
     // Each line escaped whole: a cell's line break or ESC shows as `\n` or `\x1b`.
     let mut line = |text: String| {
@@ -271,39 +273,18 @@ fn describe(path: &str, report: &ImportReport, options: &ImportOptions) -> Strin
     };
     for row in report.errors() {
         for p in &row.problems {
-            let text = if p.text.is_empty() {
-                "(empty)".to_string()
-            } else {
-                format!("“{}”", p.text.trim())
-            };
-            line(format!(
-                "{path}:{}: column {} ({}): cannot read {text}: expected {}",
-                row.row,
-                p.column + 1,
-                p.header,
-                p.expected
-            ));
+            line(format!("{path}:{}: {}", row.row, p.message(lang)));
         }
     }
     for d in &report.diagnostics {
-        line(format!("{path}: {d}"));
+        line(format!("{path}: {}", d.line(lang)));
     }
     // A correction for a row the table does not have (next year's table is laid out
     // differently, or the row number is a typing error) would otherwise do nothing unseen.
-    for c in options.rows.iter().filter(|c| !report.rows.iter().any(|r| r.row == c.row)) {
-        line(format!("{path}:{}: no such row (or an empty one): the correction to {} was not used", c.row, c.role.name()));
+    for (row, text) in report.unused_corrections(options, lang) {
+        line(format!("{path}:{row}: {text}"));
     }
-    let count = |kind: RowKind| report.rows.iter().filter(|r| r.kind == kind).count();
-    let corrected = report.rows.iter().filter(|r| r.corrected).count();
-    line(format!(
-        "{path}: {} indicators imported, {} rows with errors, {} rows merged into the row above, {} rows skipped{}{}",
-        count(RowKind::Indicator),
-        count(RowKind::Error),
-        count(RowKind::Continuation),
-        count(RowKind::Skipped),
-        if corrected > 0 { format!(", {corrected} rows read as corrected") } else { String::new() },
-        if report.plan.is_none() { "; no plan" } else { "" }
-    ));
+    line(format!("{path}: {}", report.summary(lang)));
     out
 }
 
@@ -340,21 +321,27 @@ mod tests {
 
     #[test]
     fn row_errors_name_row_column_text_and_expectation() {
-        let text = describe("broken.tsv", &import("broken-rows.tsv"), &ImportOptions::default());
+        let text = describe("broken.tsv", &import("broken-rows.tsv"), &ImportOptions::default(), Lang::En);
         assert!(
             text.contains(
-                "broken.tsv:6: column 5 (TARGET): cannot read “almeno settanta”: expected a target"
+                "broken.tsv:6: column 5 “TARGET”: cannot read “almeno settanta”: expected a target"
             ),
             "{text}"
         );
         assert!(
-            text.contains("broken.tsv:9: column 1 (PESO): cannot read “venti”"),
+            text.contains("broken.tsv:9: column 1 “PESO”: cannot read “venti”"),
             "{text}"
         );
         assert!(
             text.contains("3 indicators imported, 3 rows with errors"),
             "{text}"
         );
+        let italian = describe("broken.tsv", &import("broken-rows.tsv"), &ImportOptions::default(), Lang::It);
+        assert!(
+            italian.contains("broken.tsv:6: colonna 5 “TARGET”: “almeno settanta” non si legge; atteso: un target come"),
+            "{italian}"
+        );
+        assert!(italian.contains("3 indicatori importati, 3 righe con errori"), "{italian}");
     }
 
     fn parse_args(args: &[&str]) -> Result<Parsed, String> {

@@ -3,7 +3,7 @@
 //! reads files, parses arguments and prints.
 
 use args::Invocation;
-use semaforo_core::diagnostic::has_errors;
+use semaforo_core::diagnostic::{self, has_errors, Localized};
 use semaforo_core::evaluate::{Evaluation, Item, NodeKind, NodeResult};
 use semaforo_core::{format, labels};
 use semaforo_core::plan::{Published, Verdict};
@@ -33,8 +33,9 @@ Usage:
   semaforo import TABLE [--settings FILE] [--map COL=FIELD]… [--row ROW=ROLE]… [--save-settings FILE] …
                                     a table (TSV, CSV, XLSX) as a plan on stdout; row errors on stderr
 
-Options of evaluate:
-  --lang it|en                      language of the table and explanations (default it)
+Options of check, evaluate and import:
+  --lang it|en                      language of the messages, the table and explanations (default it);
+                                    codes and paths are the same in both
 
 Options of import:
   --format tsv|csv|semicolon|xlsx   the table's format (default: recognised from the file)
@@ -101,19 +102,17 @@ fn main() -> ExitCode {
         Err(message) => return usage_error(&message),
     };
     let operand = |i: usize| args.operands[i].as_str();
+    let lang = match args.value("--lang") {
+        None | Some("it") => Lang::It,
+        Some("en") => Lang::En,
+        Some(other) => return usage_error(&format!("unknown language `{}` for `--lang`; one of it, en", escape(other))),
+    };
     match args.command.name {
-        "check" => check(operand(0)),
-        "evaluate" => {
-            let lang = match args.value("--lang") {
-                None | Some("it") => Lang::It,
-                Some("en") => Lang::En,
-                Some(other) => return usage_error(&format!("unknown language `{}` for `--lang`; one of it, en", escape(other))),
-            };
-            evaluate_command(operand(0), args.flag("--json"), args.flag("--explain"), lang)
-        }
+        "check" => check(operand(0), lang),
+        "evaluate" => evaluate_command(operand(0), args.flag("--json"), args.flag("--explain"), lang),
         "synthetic" => synthetic_command(operand(0)),
         "schema" => done(terminal::out_json(&schemars::schema_for!(Plan), true)),
-        "import" => import::run(&args),
+        "import" => import::run(&args, lang),
         other => usage_error(&format!("`{other}` is not implemented")),
     }
 }
@@ -167,12 +166,13 @@ fn not_utf8(path: &str, bytes: &[u8], at: usize) -> String {
     format!("{path}: not UTF-8: invalid byte{byte} at byte offset {at} (line {line}); {advice}")
 }
 
-/// One line per diagnostic, `PATH: severity[code] json.path: message`, each escaped whole.
-fn diagnostic_lines(path: &str, diagnostics: &[Diagnostic]) -> String {
-    diagnostics.iter().map(|d| format!("{}\n", escape(&format!("{path}: {d}")))).collect()
+/// One line per diagnostic, `PATH: severity[code] json.path: message`, the message in
+/// `lang`, each escaped whole.
+fn diagnostic_lines(path: &str, diagnostics: &[Diagnostic], lang: Lang) -> String {
+    diagnostics.iter().map(|d| format!("{}\n", escape(&format!("{path}: {}", d.line(lang))))).collect()
 }
 
-fn check(path: &str) -> ExitCode {
+fn check(path: &str, lang: Lang) -> ExitCode {
     let text = match read(path) {
         Ok(t) => t,
         Err(code) => return code,
@@ -180,8 +180,8 @@ fn check(path: &str) -> ExitCode {
     let (_, diagnostics) = check_plan(&text);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
-    let summary = format!("{}: {errors} errors, {warnings} warnings\n", escape(path));
-    if let Err(code) = terminal::out(&(diagnostic_lines(path, &diagnostics) + &summary)) {
+    let summary = format!("{}: {}\n", escape(path), diagnostic::counts(lang, errors, warnings));
+    if let Err(code) = terminal::out(&(diagnostic_lines(path, &diagnostics, lang) + &summary)) {
         return code;
     }
     if errors > 0 {
@@ -192,12 +192,12 @@ fn check(path: &str) -> ExitCode {
 }
 
 /// `evaluate --json`: the evaluation's fields (`nodes`, `indicators`) as they always were,
-/// and beside them the plan's warnings.
+/// and beside them the plan's warnings, with their code, parameters and message.
 #[derive(Serialize)]
 struct Results<'a> {
     #[serde(flatten)]
     evaluation: &'a Evaluation,
-    diagnostics: &'a [Diagnostic],
+    diagnostics: Localized<&'a [Diagnostic]>,
 }
 
 fn evaluate_command(path: &str, json: bool, explain: bool, lang: Lang) -> ExitCode {
@@ -209,14 +209,15 @@ fn evaluate_command(path: &str, json: bool, explain: bool, lang: Lang) -> ExitCo
     // The plan holds what it needs: the text would only add its size to the peak.
     drop(text);
     // Errors or warnings, the reader of the scores is told, on standard error.
-    terminal::err(&diagnostic_lines(path, &diagnostics));
+    terminal::err(&diagnostic_lines(path, &diagnostics, lang));
     let plan = match plan {
         Some(plan) if !has_errors(&diagnostics) => plan,
         _ => return ExitCode::FAILURE,
     };
     let evaluation = evaluate(&plan);
     if json {
-        done(terminal::out_json(&Results { evaluation: &evaluation, diagnostics: &diagnostics }, true))
+        let diagnostics = Localized { value: diagnostics.as_slice(), lang };
+        done(terminal::out_json(&Results { evaluation: &evaluation, diagnostics }, true))
     } else {
         done(table(&plan, &evaluation, explain, lang))
     }

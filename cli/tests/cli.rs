@@ -93,6 +93,13 @@ fn check_lists_every_problem_with_its_path_and_fails() {
     ] {
         assert!(text.contains(expected), "missing {expected} in:\n{text}");
     }
+    // Italian by default, English with `--lang en`: the same lines, codes and paths.
+    assert!(text.contains("error[negative-weight] ente.objectives[0].indicators[0].weight: un peso non può essere negativo; trovato -1"), "{text}");
+    assert!(text.contains(": 5 errori, 0 avvisi"), "{text}");
+    let english = stdout(&semaforo(&["check", broken.to_str().unwrap(), "--lang", "en"]));
+    assert!(english.contains("error[negative-weight] ente.objectives[0].indicators[0].weight: a weight cannot be negative, found -1"), "{english}");
+    assert!(english.contains(": 5 errors, 0 warnings"), "{english}");
+    assert_eq!(english.lines().count(), text.lines().count());
     let good = semaforo(&["check", fixture("tno-2023.json").to_str().unwrap()]);
     assert_eq!(good.status.code(), Some(0));
     let missing = semaforo(&["check", dir.join("nope.json").to_str().unwrap()]);
@@ -153,7 +160,15 @@ fn evaluate_json_lists_the_diagnostics_beside_the_results() {
     let weights = diagnostics.iter().find(|d| d["code"] == "weights-not-100").expect("the weights warning");
     assert_eq!(weights["severity"], "warning");
     assert_eq!(weights["path"], "ente.objectives[0].indicators");
-    assert!(weights["message"].as_str().unwrap().contains("sum to 60"), "{weights}");
+    // The code and its parameters for programs, the message for people (Italian unless
+    // `--lang en`).
+    assert_eq!(weights["params"], serde_json::json!({"siblings": "indicators", "sum": "60"}));
+    assert!(weights["message"].as_str().unwrap().contains("sommano a 60, non a 100"), "{weights}");
+    let english = semaforo(&["evaluate", path.to_str().unwrap(), "--json", "--lang", "en"]);
+    let english: serde_json::Value = serde_json::from_slice(&english.stdout).unwrap();
+    let weights_en = english["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "weights-not-100").unwrap();
+    assert!(weights_en["message"].as_str().unwrap().contains("sum to 60, not 100"), "{weights_en}");
+    assert_eq!(weights_en["params"], weights["params"]);
     // A plan with nothing to say still has the field, empty.
     let clean = PLAN_WITH_WARNINGS.replace(r#""weight": "30""#, r#""weight": "50""#).replace(r#"" ""#, r#""cause esogene""#);
     let clean = temp_file("clean.json", clean);

@@ -121,10 +121,12 @@ fn a_row_correction_names_a_row_and_a_role_among_the_choices() {
 
 #[test]
 fn a_correction_of_a_row_the_table_does_not_have_is_reported() {
-    let out = semaforo(&["import", &table(), "--row", "40=total"]);
+    let out = semaforo(&["import", &table(), "--row", "40=total", "--lang", "en"]);
     assert_eq!(code(&out), 0, "{out:?}");
     let message = stderr(&out);
     assert!(message.contains("cruscotto-non-riconosciuto.tsv:40: no such row (or an empty one): the correction to total was not used"), "{message}");
+    let italian = stderr(&semaforo(&["import", &table(), "--row", "40=total"]));
+    assert!(italian.contains("cruscotto-non-riconosciuto.tsv:40: la tabella non ha questa riga (o la riga è vuota): la correzione in “totale” non è stata usata"), "{italian}");
 }
 
 #[test]
@@ -161,8 +163,16 @@ fn a_row_corrected_to_a_cruscotto_heading_becomes_one() {
     let row = report["rows"].as_array().unwrap().iter().find(|r| r["row"] == 9).unwrap().clone();
     assert_eq!(row["role"], "cruscotto");
     assert_eq!(row["corrected"], true);
-    assert!(stderr(&out).contains("0 rows with errors"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("1 rows read as corrected"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("0 righe con errori"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("1 riga letta come corretta"), "{}", stderr(&out));
+    // The report's texts in the language asked for, its codes and parameters the same.
+    assert_eq!(report["diagnostics"][0]["code"], "no-ente-name");
+    assert!(report["diagnostics"][0]["message"].as_str().unwrap().starts_with("la tabella non indica"), "{}", report["diagnostics"][0]);
+    let english = json(&stdout(&semaforo(&["import", &table(), "--row", "9=cruscotto", "--report", "--lang", "en"])));
+    assert!(english["diagnostics"][0]["message"].as_str().unwrap().starts_with("the table does not name"), "{}", english["diagnostics"][0]);
+    let note = |report: &serde_json::Value| report["rows"].as_array().unwrap().iter().find_map(|r| r.get("note").cloned()).unwrap();
+    assert_eq!(note(&report)["kind"], note(&english)["kind"]);
+    assert_ne!(note(&report)["text"], note(&english)["text"]);
     let plan = semaforo(&["import", &table(), "--row", "9=cruscotto"]);
     let path = temp_file("corrected.plan.json", &plan.stdout);
     let evaluation = json(&stdout(&semaforo(&["evaluate", path.to_str().unwrap(), "--json"])));

@@ -69,7 +69,7 @@ fn check_escapes_codes_messages_and_paths() {
     assert!(text.contains(r"broken\x1b[2J\u{202e}.json: "), "the path is escaped:\n{text}");
     assert!(text.contains(r"I\x1b[2J"), "the duplicate code is escaped:\n{text}");
     // A key that is not a plain name is written as JSON in brackets, so dots in it are not steps.
-    assert!(text.contains(r#"ente["\u{9b}colour"]: unknown field `\u{9b}colour`"#), "the unknown field is escaped:\n{text}");
+    assert!(text.contains(r#"ente["\u{9b}colour"]: campo `\u{9b}colour` sconosciuto"#), "the unknown field is escaped:\n{text}");
     // The file name reaches stderr too, when the file cannot be read.
     let missing = semaforo(&["check", "missing\r\x1b[1A.json"]);
     assert_eq!(code(&missing), 2);

@@ -49,6 +49,18 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+impl ParseError {
+    /// Every reason, for reading serde's message back (`diagnostic::json`).
+    pub const ALL: &'static [ParseError] =
+        &[ParseError::Empty, ParseError::Comma, ParseError::Invalid, ParseError::TooPrecise, ParseError::TooLarge];
+}
+
+/// What the reader of a `Decimal` expects, in serde's messages ("expected …").
+pub const EXPECTING: &str = "a decimal number, as a string (\"97.87\") or a JSON number";
+
+/// serde's message for a float no decimal can hold.
+pub const NOT_FINITE: &str = "not a finite number a decimal can hold (at most about 7.9e28)";
+
 impl Decimal {
     pub const ZERO: Decimal = Decimal(rust_decimal::Decimal::ZERO);
     pub const ONE: Decimal = Decimal(rust_decimal::Decimal::ONE);
@@ -282,7 +294,7 @@ impl<'de> Visitor<'de> for DecimalVisitor {
     type Value = Decimal;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a decimal number, as a string (\"97.87\") or a JSON number")
+        f.write_str(EXPECTING)
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Decimal, E> {
@@ -305,7 +317,7 @@ impl<'de> Visitor<'de> for DecimalVisitor {
         use rust_decimal::prelude::FromPrimitive;
         rust_decimal::Decimal::from_f64(value)
             .map(Decimal)
-            .ok_or_else(|| E::custom("not a finite number a decimal can hold (at most about 7.9e28)"))
+            .ok_or_else(|| E::custom(NOT_FINITE))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {

@@ -6,6 +6,7 @@
 //! count (section 3.3 of seed 004); excluded items drop out and the rest are re-weighted.
 //! Evaluation never fails: what cannot be scored has no score and says why.
 
+use crate::diagnostic::Collision;
 use crate::explain::{Explanation, Mean, Term};
 use crate::plan::{
     Cruscotto, CruscottoItem, Indicator, Level, Objective, Plan, Policy, Published, ScoreFrom, SharedIndicator, Unit,
@@ -182,15 +183,15 @@ pub enum CodePlace {
 }
 
 /// Why a plan code would give a result the id of another, or `None` when it cannot.
-pub fn id_collision(code: &str, place: CodePlace) -> Option<String> {
-    let reserved = |prefix: &str| code.starts_with(prefix).then(|| format!("codes starting with `{prefix}` are reserved for the results of {}", if prefix == UNIT_ID_PREFIX { "units" } else { "cruscotti" }));
+pub fn id_collision(code: &str, place: CodePlace) -> Option<Collision> {
+    let reserved = |prefix: &str, collision| code.starts_with(prefix).then_some(collision);
     match place {
-        CodePlace::Objective if code == "ENTE" => Some("`ENTE` is the code of the ente itself".into()),
-        CodePlace::Objective => reserved(UNIT_ID_PREFIX).or_else(|| reserved(CRUSCOTTO_ID_PREFIX)),
-        CodePlace::Indicator => reserved(CRUSCOTTO_ID_PREFIX),
-        CodePlace::Cruscotto if code.contains('/') => {
-            Some("a `/` here would make this id (`cruscotto/C/ITEM`) the same as another's".into())
+        CodePlace::Objective if code == "ENTE" => Some(Collision::Ente),
+        CodePlace::Objective => {
+            reserved(UNIT_ID_PREFIX, Collision::UnitPrefix).or_else(|| reserved(CRUSCOTTO_ID_PREFIX, Collision::CruscottoPrefix))
         }
+        CodePlace::Indicator => reserved(CRUSCOTTO_ID_PREFIX, Collision::CruscottoPrefix),
+        CodePlace::Cruscotto if code.contains('/') => Some(Collision::Slash),
         CodePlace::Cruscotto => None,
     }
 }

@@ -15,7 +15,7 @@
 //! (serde_path_to_error) would double the deserialiser's code, and the browser build
 //! pays for every kilobyte.
 
-use crate::diagnostic::{has_errors, Code, Diagnostic};
+use crate::diagnostic::{has_errors, json, Case, Code, Diagnostic, Param, Problem, Wanted};
 use crate::plan::{Plan, FORMAT_VERSION};
 use crate::validate::validate;
 use serde_json::Value;
@@ -115,13 +115,7 @@ fn read_structure(text: &str) -> Structure {
     let duplicates = duplicate_keys(text);
     let mut diagnostics: Vec<Diagnostic> = duplicates
         .iter()
-        .map(|(path, key)| {
-            Diagnostic::error(
-                render(path),
-                Code::DuplicateKey,
-                format!("`{key}` appears more than once in this object: a JSON reader keeps only one of them, so write it once"),
-            )
-        })
+        .map(|(path, key)| Diagnostic::new(render(path), Code::DuplicateKey, [Param::Key(key.clone())]))
         .collect();
     let mut removals = Removals::default();
     // Object fields removed so far (working paths), in case one turns out to be required.
@@ -166,7 +160,7 @@ fn read_structure(text: &str) -> Structure {
         let is_consequence = diagnostics.iter().any(|d| is_ancestor(&reported_path, &d.path) || (is_ancestor(&d.path, &reported_path) && missing_field.is_some()));
         if !is_consequence {
             let code = if unknown_field.is_some() { Code::UnknownField } else { Code::WrongShape };
-            diagnostics.push(Diagnostic::error(reported_path, code, clearer(&error.message, &original, &value)));
+            diagnostics.push(Diagnostic::new(reported_path, code, problem_params(&error.message, &original, &value)));
         }
         let removed = remove_at(&mut value, &working_path, &mut removals);
         if removed && !matches!(working_path.last(), Some(Step::Index(_))) {
@@ -189,24 +183,18 @@ fn shrink(objectives: &mut Vec<crate::plan::Objective>) {
 }
 
 fn malformed_json(error: &serde_json::Error) -> Diagnostic {
-    let message = error.to_string();
-    let message = if message.starts_with("recursion limit exceeded") {
-        format!(
-            "the JSON nests arrays and objects more than {MAX_NESTING} levels deep (line {}, column {}); a plan needs fewer than 20",
-            error.line(),
-            error.column()
-        )
-    } else {
-        format!("the file is not valid JSON: {message}")
-    };
-    Diagnostic::error("", Code::MalformedJson, message)
+    let (line, column) = (Param::Line(error.line() as u64), Param::Column(error.column() as u64));
+    if error.to_string().starts_with("recursion limit exceeded") {
+        return Diagnostic::new("", Code::MalformedJson, [Param::Case(Case::TooDeep), Param::Max(MAX_NESTING as u64), line, column]);
+    }
+    Diagnostic::json("", Code::MalformedJson, error)
 }
 
 fn unsupported_version(found: &str) -> Diagnostic {
-    Diagnostic::error(
+    Diagnostic::new(
         "version",
         Code::UnsupportedVersion,
-        format!("this Semaforo reads plans of format version {FORMAT_VERSION} (`\"version\": {FORMAT_VERSION}`), found `{found}`"),
+        [Param::Version(FORMAT_VERSION.into()), Param::Json(found.to_string())],
     )
 }
 
@@ -309,40 +297,36 @@ fn typed(text: &str) -> Result<Plan, TypedError> {
     })
 }
 
-/// serde's wording for a value of the wrong kind, made to say what the format expects.
-fn clearer(message: &str, path: &[Step], root: &Value) -> String {
+/// What serde refused, as data (`diagnostic::json`); where serde only says "expected
+/// value", what the format expects at `path`.
+fn problem_params(message: &str, path: &[Step], root: &Value) -> Vec<Param> {
     if message == "expected value" {
-        return match expectation(path, root) {
-            Some(expected) => format!("expected {expected}"),
-            None => "a value of another kind is expected here: see docs/plan-format.md".into(),
-        };
+        return expectation(path, root).unwrap_or_else(|| vec![Param::Problem(Problem::MissingValue)]);
     }
-    message
-        .replace("internally tagged enum Target", r#"a target such as `{"op": ">=", "value": "90"}`"#)
-        .replace("enum Actual", r#"an actual such as `{"value": "97.87"}`"#)
+    json::data(message)
 }
 
 /// The choices of the format's enumerations, by the field that holds them. Written out
 /// (asking serde for them would compile a reader per type into the browser build); a test
 /// holds each list equal to what serde accepts.
-const CHOICES: [(&str, &str); 9] = [
-    ("level", "`area`, `strategic`, `operational`"),
-    ("unit", "`percent`, `number`, `days`, `euro`, `date`, `flag`"),
-    ("unit_kind", "`area`, `servizio`, `ufficio`, `azienda_speciale`"),
-    ("kind", "`efficacia`, `efficienza`, `qualita`, `volume`, `outcome`, `struttura`, `salute_economica`"),
-    ("perspective", "`utenti_imprese_territorio`, `processi_interni`, `apprendimento_crescita`, `economico_finanziaria`"),
-    ("verdict", "`raggiunto`, `parzialmente_raggiunto`, `non_raggiunto`, `non_valutabile`"),
-    ("score_from", "`indicators`, `children`, `both`"),
-    ("missed", "`zero`, `ratio`"),
-    ("actual", "`value`, `ratio`, `date`, `flag`, `not_evaluable`, `not_available`"),
+const CHOICES: [(&str, &[&str]); 9] = [
+    ("level", &["area", "strategic", "operational"]),
+    ("unit", &["percent", "number", "days", "euro", "date", "flag"]),
+    ("unit_kind", &["area", "servizio", "ufficio", "azienda_speciale"]),
+    ("kind", &["efficacia", "efficienza", "qualita", "volume", "outcome", "struttura", "salute_economica"]),
+    ("perspective", &["utenti_imprese_territorio", "processi_interni", "apprendimento_crescita", "economico_finanziaria"]),
+    ("verdict", &["raggiunto", "parzialmente_raggiunto", "non_raggiunto", "non_valutabile"]),
+    ("score_from", &["indicators", "children", "both"]),
+    ("missed", &["zero", "ratio"]),
+    ("actual", &["value", "ratio", "date", "flag", "not_evaluable", "not_available"]),
 ];
 
-fn choices(field: &str) -> Option<&'static str> {
-    CHOICES.iter().find(|(name, _)| *name == field).map(|(_, choices)| *choices)
+fn choices(field: &str) -> Option<Vec<String>> {
+    CHOICES.iter().find(|(name, _)| *name == field).map(|(_, choices)| choices.iter().map(|c| c.to_string()).collect())
 }
 
 /// What the format expects at `path`, from the choices of the type that is read there.
-fn expectation(path: &[Step], root: &Value) -> Option<String> {
+fn expectation(path: &[Step], root: &Value) -> Option<Vec<Param>> {
     fn key(step: Option<&Step>) -> Option<&str> {
         match step {
             Some(Step::Key(k)) => Some(k.as_str()),
@@ -356,13 +340,16 @@ fn expectation(path: &[Step], root: &Value) -> Option<String> {
         "at_most_missed" | "equal_missed" => "missed",
         // The first key of an actual that holds more than one.
         _ if key(path.iter().rev().nth(1)) == Some("actual") => {
-            let keys = walk(root, &path[..path.len() - 1])?.as_object()?.keys().map(|k| format!("`{k}`")).collect::<Vec<_>>();
-            return Some(format!("an actual with exactly one of {}; found {}", choices("actual")?, keys.join(" and ")));
+            let keys = walk(root, &path[..path.len() - 1])?.as_object()?.keys().cloned().collect::<Vec<_>>();
+            return Some(vec![Param::Problem(Problem::SeveralKeys), Param::Choices(choices("actual")?), Param::Keys(keys)]);
         }
         other => other,
     };
-    let listed = choices(field)?;
-    Some(if field == "actual" { format!("an object with exactly one of {listed}") } else { format!("one of {listed}") })
+    let mut params = vec![Param::Problem(Problem::MissingValue), Param::Choices(choices(field)?)];
+    if field == "actual" {
+        params.push(Param::Wanted(Wanted::Actual));
+    }
+    Some(params)
 }
 
 /// The byte offset of serde_json's 1-based line and column (columns count bytes).
@@ -460,16 +447,12 @@ fn scan(text: &str, end: usize) -> (Path, Vec<(Path, String)>) {
 
 fn check_version(value: &Value) -> Option<Diagnostic> {
     let Some(object) = value.as_object() else {
-        return Some(Diagnostic::error("", Code::WrongShape, "a plan is a JSON object with `version`, `ente` and `policy`"));
+        return Some(Diagnostic::new("", Code::WrongShape, [Param::Case(Case::NotObject)]));
     };
     match object.get("version") {
         Some(v) if v.as_u64() == Some(u64::from(FORMAT_VERSION)) => None,
         Some(v) => Some(unsupported_version(&v.to_string())),
-        None => Some(Diagnostic::error(
-            "version",
-            Code::MissingVersion,
-            format!("expected `\"version\": {FORMAT_VERSION}` at the top of the plan"),
-        )),
+        None => Some(Diagnostic::new("version", Code::MissingVersion, [Param::Version(FORMAT_VERSION.into())])),
     }
 }
 
@@ -592,7 +575,8 @@ mod tests {
             ("actual", choices_of::<Actual>()),
         ];
         for (field, serde_says) in expected {
-            assert_eq!(choices(field), Some(serde_says.as_str()), "{field}");
+            let listed = choices(field).map(|c| c.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "));
+            assert_eq!(listed, Some(serde_says), "{field}");
         }
     }
 

@@ -5,7 +5,7 @@
 //! The app only draws what this module computes: the edit log and its effect on every
 //! score belong here, where they are tested without a browser.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Case, Code, Diagnostic, Param, Subject};
 use crate::evaluate::Evaluation;
 use crate::plan::{Actual, Indicator, Objective, Plan, Target};
 use crate::decimal::Decimal;
@@ -203,14 +203,14 @@ pub fn apply_one(plan: &mut Plan, edit: &Edit) -> Result<(), Diagnostic> {
     if applied {
         return Ok(());
     }
-    let field = match edit {
-        Edit::SetObjectiveWeight { .. } => "objective",
-        _ => "indicator",
+    let (field, subject) = match edit {
+        Edit::SetObjectiveWeight { .. } => ("objective", Subject::Objective),
+        _ => ("indicator", Subject::Indicator),
     };
-    Err(Diagnostic::error(
+    Err(Diagnostic::new(
         field,
         Code::MissingReference,
-        format!("the plan has no {field} `{}`: this edit is left out", edit.subject()),
+        [Param::Case(Case::Edit), Param::Subject(subject), Param::Code(edit.subject().to_string())],
     ))
 }
 
@@ -314,7 +314,8 @@ pub fn encode_edits(edits: &[Edit]) -> String {
 /// Reads the edits of a share link; a damaged link is an error, never a panic.
 pub fn decode_edits(text: &str) -> Result<Vec<Edit>, Diagnostic> {
     use base64::Engine;
-    let bad = |why: String| Diagnostic::error("edits", Code::BadShareLink, format!("the link's edits cannot be read: {why}"));
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(text.trim()).map_err(|e| bad(e.to_string()))?;
-    serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(text.trim()).map_err(|e| {
+        Diagnostic::new("edits", Code::BadShareLink, [Param::Case(Case::NotBase64), Param::Detail(e.to_string())])
+    })?;
+    serde_json::from_slice(&bytes).map_err(|e| Diagnostic::json("edits", Code::BadShareLink, &e))
 }

@@ -5,7 +5,7 @@
 use semaforo_core::explain::Explanation;
 use semaforo_core::plan::Plan;
 use semaforo_core::whatif::{goal_seek, sensitivity, Unknown};
-use semaforo_core::{check_plan, evaluate, format, load_plan, Decimal};
+use semaforo_core::{check_plan, evaluate, format, load_plan, Decimal, Lang};
 
 /// A plan of one area holding two indicators; `edit` rewrites its text.
 fn plan(edit: impl Fn(String) -> String) -> String {
@@ -27,7 +27,7 @@ fn check(text: &str, expected: &[&str]) {
 
 fn message(text: &str) -> String {
     let (_, diagnostics) = check_plan(text);
-    diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("\n")
+    diagnostics.iter().map(|d| d.message(Lang::En)).collect::<Vec<_>>().join("\n")
 }
 
 #[test]
@@ -141,7 +141,7 @@ fn json_nested_past_the_limit_names_the_limit() {
 fn a_wrong_enum_shape_lists_the_choices() {
     let text = plan(|t| t.replacen(r#""level": "area""#, r#""level": 3"#, 1));
     check(&text, &["wrong-shape ente.objectives[0].level"]);
-    assert_eq!(message(&text), "expected one of `area`, `strategic`, `operational`");
+    assert_eq!(message(&text), "expected one of `area`, `strategic` or `operational`");
     let two = plan(|t| t.replacen(r#"{"value": "5"}"#, r#"{"value": "5", "flag": true}"#, 1));
     assert!(message(&two).contains("exactly one of `value`, `ratio`"), "{}", message(&two));
 }

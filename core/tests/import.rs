@@ -10,7 +10,7 @@ use semaforo_core::import::{
     import_table, import_text, Field, ImportOptions, ImportReport, RowKind, TableFormat,
 };
 use semaforo_core::plan::{Actual, MeasureUnit, Target};
-use semaforo_core::{evaluate, load_plan, Code, Evaluation, Plan};
+use semaforo_core::{evaluate, load_plan, Code, Evaluation, Lang, Plan};
 use std::str::FromStr;
 
 const SEED_002: &[u8] = include_bytes!("../../tests/fixtures/tables/maremma-tirreno-2023.tsv");
@@ -273,7 +273,7 @@ fn weights_that_do_not_sum_to_100_are_normalised_and_reported() {
     assert!(report
         .diagnostics
         .iter()
-        .any(|d| d.code == Code::WeightsNormalised && d.message.contains("sum to 4")));
+        .any(|d| d.code == Code::WeightsNormalised && d.message(Lang::En).contains("sum to 4")));
     assert_eq!(score(&evaluate(&plan), "ENTE"), d("87.5"));
 }
 
@@ -299,7 +299,7 @@ fn broken_rows_import_the_good_ones_and_keep_every_bad_cell() {
     );
     for row in report.errors() {
         for p in &row.problems {
-            assert!(!p.expected.is_empty());
+            assert!(!p.expectation(Lang::It).is_empty() && !p.expectation(Lang::En).is_empty());
             assert!(
                 row.cells.iter().any(|c| c == &p.text),
                 "the original text is kept"
@@ -391,7 +391,7 @@ fn xlsx_imports_the_same_cruscotto() {
 fn xlsx_without_the_feature_is_a_clear_error() {
     let report = import_table(b"PK\x03\x04 rest of a zip", &ImportOptions::default());
     assert!(report.plan.is_none());
-    assert!(report.diagnostics[0].message.contains("xlsx"));
+    assert!(report.diagnostics[0].message(Lang::En).contains("xlsx"));
 }
 
 proptest! {

@@ -11,7 +11,7 @@
 //! every row's reading of the tables that fail.
 
 use semaforo_core::import::{import_table, ImportOptions, ImportReport, RowKind};
-use semaforo_core::{evaluate, Code, Decimal, Evaluation};
+use semaforo_core::{evaluate, Code, Decimal, Evaluation, Lang};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -234,7 +234,7 @@ fn reading(report: &ImportReport) -> String {
     }
     for row in report.errors().take(8) {
         let problems: Vec<String> =
-            row.problems.iter().map(|p| format!("{} `{}` (expected {})", p.header, p.text, p.expected)).collect();
+            row.problems.iter().map(|p| format!("{} `{}` (expected {})", p.header, p.text, p.expectation(Lang::En))).collect();
         out += &format!("\n    error row {}: {}", row.row, problems.join("; "));
     }
     if report.errors().count() > 8 {
@@ -245,7 +245,7 @@ fn reading(report: &ImportReport) -> String {
         .iter()
         .filter(|d| d.is_error())
         .take(5)
-        .map(|d| format!("{} {}: {}", d.code, d.path, d.message))
+        .map(|d| format!("{} {}: {}", d.code, d.path, d.message(Lang::En)))
         .collect();
     if !diagnostics.is_empty() {
         out += &format!("\n    errors: {}", diagnostics.join(" | "));
@@ -292,7 +292,7 @@ fn check_table(name: &str, expected: &Value) -> Result<(), String> {
             .diagnostics
             .iter()
             .filter(|d| d.code == Code::WeightsNormalised)
-            .map(|d| format!("{} ({})", d.path, d.message))
+            .map(|d| format!("{} ({})", d.path, d.message(Lang::En)))
             .collect();
         check.mismatch(
             "`weights-normalised` warnings",
@@ -303,7 +303,7 @@ fn check_table(name: &str, expected: &Value) -> Result<(), String> {
 
     let Some(plan) = &report.plan else {
         let diagnostics: Vec<String> =
-            report.diagnostics.iter().map(|d| format!("{} {}: {}", d.code, d.path, d.message)).take(6).collect();
+            report.diagnostics.iter().map(|d| format!("{} {}: {}", d.code, d.path, d.message(Lang::En))).take(6).collect();
         check.note(format!("no plan was built; diagnostics: {}", diagnostics.join(" | ")));
         let list: Vec<String> = check.mismatches.iter().map(|m| format!("  - {m}")).collect();
         return Err(format!("{}\n{}", list.join("\n"), reading(&report)));

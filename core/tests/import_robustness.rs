@@ -7,7 +7,7 @@
 
 use proptest::prelude::*;
 use semaforo_core::import::{import_table, ImportOptions, ImportReport, TableFormat};
-use semaforo_core::{evaluate, load_plan, Code};
+use semaforo_core::{evaluate, load_plan, Code, Lang};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -55,12 +55,12 @@ fn codes(report: &ImportReport) -> Vec<Code> {
     report.diagnostics.iter().map(|d| d.code).collect()
 }
 
-fn messages(report: &ImportReport, code: Code) -> Vec<&str> {
+fn messages(report: &ImportReport, code: Code) -> Vec<String> {
     report
         .diagnostics
         .iter()
         .filter(|d| d.code == code)
-        .map(|d| d.message.as_str())
+        .map(|d| d.message(Lang::En))
         .collect()
 }
 
@@ -673,11 +673,13 @@ fn a_sheet_with_cells_at_a1_and_xfd1048576_is_refused_by_name_without_allocating
     let report = import_table(&bytes, &options());
     assert!(report.plan.is_none());
     assert_eq!(codes(&report), [Code::UnreadableTable]);
-    let message = &report.diagnostics[0].message;
+    let message = &report.diagnostics[0].message(Lang::En);
     assert!(
-        message.starts_with("sheet Piano: cell XFD1048576 has content beyond the 1 000 000 rows and 1 000 columns (A to ALL)"),
+        message.starts_with("sheet “Piano”: cell XFD1048576 has content beyond the 1,000,000 rows and 1,000 columns (A to ALL)"),
         "{message}"
     );
+    let italian = report.diagnostics[0].message(Lang::It);
+    assert!(italian.starts_with("foglio “Piano”: la cella XFD1048576 ha un contenuto oltre le 1.000.000 righe e 1.000 colonne (da A a ALL)"), "{italian}");
     // Within the rows, beyond the columns; within the columns, beyond the rows.
     for (row, col, name) in [(5, 1_000, "ALM6"), (1_000_000, 3, "D1000001")] {
         let mut rows = small_plan();
@@ -685,7 +687,7 @@ fn a_sheet_with_cells_at_a1_and_xfd1048576_is_refused_by_name_without_allocating
         let report = import_table(&xlsx(&sheet(None, &rows)), &options());
         assert!(
             report.diagnostics[0]
-                .message
+                .message(Lang::En)
                 .contains(&format!("cell {name} has content beyond")),
             "{:?}",
             report.diagnostics
@@ -769,7 +771,7 @@ fn nan_infinite_and_error_cells_are_row_problems_at_their_cell_never_dropped() {
         (6, vec![(2, Cell::Error("#N/A"))]),
     ];
     let report = import_table(&xlsx(&sheet(None, &rows)), &options());
-    let problems: Vec<(usize, usize, &str, &str, &str)> = report
+    let problems: Vec<(usize, usize, &str, &str, String)> = report
         .errors()
         .flat_map(|r| {
             r.problems.iter().map(move |p| {
@@ -778,7 +780,7 @@ fn nan_infinite_and_error_cells_are_row_problems_at_their_cell_never_dropped() {
                     p.column,
                     p.header.as_str(),
                     p.text.as_str(),
-                    p.expected.as_str(),
+                    p.expectation(Lang::En),
                 )
             })
         })
@@ -791,35 +793,35 @@ fn nan_infinite_and_error_cells_are_row_problems_at_their_cell_never_dropped() {
                 2,
                 "CONSUNTIVO",
                 "NaN",
-                "a finite number: cell C4 holds NaN (not a number)"
+                "a finite number: cell C4 holds NaN (not a number)".into()
             ),
             (
                 5,
                 2,
                 "CONSUNTIVO",
                 "inf",
-                "a finite number: cell C5 holds an infinite number (beyond what a number can hold)"
+                "a finite number: cell C5 holds an infinite number (beyond what a number can hold)".into()
             ),
             (
                 6,
                 0,
                 "PESO",
                 "#DIV/0!",
-                "a value: cell A6 holds the spreadsheet error #DIV/0! (a formula that could not be computed)"
+                "a value: cell A6 holds the spreadsheet error “#DIV/0!” (a formula that could not be computed)".into()
             ),
             (
                 6,
                 2,
                 "CONSUNTIVO",
                 "-inf",
-                "a finite number: cell C6 holds an infinite number (beyond what a number can hold)"
+                "a finite number: cell C6 holds an infinite number (beyond what a number can hold)".into()
             ),
             (
                 7,
                 2,
                 "CONSUNTIVO",
                 "#N/A",
-                "a value: cell C7 holds the spreadsheet error #N/A (a formula that could not be computed)"
+                "a value: cell C7 holds the spreadsheet error “#N/A” (a formula that could not be computed)".into()
             ),
         ]
     );
@@ -831,7 +833,7 @@ fn nan_infinite_and_error_cells_are_row_problems_at_their_cell_never_dropped() {
     assert_eq!(row(1).kind, semaforo_core::import::RowKind::Group);
     assert_eq!(
         messages(&report, Code::UnreadableCell),
-        ["row 1, column 5 (colonna 5): cannot read “#REF!”: expected a value: cell E1 holds the spreadsheet error #REF! (a formula that could not be computed); the row was read without this cell"]
+        ["row 1, column 5 “colonna 5”: cannot read “#REF!”: expected a value: cell E1 holds the spreadsheet error “#REF!” (a formula that could not be computed); the row was read without this cell"]
     );
     // Only the readable indicator is imported, and its weight is said to be rescaled.
     let plan = report.plan.as_ref().expect("a plan");

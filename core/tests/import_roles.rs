@@ -4,7 +4,7 @@
 
 use semaforo_core::import::{import_text, ImportOptions, ImportReport, RowCorrection, RowKind, RowRole};
 use semaforo_core::plan::Plan;
-use semaforo_core::{evaluate, format, Code, Decimal};
+use semaforo_core::{evaluate, format, Code, Decimal, Lang};
 
 const HEADING: &str = "PESO\tINDICATORE\tDESCRIZIONE\tALGORITMO\tCONSUNTIVO\tTARGET\t% RAGGIUNGIMENTO";
 
@@ -104,8 +104,11 @@ fn weights_summing_to_103_are_normalised_and_the_disagreement_is_explained() {
     assert_eq!(cruscotto_score(plan, "C1"), "95,83 %");
     let warning = report.diagnostics.iter().find(|d| d.code == Code::WeightsNormalised).expect("a warning");
     assert_eq!(warning.path, "cruscotti[0].items");
-    assert!(warning.message.contains("sum to 103"), "{}", warning.message);
-    assert!(warning.message.contains("95,83 %") && warning.message.contains("100,00 %"), "{}", warning.message);
+    // In Italian, with the numbers written the Italian way.
+    let message = warning.message(Lang::It);
+    assert!(message.contains("sommano a 103"), "{message}");
+    assert!(message.contains("95,83 %") && message.contains("100,00 %"), "{message}");
+    assert!(warning.message(Lang::En).contains("95.83 %"), "{}", warning.message(Lang::En));
     // The reason stands beside the two figures, where the app shows them.
     let discrepancy = plan.cruscotti[0].published.as_ref().and_then(|p| p.discrepancy.as_deref());
     assert_eq!(discrepancy, Some("the document's weights sum to 103, not 100: normalised, the score is 95,83 %"));
@@ -131,7 +134,7 @@ fn indicator_codes_are_read_by_their_grammar() {
     let names: Vec<&str> = plan(&report).ente.indicators.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(names[0], "Tempestività dei pagamenti");
     assert_eq!(names[3], "Numero di pratiche evase");
-    let derived: Vec<&str> = report.diagnostics.iter().filter(|d| d.code == Code::DerivedCode).map(|d| d.message.as_str()).collect();
+    let derived: Vec<String> = report.diagnostics.iter().filter(|d| d.code == Code::DerivedCode).map(|d| d.message(Lang::En)).collect();
     assert_eq!(derived.len(), 2, "{derived:?}");
     assert!(derived[0].contains("“IS_”") && derived[0].contains("IS_NPE"), "{}", derived[0]);
 }

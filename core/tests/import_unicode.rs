@@ -247,7 +247,7 @@ fn check(bytes: &[u8], options: &ImportOptions) -> Result<ImportReport, TestCase
     for row in &report.rows {
         prop_assert!(row.row >= 1 && row.row <= lines, "row {} reported, the input has at most {} lines", row.row, lines);
         for p in &row.problems {
-            prop_assert!(!p.expected.is_empty(), "row {}: a problem without what was expected", row.row);
+            prop_assert!(!p.expectation(semaforo_core::Lang::It).is_empty(), "row {}: a problem without what was expected", row.row);
         }
     }
     prop_assert!(serde_json::to_string(&report).is_ok());

@@ -2,7 +2,7 @@
 // package's TypeScript types accept correct use and refuse the mistakes marked below.
 import init, {
   evaluate, explain, formatPercent, goalSeek, sensitivity, validate,
-  type Diagnostic, type Edit, type Evaluation, type Explanation, type GoalSeek, type Plan, type SemaforoError,
+  type Diagnostic, type DiagnosticCode, type Edit, type Evaluation, type Explanation, type GoalSeek, type Plan, type SemaforoError,
 } from '../../bindings/pkg/semaforo_wasm.js';
 
 export async function use(): Promise<string[]> {
@@ -31,6 +31,12 @@ export async function use(): Promise<string[]> {
   out.push(...sensitivity(plan, 'A').map((s) => s.weight_in_node), ...(withEdits.changes ?? []).map((c) => c.delta ?? ''));
   const problems: Diagnostic[] = validate('{');
   out.push(...problems.map((d) => `${d.severity} ${d.path} ${d.code} ${d.message}`));
+  // Messages in English where asked; codes a union, parameters data.
+  const english: Diagnostic[] = validate('{', 'en');
+  const code: DiagnosticCode = english[0].code;
+  if (code === 'malformed-json') out.push(String(english[0].params.line ?? ''));
+  out.push(evaluate(plan, null, 'en').warnings.map((w) => w.message).join(), formatPercent('1', 2, 'en'));
+  out.push(goalSeek(plan, 'I', 'A', '90', 'actual', 'it').outcome, String(sensitivity(plan, 'A', 'en').length));
   try {
     evaluate('{');
   } catch (error) {
@@ -41,12 +47,16 @@ export async function use(): Promise<string[]> {
   const asNumber: number | undefined = evaluation.nodes[0].score;
   // @ts-expect-error: only "it" and "en"
   explain(plan, 'I', 'fr');
+  // @ts-expect-error: only "it" and "en", for every call
+  validate(plan, 'de');
+  // @ts-expect-error: no such code
+  const noCode: DiagnosticCode = 'no-such-code';
   // @ts-expect-error: no such edit
   evaluate(plan, { name: 's', edits: [{ edit: 'delete', indicator: 'I' }] });
   // @ts-expect-error: an unknown field in a plan
   const typo: Plan = { version: 1, ente: { code: 'ENTE', name: 'E', year: 2023, yeer: 2023 } };
   // @ts-expect-error: goal seek changes the actual or the target
   goalSeek(plan, 'I', 'A', '90', 'weight');
-  out.push(String(asNumber), String(typo));
+  out.push(String(asNumber), String(typo), noCode);
   return out;
 }

@@ -4,13 +4,14 @@
 //! A code is a contract: programs match on its text, which appears as `"code"` in the
 //! JSON of every [`Diagnostic`](super::Diagnostic) and in `semaforo check`'s output. Its
 //! text never changes once published; a new problem gets a new code. The list here is
-//! the only place a code is written: `Diagnostic::error` and `Diagnostic::warning` take a
-//! [`Code`], not a string. `docs/plan-format.md` (section "Diagnostics") says what
-//! triggers each one, with an example; `core/tests/diagnostic_codes.rs` holds one case
-//! per code and fails when a code has none.
+//! the only place a code is written: `Diagnostic::new` takes a [`Code`], not a string,
+//! and gives the diagnostic the code's severity. `docs/plan-format.md` (section
+//! "Diagnostics") says what triggers each one, with an example and its text in Italian
+//! and English; `core/tests/diagnostic_codes.rs` holds one case per code and fails when a
+//! code has none.
 //!
-//! `Code` carries no data: messages are written at the call site, so that the parameters
-//! and translated texts of a code can later be added beside it without renaming any.
+//! `Code` carries no data: what a diagnostic found is its parameters (`params.rs`), and
+//! its texts in both languages are in `message.rs`, one line per code.
 
 use super::Severity;
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};

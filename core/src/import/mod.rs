@@ -32,9 +32,11 @@ mod build;
 pub use columns::{ColumnReading, Field};
 pub use table::TableFormat;
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{self, Code, Diagnostic, Expected, Localized, NoteKind, Params, SerializeIn};
+use crate::labels::{self, Lang};
 use crate::plan::Plan;
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
 
 /// How to read a table. The default recognises everything by itself.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -150,8 +152,9 @@ pub enum RowKind {
     Error,
 }
 
-/// A cell that could not be read, with its text as written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A cell that could not be read, with its text as written. In JSON, beside
+/// `expected` (a word: `"weight"`), its text in the language asked for, `expectation`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct CellProblem {
     /// 0-based column.
     pub column: usize,
@@ -160,35 +163,129 @@ pub struct CellProblem {
     /// The cell's text as written in the file.
     pub text: String,
     /// What was expected there.
-    pub expected: String,
+    pub expected: Expected,
+    /// The cell's name in the sheet (`D7`), for a workbook's cell that holds an error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+}
+
+impl CellProblem {
+    /// What was expected there, in `lang`: `un peso come “20,00 %” o “20”`.
+    pub fn expectation(&self, lang: Lang) -> String {
+        diagnostic::expectation(self.expected, self.cell.as_deref(), &self.text, lang)
+    }
+
+    /// The problem in one sentence (without its row): `colonna 5 “TARGET”: “almeno
+    /// settanta” non si legge; atteso: un target come …`.
+    pub fn message(&self, lang: Lang) -> String {
+        diagnostic::cell_problem(lang, self.column + 1, &self.header, &self.text, &self.expectation(lang))
+    }
+}
+
+impl SerializeIn for CellProblem {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("CellProblem", 6)?;
+        s.serialize_field("column", &self.column)?;
+        s.serialize_field("header", &self.header)?;
+        s.serialize_field("text", &self.text)?;
+        s.serialize_field("expected", &self.expected)?;
+        if let Some(cell) = &self.cell {
+            s.serialize_field("cell", cell)?;
+        }
+        s.serialize_field("expectation", &self.expectation(lang))?;
+        s.end()
+    }
+}
+
+/// Why a row was read as it was (skipped, merged, a total…), as data: its kind and
+/// parameters (`continues_row`, `{"row": 5}`), and its text in a language, [`Note::text`].
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Note {
+    pub kind: NoteKind,
+    #[serde(default)]
+    pub params: Params,
+}
+
+impl Note {
+    pub fn new(kind: NoteKind) -> Note {
+        Note { kind, params: Params::default() }
+    }
+
+    pub fn with(kind: NoteKind, params: impl Into<Params>) -> Note {
+        Note { kind, params: params.into() }
+    }
+
+    /// `continua la riga 5` / `continues row 5`.
+    pub fn text(&self, lang: Lang) -> String {
+        diagnostic::render_texts(diagnostic::note_texts(self.kind), &self.params, lang).unwrap_or_else(|_| self.kind.name().to_string())
+    }
+}
+
+impl SerializeIn for Note {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Note", 3)?;
+        s.serialize_field("kind", &self.kind)?;
+        if !self.params.is_empty() {
+            s.serialize_field("params", &self.params)?;
+        }
+        s.serialize_field("text", &self.text(lang))?;
+        s.end()
+    }
 }
 
 /// How one non-empty row was read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct RowReading {
     /// 1-based row (line) of the file.
     pub row: usize,
     pub kind: RowKind,
     /// Every cell as written.
     pub cells: Vec<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    #[serde(default)]
     pub problems: Vec<CellProblem>,
     /// The code of the indicator, objective or cruscotto the row became.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     pub code: Option<String>,
     /// Why a row was skipped or merged.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub note: Option<String>,
+    #[serde(default)]
+    pub note: Option<Note>,
     /// The role the row was read in (what a correction would change).
     pub role: RowRole,
     /// The role was set by the user ([`ImportOptions::rows`]), not read from the cells.
-    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    #[serde(default)]
     pub corrected: bool,
 }
 
+/// The fields that are set; `problems`, `code`, `note` and `corrected` only when they say
+/// something.
+impl SerializeIn for RowReading {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("RowReading", 8)?;
+        s.serialize_field("row", &self.row)?;
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("cells", &self.cells)?;
+        if !self.problems.is_empty() {
+            s.serialize_field("problems", &Localized { value: &self.problems, lang })?;
+        }
+        if let Some(code) = &self.code {
+            s.serialize_field("code", code)?;
+        }
+        if let Some(note) = &self.note {
+            s.serialize_field("note", &Localized { value: note, lang })?;
+        }
+        s.serialize_field("role", &self.role)?;
+        if self.corrected {
+            s.serialize_field("corrected", &true)?;
+        }
+        s.end()
+    }
+}
+
 /// Everything an import found: the plan (if one could be built), how each column and
-/// row was read, and plan-level diagnostics (normalised weights, missing year, …).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// row was read, and plan-level diagnostics (normalised weights, missing year, …). Its
+/// JSON has the texts for people (messages, notes, expectations) in Italian;
+/// `Localized { value: &report, lang }` writes them in another language.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct ImportReport {
     /// The format read (recognised or given); `None` if the bytes were not a table.
     pub format: Option<TableFormat>,
@@ -215,7 +312,58 @@ impl ImportReport {
             .filter(|r| r.kind == RowKind::Indicator)
             .count()
     }
+
+    /// How the import went, in one line: `3 indicatori importati, 1 riga con errori, …`.
+    pub fn summary(&self, lang: Lang) -> String {
+        let count = |kind: RowKind| self.rows.iter().filter(|r| r.kind == kind).count();
+        diagnostic::import_summary(
+            lang,
+            count(RowKind::Indicator),
+            count(RowKind::Error),
+            count(RowKind::Continuation),
+            count(RowKind::Skipped),
+            self.rows.iter().filter(|r| r.corrected).count(),
+            self.plan.is_some(),
+        )
+    }
+
+    /// The corrections of `options` for rows this table does not have (or has empty),
+    /// each with what to tell the user: `(row, text)`.
+    pub fn unused_corrections(&self, options: &ImportOptions, lang: Lang) -> Vec<(usize, String)> {
+        options
+            .rows
+            .iter()
+            .filter(|c| !self.rows.iter().any(|r| r.row == c.row))
+            .map(|c| (c.row, diagnostic::unused_correction(lang, labels::row_role(lang, c.role))))
+            .collect()
+    }
 }
+
+impl SerializeIn for ImportReport {
+    fn serialize_in<S: Serializer>(&self, lang: Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("ImportReport", 6)?;
+        s.serialize_field("format", &self.format)?;
+        s.serialize_field("plan", &self.plan)?;
+        s.serialize_field("columns", &self.columns)?;
+        s.serialize_field("header_row", &self.header_row)?;
+        s.serialize_field("rows", &Localized { value: &self.rows, lang })?;
+        s.serialize_field("diagnostics", &Localized { value: &self.diagnostics, lang })?;
+        s.end()
+    }
+}
+
+/// Texts in Italian, the default language.
+macro_rules! serialize_in_italian {
+    ($($t:ty),*) => {$(
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                self.serialize_in(Lang::default(), serializer)
+            }
+        }
+    )*};
+}
+
+serialize_in_italian!(CellProblem, Note, RowReading, ImportReport);
 
 /// Imports a table given as bytes (a file's content, as the browser or the CLI reads it).
 pub fn import_table(bytes: &[u8], options: &ImportOptions) -> ImportReport {
@@ -234,13 +382,13 @@ pub fn import_table(bytes: &[u8], options: &ImportOptions) -> ImportReport {
                 diagnostics,
             }
         }
-        Err(message) => ImportReport {
+        Err(params) => ImportReport {
             format: None,
             plan: None,
             columns: Vec::new(),
             header_row: None,
             rows: Vec::new(),
-            diagnostics: vec![Diagnostic::error("", Code::UnreadableTable, message)],
+            diagnostics: vec![Diagnostic::new("", Code::UnreadableTable, params)],
         },
     }
 }

@@ -6,7 +6,7 @@
 //! reader had to work around (a byte that is not UTF-8, a quote that breaks the CSV
 //! rules, an XLSX cell holding an error or NaN) is said with its row and column.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Case, Code, Diagnostic, Expected, Param, Params};
 use serde::{Deserialize, Serialize};
 
 /// The kind of table. `None` in [`super::ImportOptions::format`] means: recognise it.
@@ -40,8 +40,10 @@ pub struct Row {
 pub struct Unreadable {
     /// 0-based column.
     pub column: usize,
-    /// What was expected there, with the cell's place in the sheet.
-    pub expected: String,
+    /// What was expected there.
+    pub expected: Expected,
+    /// The cell's place in the sheet: `D7`.
+    pub cell: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,8 +55,9 @@ pub struct Table {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads a table; the error says why the bytes are not a table of that format.
-pub fn read_table(bytes: &[u8], format: Option<TableFormat>) -> Result<Table, String> {
+/// Reads a table; the error says why the bytes are not a table of that format (the
+/// parameters of `unreadable-table`).
+pub fn read_table(bytes: &[u8], format: Option<TableFormat>) -> Result<Table, Params> {
     let format = format.unwrap_or_else(|| sniff(bytes));
     let (rows, warnings) = match format {
         TableFormat::Xlsx => (read_xlsx(bytes)?, Vec::new()),
@@ -182,11 +185,7 @@ pub fn decode_reporting(bytes: &[u8]) -> Decoded {
     Decoded {
         text: bytes.iter().map(|&b| windows_1252(b)).collect(),
         replaced: Vec::new(),
-        notice: Some(Diagnostic::warning(
-            "",
-            Code::Windows1252,
-            format!("the file is not UTF-8 (it has {high} bytes from 0x80 to 0xFF and no UTF-8 sequence): it was read as Windows-1252, the encoding of Excel's CSV on Italian Windows"),
-        )),
+        notice: Some(Diagnostic::new("", Code::Windows1252, [Param::Count(high as u64)])),
     }
 }
 
@@ -356,23 +355,17 @@ pub fn read_delimited(
         r.end_row(chars.len());
     }
     if r.replacements > LISTED {
-        r.warnings.push(Diagnostic::warning(
+        r.warnings.push(Diagnostic::new(
             "",
             Code::InvalidUtf8,
-            format!(
-                "{} more byte sequences that are not UTF-8 were replaced by “\u{fffd}”",
-                r.replacements - LISTED
-            ),
+            [Param::Case(Case::More), Param::Count((r.replacements - LISTED) as u64)],
         ));
     }
     if r.quote_problems > LISTED {
-        r.warnings.push(Diagnostic::warning(
+        r.warnings.push(Diagnostic::new(
             "",
             Code::CsvQuote,
-            format!(
-                "{} more fields with quotes that do not follow the CSV rules were read as said above",
-                r.quote_problems - LISTED
-            ),
+            [Param::Case(Case::More), Param::Count((r.quote_problems - LISTED) as u64)],
         ));
     }
     (r.rows, r.warnings)
@@ -462,11 +455,16 @@ impl Records<'_> {
             let column = self.cells.len() + 1;
             let end = end.min(self.chars.len());
             let written: String = self.chars[self.field_start.min(end)..end].iter().collect();
-            let at = format!("row {}, column {column}", self.row_start);
-            let delimiter = match self.delimiter {
-                '\t' => "a tab".to_string(),
-                d => d.to_string(),
+            let row_start = self.row_start;
+            let at = |case: Case, text: &str| {
+                Params::from([
+                    Param::Case(case),
+                    Param::Row(row_start as u64),
+                    Param::Column(column as u64),
+                    Param::Text(preview(text)),
+                ])
             };
+            let delimiter = Param::Delimiter(self.delimiter.to_string());
             for note in notes {
                 if !matches!(note, Note::Replaced { .. }) {
                     self.quote_problems += 1;
@@ -474,27 +472,13 @@ impl Records<'_> {
                         continue;
                     }
                 }
-                let warning = match note {
-                    Note::Unclosed => Diagnostic::warning(
-                        "",
-                        Code::CsvQuote,
-                        format!("{at} (“{}”): a quoted field is not closed before the end of the line (expected a closing \" followed by {delimiter} or the end of the line): the quote was read as text", preview(&written)),
-                    ),
-                    Note::TooLong => Diagnostic::warning(
-                        "",
-                        Code::CsvQuote,
-                        format!("{at} (“{}”): a quoted field is not closed within 32 767 characters, the most a spreadsheet cell holds (expected a closing \" followed by {delimiter} or the end of the line): the quote was read as text", preview(&written)),
-                    ),
-                    Note::QuoteAsWritten => Diagnostic::warning(
-                        "",
-                        Code::CsvQuote,
-                        format!("{at} (“{}”): text follows the closing quote of a quoted field (expected {delimiter} or the end of the line after it): the field was read as written, quotes included", preview(&written)),
-                    ),
-                    Note::TextAfterQuote => Diagnostic::warning(
-                        "",
-                        Code::CsvQuote,
-                        format!("{at} (“{}”): text follows the closing quote of a quoted field (expected {delimiter} or the end of the line after it): the text was kept, the field reads “{}”", preview(&written), preview(&self.field)),
-                    ),
+                let params = match note {
+                    Note::Unclosed => at(Case::Unclosed, &written).with(delimiter.clone()),
+                    Note::TooLong => at(Case::TooLong, &written).with(delimiter.clone()),
+                    Note::QuoteAsWritten => at(Case::AsWritten, &written).with(delimiter.clone()),
+                    Note::TextAfterQuote => at(Case::TextKept, &written)
+                        .with(delimiter.clone())
+                        .with(Param::Reading(preview(&self.field))),
                     Note::Replaced {
                         bytes,
                         line,
@@ -505,18 +489,21 @@ impl Records<'_> {
                             continue;
                         }
                         let hex: Vec<String> = bytes.iter().map(|b| format!("0x{b:02X}")).collect();
-                        let line = if line == self.row_start {
-                            String::new()
-                        } else {
-                            format!(", line {line}")
-                        };
-                        Diagnostic::warning(
-                            "",
-                            Code::InvalidUtf8,
-                            format!("{at}{line}, character {character} (“{}”): {} not UTF-8 (expected UTF-8 text, as in the rest of the file): replaced by “\u{fffd}”", preview(&self.field), if bytes.len() == 1 { format!("byte {} is", hex[0]) } else { format!("bytes {} are", hex.join(" ")) }),
-                        )
+                        let mut params = Params::from([
+                            Param::Row(self.row_start as u64),
+                            Param::Column(column as u64),
+                            Param::Character(character as u64),
+                            Param::Text(preview(&self.field)),
+                            Param::Bytes(hex),
+                        ]);
+                        if line != self.row_start {
+                            params = params.with(Param::Case(Case::OtherLine)).with(Param::Line(line as u64));
+                        }
+                        self.warnings.push(Diagnostic::new("", Code::InvalidUtf8, params));
+                        continue;
                     }
                 };
+                let warning = Diagnostic::new("", Code::CsvQuote, params);
                 self.warnings.push(warning);
             }
         }
@@ -547,23 +534,24 @@ fn preview(text: &str) -> String {
 }
 
 #[cfg(feature = "xlsx")]
-fn read_xlsx(bytes: &[u8]) -> Result<Vec<Row>, String> {
+fn read_xlsx(bytes: &[u8]) -> Result<Vec<Row>, Params> {
     // calamine is not known to panic on malformed archives, but a table import must never
     // take the app down: a panic is turned into an error where unwinding is available.
     match std::panic::catch_unwind(|| xlsx::read(bytes)) {
         Ok(result) => result,
-        Err(_) => Err("the XLSX file could not be read (malformed workbook)".into()),
+        Err(_) => Err(Params::from([Param::Case(Case::MalformedWorkbook)])),
     }
 }
 
 #[cfg(not(feature = "xlsx"))]
-fn read_xlsx(_bytes: &[u8]) -> Result<Vec<Row>, String> {
-    Err("this build of Semaforo does not read XLSX files (the `xlsx` feature is off): save the sheet as CSV".into())
+fn read_xlsx(_bytes: &[u8]) -> Result<Vec<Row>, Params> {
+    Err(Params::from([Param::Case(Case::NoXlsx)]))
 }
 
 #[cfg(feature = "xlsx")]
 mod xlsx {
     use super::{Row, Unreadable};
+    use crate::diagnostic::{Case, Expected, Param, Params};
     use calamine::{DataRef, Reader, Xlsx};
     use std::collections::BTreeMap;
     use std::io::Cursor;
@@ -580,19 +568,21 @@ mod xlsx {
     /// value readers treat every format alike, and dates as `dd/mm/yyyy`. Cells are read
     /// one by one and only those with content are kept: neither the sheet's
     /// `<dimension>` nor the span of its cells is ever allocated as a grid.
-    pub fn read(bytes: &[u8]) -> Result<Vec<Row>, String> {
-        let mut workbook: Xlsx<_> =
-            Xlsx::new(Cursor::new(bytes)).map_err(|e| format!("not a readable XLSX file: {e}"))?;
+    pub fn read(bytes: &[u8]) -> Result<Vec<Row>, Params> {
+        let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
+            .map_err(|e| Params::from([Param::Case(Case::NotXlsx), Param::Detail(e.to_string())]))?;
         let Some(name) = workbook.sheet_names().first().cloned() else {
-            return Err("the workbook has no sheet".into());
+            return Err(Params::from([Param::Case(Case::NoSheet)]));
         };
+        let sheet_error =
+            |e: &dyn std::fmt::Display| Params::from([Param::Case(Case::SheetError), Param::Sheet(name.clone()), Param::Detail(e.to_string())]);
         let mut reader = workbook
             .worksheet_cells_reader(&name)
-            .map_err(|e| format!("sheet {name}: {e}"))?;
-        let mut cells: BTreeMap<(u32, u32), Result<String, (String, String)>> = BTreeMap::new();
+            .map_err(|e| sheet_error(&e))?;
+        let mut cells: BTreeMap<(u32, u32), Result<String, (String, Expected)>> = BTreeMap::new();
         while let Some(cell) = reader
             .next_cell()
-            .map_err(|e| format!("sheet {name}: {e}"))?
+            .map_err(|e| sheet_error(&e))?
         {
             let value = cell.get_value();
             if matches!(value, DataRef::Empty)
@@ -603,15 +593,16 @@ mod xlsx {
             }
             let (row, col) = cell.get_position();
             if row >= MAX_ROWS || col >= MAX_COLUMNS {
-                return Err(format!(
-                    "sheet {name}: cell {} has content beyond the {} rows and {} columns (A to {}) that Semaforo reads: delete it, or move the table, and import again",
-                    cell_name(row, col),
-                    thousands(MAX_ROWS as usize),
-                    thousands(MAX_COLUMNS as usize),
-                    column_name(MAX_COLUMNS - 1)
-                ));
+                return Err(Params::from([
+                    Param::Case(Case::BeyondLimits),
+                    Param::Sheet(name.clone()),
+                    Param::Cell(cell_name(row, col)),
+                    Param::Rows(MAX_ROWS.into()),
+                    Param::Columns(MAX_COLUMNS.into()),
+                    Param::LastColumn(column_name(MAX_COLUMNS - 1)),
+                ]));
             }
-            cells.insert((row, col), text(value, row, col));
+            cells.insert((row, col), text(value));
             if cells.len() > MAX_CELLS {
                 return Err(too_many(&name));
             }
@@ -640,6 +631,7 @@ mod xlsx {
                     out.unreadable.push(Unreadable {
                         column: col,
                         expected,
+                        cell: cell_name(number as u32 - 1, col as u32),
                     });
                     out.cells.push(text);
                 }
@@ -648,54 +640,35 @@ mod xlsx {
         Ok(rows)
     }
 
-    fn too_many(name: &str) -> String {
-        format!(
-            "sheet {name}: more than {} cells (counting each row up to its last cell with content): this is not a plan's table",
-            thousands(MAX_CELLS)
-        )
+    fn too_many(name: &str) -> Params {
+        Params::from([Param::Case(Case::TooManyCells), Param::Sheet(name.to_string()), Param::Limit(MAX_CELLS as u64)])
     }
 
     /// A cell's text, or the text found and what was expected instead.
-    fn text(cell: &DataRef, row: u32, col: u32) -> Result<String, (String, String)> {
+    fn text(cell: &DataRef) -> Result<String, (String, Expected)> {
         Ok(match cell {
             DataRef::Empty => String::new(),
             DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
             DataRef::SharedString(s) => s.to_string(),
             DataRef::Int(i) => i.to_string(),
-            DataRef::Float(f) => finite(*f, row, col)?,
+            DataRef::Float(f) => finite(*f)?,
             DataRef::Bool(b) => if *b { "SI" } else { "NO" }.to_string(),
             DataRef::DateTime(d) => {
                 let f = d.as_f64();
                 match serial_date(f) {
                     Some(date) => date,
-                    None => finite(f, row, col)?,
+                    None => finite(f)?,
                 }
             }
-            DataRef::Error(e) => {
-                return Err((
-                    e.to_string(),
-                    format!(
-                        "a value: cell {} holds the spreadsheet error {e} (a formula that could not be computed)",
-                        cell_name(row, col)
-                    ),
-                ))
-            }
+            DataRef::Error(e) => return Err((e.to_string(), Expected::SpreadsheetError)),
         })
     }
 
-    fn finite(f: f64, row: u32, col: u32) -> Result<String, (String, String)> {
+    fn finite(f: f64) -> Result<String, (String, Expected)> {
         if f.is_finite() {
             return Ok(format!("{f}").replace('.', ","));
         }
-        let what = if f.is_nan() {
-            "NaN (not a number)"
-        } else {
-            "an infinite number (beyond what a number can hold)"
-        };
-        Err((
-            f.to_string(),
-            format!("a finite number: cell {} holds {what}", cell_name(row, col)),
-        ))
+        Err((f.to_string(), if f.is_nan() { Expected::Nan } else { Expected::Infinite }))
     }
 
     /// Excel's serial day (1900 system) as `dd/mm/yyyy`.
@@ -724,18 +697,6 @@ mod xlsx {
         format!("{}{}", column_name(col), u64::from(row) + 1)
     }
 
-    /// `1 000 000`.
-    fn thousands(n: usize) -> String {
-        let digits = n.to_string();
-        let groups: Vec<&str> = digits
-            .as_bytes()
-            .rchunks(3)
-            .rev()
-            .filter_map(|g| std::str::from_utf8(g).ok())
-            .collect();
-        groups.join(" ")
-    }
-
     #[cfg(test)]
     mod tests {
         use super::*;
@@ -748,7 +709,6 @@ mod xlsx {
             assert_eq!(column_name(26), "AA");
             assert_eq!(column_name(999), "ALL");
             assert_eq!(cell_name(1_048_575, 16_383), "XFD1048576");
-            assert_eq!(thousands(1_000_000), "1 000 000");
         }
     }
 }
@@ -807,7 +767,7 @@ mod tests {
         read_delimited(text, delimiter, &[])
             .1
             .into_iter()
-            .map(|d| d.message)
+            .map(|d| d.message(crate::labels::Lang::En))
             .collect()
     }
 
@@ -864,7 +824,7 @@ mod tests {
         let w = warnings(&text, ';');
         assert!(
             w[0].starts_with(
-                "row 1, column 1 (“\"a”): a quoted field is not closed within 32 767 characters"
+                "row 1, column 1 (“\"a”): a quoted field is not closed within 32,767 characters"
             ),
             "{w:?}"
         );
@@ -888,7 +848,7 @@ mod tests {
         assert_eq!(rows[1].cells[1], "Attivit\u{fffd} svolte");
         assert_eq!(w.len(), 1, "{w:?}");
         assert!(
-            w[0].message.starts_with(
+            w[0].message(crate::labels::Lang::En).starts_with(
                 "row 2, column 2, character 10 (“Attivit\u{fffd} svolte”): byte 0xE0 is not UTF-8"
             ),
             "{w:?}"

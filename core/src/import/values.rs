@@ -5,30 +5,16 @@
 //! the debris PDF extraction leaves behind (`$\geq 130,00$ %`, bullets, bold markers).
 //!
 //! Every reader takes the cell's text and returns `None` when it cannot read it; the
-//! caller reports the cell with [`Expected`] text saying what it was looking for.
+//! caller reports the cell with the [`Expected`] word saying what it was looking for.
 
 use crate::parse::{self, Quantity};
 use crate::plan::{MeasureUnit, Target, Verdict};
 use chrono::NaiveDate;
 use crate::decimal::Decimal;
 
-/// What a reader was looking for, in words for the report (Italian examples, as the
-/// documents write them).
-pub struct Expected;
-
-impl Expected {
-    pub const WEIGHT: &'static str = "a weight such as 20,00 % or 20";
-    pub const TARGET: &'static str =
-        "a target such as >= 70,00 %, <= 10 gg, = 235 N. or Entro 31-12-2023";
-    pub const ACTUAL: &'static str =
-        "an actual such as 97,87 %, 1.010 N., 5,16 gg, 46 N. / 47 N., 31/12/2023, N.V. or N/D";
-    pub const PERCENT: &'static str = "a percentage such as 100,00 %";
-    pub const VERDICT: &'static str =
-        "Raggiunto, Parzialmente raggiunto, Non raggiunto or Non valutabile";
-    pub const UNIT: &'static str = "a unit: %, N., gg, €, data or SI/NO";
-    pub const NOTHING: &'static str =
-        "nothing in this column (the cell could not be placed under any heading)";
-}
+/// What a reader was looking for: a word of the report (`"weight"`), whose text in each
+/// language is in `diagnostic/message.rs` (`CellProblem::expectation`).
+pub use crate::diagnostic::Expected;
 
 /// The text with PDF debris removed: LaTeX math (`$\geq 130,00$ %`), `≥`/`≤`/`=>`/`=<`
 /// written as `>=`/`<=`, bold markers, leading bullets, non-breaking spaces, runs of

@@ -201,7 +201,7 @@ fn failure(lang: Lang, report: &Report) -> Html {
             if !report.diagnostics.is_empty() {
                 <ol class="diagnostics">
                 { for report.diagnostics.iter().take(20).map(|d| html! {
-                    <li><code class="path">{ if d.path.is_empty() { t(lang, Msg::Document).to_string() } else { d.path.clone() } }</code>{ " " }{ d.message.clone() }</li>
+                    <li><code class="path">{ if d.path.is_empty() { t(lang, Msg::Document).to_string() } else { d.path.clone() } }</code>{ " " }{ d.message(lang) }</li>
                 }) }
                 </ol>
             }

@@ -501,7 +501,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
                         <span class="sev"><span aria-hidden="true">{ icon }{ " " }</span>{ word }</span>{ " " }
                         if !d.path.is_empty() { <code class="path">{ d.path.clone() }</code>{ " " } }
                         <span class="diag-code">{ format!("[{}]", d.code) }</span>{ " " }
-                        <span class="message">{ d.message.clone() }</span>
+                        <span class="message">{ d.message(lang) }</span>
                     </li>
                 }
             }) }

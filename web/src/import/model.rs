@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use semaforo_core::Decimal;
 use semaforo_core::import::{
-    CellProblem, ColumnReading, Field, ImportOptions, RowCorrection, RowKind, RowReading, RowRole, TableFormat,
+    CellProblem, ColumnReading, Field, ImportOptions, Note, RowCorrection, RowKind, RowReading, RowRole, TableFormat,
 };
 use semaforo_core::{check_plan, evaluate, Diagnostic, Plan};
 use wasm_bindgen::prelude::*;
@@ -223,7 +223,7 @@ pub struct PreviewRow {
     pub code: Option<String>,
     /// The row's non-empty cells as written, for recognising it.
     pub text: String,
-    pub note: Option<String>,
+    pub note: Option<Note>,
     pub problems: Vec<CellProblem>,
     /// Set when the row carries a published score or achievement.
     pub figures: Option<Figures>,

@@ -93,7 +93,7 @@ pub fn ImporterPreview(props: &ImporterPreviewProps) -> Html {
                                 <td class="cells">{ r.text.clone() }</td>
                                 <td>
                                     { problems(lang, &r.problems) }
-                                    if let Some(note) = &r.note { <span class="small note">{ note.clone() }</span> }
+                                    if let Some(note) = &r.note { <span class="small note">{ note.text(lang) }</span> }
                                 </td>
                                 <td class="num">{ figures(lang, r.figures.as_ref(), d) }</td>
                             </tr>
@@ -146,7 +146,7 @@ fn problems(lang: Lang, problems: &[CellProblem]) -> Html {
             <li>
                 <span class="problem-col">{ format!("{} {} ({})", t(lang, Msg::ImportColumn), p.column + 1, p.header) }</span>{ ": " }
                 <q class="problem-text">{ p.text.clone() }</q>{ " — " }
-                <span class="problem-expected">{ t(lang, Msg::ImportExpected) }{ " " }{ p.expected.clone() }</span>
+                <span class="problem-expected">{ t(lang, Msg::ImportExpected) }{ " " }{ p.expectation(lang) }</span>
             </li>
         }) }
         </ul>

@@ -51,7 +51,7 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
                             <span class="sev">{ word }</span>{ " " }
                             <code class="path" data-testid="diagnostic-path">{ path }</code>{ " " }
                             <span class="diag-code">{ format!("[{}]", d.code) }</span>{ " " }
-                            <span class="message">{ d.message.clone() }</span>
+                            <span class="message">{ d.message(lang) }</span>
                         </li>
                     }
                 }) }

@@ -100,7 +100,7 @@ pub fn EditsPanel(props: &EditsPanelProps) -> Html {
         let dismiss = command(Command::DismissNotice);
         html! {
             <div class={if n.error { "whatif-notice error" } else { "whatif-notice" }} role={if n.error { "alert" } else { "status" }} data-testid="whatif-notice">
-                <p>{ t(lang, n.msg) }{ " " }<span class="code">{ n.detail.clone() }</span></p>
+                <p>{ t(lang, n.msg) }{ " " }<span class="code">{ n.detail(lang) }</span></p>
                 <button type="button" class="btn btn-outline btn-small" onclick={dismiss}>{ t(lang, Msg::Dismiss) }</button>
             </div>
         }
@@ -109,7 +109,7 @@ pub fn EditsPanel(props: &EditsPanelProps) -> Html {
         html! {
             <div class="whatif-notice error" role="alert">
                 <p>{ t(lang, Msg::WhatIfProblems) }</p>
-                <ul>{ for snap.problems.iter().map(|p| html! { <li><span class="code">{ p.path.clone() }</span>{ ": " }{ p.message.clone() }</li> }) }</ul>
+                <ul>{ for snap.problems.iter().map(|p| html! { <li><span class="code">{ p.path.clone() }</span>{ ": " }{ p.message(lang) }</li> }) }</ul>
             </div>
         }
     });

@@ -23,12 +23,25 @@ use crate::model::{fresh_generation, PlanView};
 pub use semaforo_core::scenario_set::ScenarioSet as Stored;
 pub const SHARED_SCENARIO: &str = "Link condiviso";
 
-/// A message about the last what-if action; `detail` is the core's own text.
+/// A message about the last what-if action; `detail` is a name, the browser's text, or
+/// the core's diagnostic (rendered in the interface's language when shown).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub msg: Msg,
     pub detail: String,
+    pub problem: Option<Diagnostic>,
     pub error: bool,
+}
+
+impl Notice {
+    pub fn new(msg: Msg, detail: impl Into<String>, error: bool) -> Notice {
+        Notice { msg, detail: detail.into(), problem: None, error }
+    }
+
+    /// The detail in `lang`: the diagnostic's message, or the text as it came.
+    pub fn detail(&self, lang: semaforo_core::Lang) -> String {
+        self.problem.as_ref().map_or_else(|| self.detail.clone(), |d| d.message(lang))
+    }
 }
 
 /// Everything the page can ask of the model.
@@ -77,7 +90,7 @@ impl WhatIf {
             Ok(Some(s)) => s.repaired(),
             Ok(None) => Stored::default(),
             Err(why) => {
-                notice = Some(Notice { msg: Msg::WhatIfStoredUnreadable, detail: why, error: true });
+                notice = Some(Notice::new(Msg::WhatIfStoredUnreadable, why, true));
                 Stored::default()
             }
         };
@@ -85,9 +98,9 @@ impl WhatIf {
             match decode_edits(&link) {
                 Ok(edits) => {
                     stored.create_with(SHARED_SCENARIO, edits);
-                    notice = Some(Notice { msg: Msg::WhatIfLinkApplied, detail: String::new(), error: false });
+                    notice = Some(Notice::new(Msg::WhatIfLinkApplied, String::new(), false));
                 }
-                Err(problem) => notice = Some(Notice { msg: Msg::WhatIfBadLink, detail: problem.message, error: true }),
+                Err(problem) => notice = Some(Notice { problem: Some(problem), ..Notice::new(Msg::WhatIfBadLink, "", true) }),
             }
         }
         let live = Live::new(baseline.plan.clone());
@@ -166,11 +179,11 @@ impl WhatIf {
                 Ok(scenario) => {
                     self.stored.import(scenario);
                     self.rebuild();
-                    self.notice = Some(Notice { msg: Msg::WhatIfImported, detail: name, error: false });
+                    self.notice = Some(Notice::new(Msg::WhatIfImported, name, false));
                 }
                 Err(why) => {
                     // Nothing is touched: the scenarios in storage stay as they were.
-                    self.notice = Some(Notice { msg: Msg::WhatIfImportFailed, detail: format!("{name}: {why}"), error: true });
+                    self.notice = Some(Notice::new(Msg::WhatIfImportFailed, format!("{name}: {why}"), true));
                     return false;
                 }
             },
@@ -182,7 +195,7 @@ impl WhatIf {
     /// Edits brought into the view nobody is showing, which is then shown.
     fn edit(&mut self, edits: Vec<Edit>) -> bool {
         if let Some(unknown) = edits.iter().find(|e| !self.knows(e)) {
-            self.notice = Some(Notice { msg: Msg::WhatIfRejected, detail: unknown.subject().to_string(), error: true });
+            self.notice = Some(Notice::new(Msg::WhatIfRejected, unknown.subject().to_string(), true));
             return false;
         }
         for edit in edits {

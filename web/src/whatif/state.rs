@@ -81,7 +81,7 @@ impl Reducible for State {
             }
             Action::SaveFailed(why) => {
                 let Some(model) = self.model.clone() else { return self };
-                model.borrow_mut().notice = Some(Notice { msg: Msg::WhatIfSaveFailed, detail: why, error: true });
+                model.borrow_mut().notice = Some(Notice::new(Msg::WhatIfSaveFailed, why, true));
                 (model, false, false)
             }
         };

@@ -29,7 +29,7 @@ pub fn import_table(bytes: &[u8], options_json: &str) -> String {
             columns: Vec::new(),
             header_row: None,
             rows: Vec::new(),
-            diagnostics: vec![Diagnostic::error("", Code::BadImportOptions, format!("import options: {e}"))],
+            diagnostics: vec![Diagnostic::json("", Code::BadImportOptions, &e)],
         },
     };
     // The plan travels once, as the text the app opens (check_plan) or downloads.

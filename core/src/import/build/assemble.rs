@@ -6,9 +6,9 @@ use super::codes::CodeOrigin;
 use super::roles::fold;
 use super::{Builder, Built, Container, Draft, Node};
 use crate::decimal::Decimal;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Case, Code, Diagnostic, Expected, NoteKind, Param};
 use crate::import::columns::{ColumnReading, Field};
-use crate::import::{CellProblem, RowKind, RowReading};
+use crate::import::{CellProblem, Note, RowKind, RowReading};
 use crate::plan::{
     Actual, Cruscotto, CruscottoItem, Ente, Indicator, Objective, Plan, Policy, Published, SharedIndicator, Target,
     FORMAT_VERSION,
@@ -95,13 +95,10 @@ impl Builder<'_> {
             }
         }
         for (a, b, code) in clashes {
-            self.diagnostics.push(Diagnostic::warning(
+            self.diagnostics.push(Diagnostic::new(
                 "",
                 Code::SameCodeDifferentIndicator,
-                format!(
-                    "rows {} and {} print an indicator `{code}` with the same name but different targets or actuals: they were kept as two indicators",
-                    self.rows[a].row, self.rows[b].row
-                ),
+                [Param::Row(self.rows[a].row as u64), Param::OtherRow(self.rows[b].row as u64), Param::Code(code)],
             ));
         }
         sharing
@@ -165,7 +162,8 @@ impl Builder<'_> {
                     let code = settled.get(original).cloned().unwrap_or_default();
                     let row = self.drafts(container)[i].row;
                     self.rows[row].code = Some(code);
-                    self.rows[row].note = Some(format!("the indicator of row {}, printed again", self.rows[self.drafts(original.0)[original.1].row].row));
+                    let first = self.rows[self.drafts(original.0)[original.1].row].row;
+                    self.rows[row].note = Some(Note::with(NoteKind::PrintedAgain, [Param::Row(first as u64)]));
                     continue;
                 }
                 let draft = &self.drafts(container)[i];
@@ -185,10 +183,10 @@ impl Builder<'_> {
                 used.insert(code.clone());
                 let row = draft.row;
                 if let CodeOrigin::Derived { printed } = &draft.code {
-                    let warning = Diagnostic::warning(
+                    let warning = Diagnostic::new(
                         "",
                         Code::DerivedCode,
-                        format!("row {}: the printed code “{printed}” is only a prefix: the indicator was given the code {code}, derived from it and its name", self.rows[row].row),
+                        [Param::Row(self.rows[row].row as u64), Param::Prefix(printed.clone()), Param::Code(code.clone())],
                     );
                     self.diagnostics.push(warning);
                 }
@@ -207,7 +205,7 @@ impl Builder<'_> {
             + self.ente_indicators.len();
         if imported == 0 {
             if !self.diagnostics.iter().any(|d| d.code == Code::NoHeader) {
-                self.diagnostics.push(Diagnostic::error("", Code::NoIndicators, "no row could be read as an indicator"));
+                self.diagnostics.push(Diagnostic::new("", Code::NoIndicators, []));
             }
             let columns = self.columns();
             return Built { plan: None, columns, header_row, rows: self.rows, diagnostics: self.diagnostics };
@@ -215,11 +213,7 @@ impl Builder<'_> {
 
         let mut diagnostics = std::mem::take(&mut self.diagnostics);
         if self.scaled {
-            diagnostics.push(Diagnostic::warning(
-                "",
-                Code::XlsxFractions,
-                "weights or achievements of 1 or less, and actuals under percentage targets, written without a % sign were read as fractions of the sheet's percent format (0,3 as 30 %)",
-            ));
+            diagnostics.push(Diagnostic::new("", Code::XlsxFractions, []));
         }
         let mut normalised = Vec::new();
 
@@ -294,18 +288,14 @@ impl Builder<'_> {
             });
         }
         let name = self.ente_name.clone().unwrap_or_else(|| {
-            diagnostics.push(Diagnostic::warning(
-                "ente.name",
-                Code::NoEnteName,
-                "the table does not name the ente: give its name in the import options",
-            ));
+            diagnostics.push(Diagnostic::new("ente.name", Code::NoEnteName, []));
             "Ente".into()
         });
         let year = self
             .year
             .or_else(|| deadline_year(&objectives, &indicators, &cruscotti, &library))
             .unwrap_or_else(|| {
-                diagnostics.push(Diagnostic::warning("ente.year", Code::NoYear, "the table gives no year: give it in the import options"));
+                diagnostics.push(Diagnostic::new("ente.year", Code::NoYear, []));
                 0
             });
         let ente_published = std::mem::take(&mut self.ente_published);
@@ -374,7 +364,8 @@ fn drop_unweighted(drafts: &mut Vec<Draft>, rows: &mut [RowReading], headers: &[
             column,
             header: headers.get(column).cloned().unwrap_or_else(|| "PESO".into()),
             text: String::new(),
-            expected: "a weight, as the other indicators of the same objective have one".into(),
+            expected: Expected::SiblingWeight,
+            cell: None,
         });
         false
     });
@@ -445,18 +436,21 @@ fn explain_normalised(plan: &mut Plan, normalised: Vec<Normalised>, diagnostics:
     let evaluation = normalised.iter().any(|n| n.node.is_some()).then(|| crate::evaluate(plan));
     let mut reasons: Vec<(String, String)> = Vec::new();
     for n in normalised {
-        let sum = crate::format::number(n.sum.normalize(), n.sum.normalize().scale().min(2));
-        let mut message = format!("these weights sum to {sum}, not 100: they were scaled to sum to 100 (proportions unchanged)");
+        // As the document would print it: at most two decimals.
+        let sum = n.sum.normalize().round_half_up(2).normalize();
+        let mut params = vec![Param::Sum(sum)];
         if let (Some(id), Some(evaluation)) = (&n.node, &evaluation) {
             if let Some(result) = evaluation.node(id) {
                 let printed = result.published.as_ref().and_then(|p| p.score);
                 if let (Some(score), Some(printed)) = (result.score, printed) {
-                    message = format!(
-                        "the document's weights of {} sum to {sum}, not 100: normalised, the score is {}; the document prints {}",
-                        result.name,
-                        crate::format::percent(score, 2),
-                        crate::format::percent(printed, 2)
-                    );
+                    params = vec![
+                        Param::Case(Case::Printed),
+                        Param::Name(result.name.clone()),
+                        Param::Sum(sum),
+                        Param::Score(score),
+                        Param::Printed(printed),
+                    ];
+                    let sum = crate::format::number(sum, sum.scale().min(2));
                     let apart = score.checked_sub(printed).is_none_or(|gap| gap.abs() > Decimal::from_scaled(1, 2));
                     if apart {
                         reasons.push((id.clone(), format!("the document's weights sum to {sum}, not 100: normalised, the score is {}", crate::format::percent(score, 2))));
@@ -464,7 +458,7 @@ fn explain_normalised(plan: &mut Plan, normalised: Vec<Normalised>, diagnostics:
                 }
             }
         }
-        diagnostics.push(Diagnostic::warning(n.path, Code::WeightsNormalised, message));
+        diagnostics.push(Diagnostic::new(n.path, Code::WeightsNormalised, params));
     }
     for (id, reason) in reasons {
         let published = match id.strip_prefix(crate::evaluate::CRUSCOTTO_ID_PREFIX) {

@@ -10,7 +10,8 @@ use super::{Builder, Cell, Container, CruscottoDraft, Node, Shape};
 use crate::decimal::Decimal;
 use crate::import::columns::Field;
 use crate::import::values::{group_label, is_code, parse_percent, parse_verdict};
-use crate::import::{RowKind, RowRole};
+use crate::diagnostic::{NoteKind, Param};
+use crate::import::{Note, RowKind, RowRole};
 use crate::plan::{Level, Perspective, Published, Verdict};
 
 /// Words of a title that mark a dashboard continued from the previous page.
@@ -260,13 +261,13 @@ impl Builder<'_> {
             let c = &mut self.cruscotti[existing];
             c.published.score = c.published.score.or(published.score);
             let code = c.code.clone();
-            self.opened(index, Container::Cruscotto(existing), code, Some("the same dashboard, continued"));
+            self.opened(index, Container::Cruscotto(existing), code, Some(NoteKind::SameCruscotto));
             return;
         }
         if continued {
             if let Some(last) = count.checked_sub(1) {
                 let code = self.cruscotti[last].code.clone();
-                self.opened(index, Container::Cruscotto(last), code, Some("the same dashboard, continued"));
+                self.opened(index, Container::Cruscotto(last), code, Some(NoteKind::SameCruscotto));
                 return;
             }
         }
@@ -279,13 +280,13 @@ impl Builder<'_> {
         self.opened(index, Container::Cruscotto(count), code, None);
     }
 
-    fn opened(&mut self, index: usize, container: Container, code: String, note: Option<&str>) {
+    fn opened(&mut self, index: usize, container: Container, code: String, note: Option<NoteKind>) {
         self.container = container;
         self.last_group = None;
         let row = &mut self.rows[index];
         row.kind = RowKind::Group;
         row.code = Some(code);
-        row.note = note.map(str::to_string);
+        row.note = note.map(Note::new);
     }
 
     /// `TOTALE … 96,49 %`: the published figure of the open cruscotto or objective, or of
@@ -315,7 +316,7 @@ impl Builder<'_> {
         }
         self.publish(container, figures);
         self.rows[index].kind = RowKind::Group;
-        self.rows[index].note = Some("total".into());
+        self.rows[index].note = Some(Note::new(NoteKind::Total));
     }
 
     /// A figure alone on the row after a total that printed none.
@@ -327,7 +328,7 @@ impl Builder<'_> {
         };
         self.publish(self.total_target, figures);
         self.rows[index].kind = RowKind::Group;
-        self.rows[index].note = Some("the figure of the total above".into());
+        self.rows[index].note = Some(Note::new(NoteKind::TotalFigure));
     }
 
     fn publish(&mut self, container: Container, figures: Figures) {
@@ -354,7 +355,7 @@ impl Builder<'_> {
         let is_text = |c: &Cell| matches!(c.shape, Shape::Text | Shape::GroupLabel);
         if !cells.iter().any(is_text) {
             // Figures only, marked as a heading: nothing names the group.
-            self.rows[index].note = Some("a heading with no name: not read".into());
+            self.rows[index].note = Some(Note::new(NoteKind::HeadingWithoutName));
             return;
         }
         let text = cells.iter().filter(|c| is_text(c)).map(|c| c.cleaned.as_str()).collect::<Vec<_>>().join(" ");
@@ -401,7 +402,7 @@ impl Builder<'_> {
                 let row = &mut self.rows[index];
                 row.kind = RowKind::Group;
                 row.code = Some(code);
-                row.note = Some("mission: its programmes are the ambiti".into());
+                row.note = Some(Note::new(NoteKind::Mission));
                 return;
             }
             Some("programma") if role == RowRole::Area => {
@@ -418,8 +419,8 @@ impl Builder<'_> {
             row.kind = RowKind::Group;
             row.code = (!code.is_empty()).then_some(code);
             row.note = Some(match self.perspective {
-                Some(p) => format!("perspective {p:?}"),
-                None => "perspective not recognised".into(),
+                Some(p) => Note::with(NoteKind::Perspective, [Param::Perspective(p)]),
+                None => Note::new(NoteKind::PerspectiveUnknown),
             });
             return;
         }

@@ -11,7 +11,8 @@ use crate::import::values::{
 };
 use crate::import::values::Shape;
 use crate::parse::Quantity;
-use crate::import::{CellProblem, RowKind};
+use crate::diagnostic::{NoteKind, Param};
+use crate::import::{CellProblem, Note, RowKind};
 use crate::plan::{Actual, Indicator, IndicatorKind, MeasureUnit, Published, Target};
 use std::collections::HashSet;
 
@@ -26,7 +27,7 @@ impl Builder<'_> {
             .cloned()
             .collect();
         if cells.is_empty() {
-            self.rows[index].note = Some("only cells of columns not read".into());
+            self.rows[index].note = Some(Note::new(NoteKind::ColumnsNotRead));
             return;
         }
         if !corrected && self.merge_tail(index, &cells) {
@@ -52,13 +53,13 @@ impl Builder<'_> {
                 }
                 None => {
                     let expected = match self.field_of(cell.col) {
-                        Some(Field::Weight) => Expected::WEIGHT,
-                        Some(Field::Target) => Expected::TARGET,
-                        Some(Field::Actual | Field::Measures) => Expected::ACTUAL,
-                        Some(Field::Achievement) => Expected::PERCENT,
-                        Some(Field::Verdict) => Expected::VERDICT,
-                        Some(Field::Unit) => Expected::UNIT,
-                        _ => Expected::NOTHING,
+                        Some(Field::Weight) => Expected::Weight,
+                        Some(Field::Target) => Expected::Target,
+                        Some(Field::Actual | Field::Measures) => Expected::Actual,
+                        Some(Field::Achievement) => Expected::Percent,
+                        Some(Field::Verdict) => Expected::Verdict,
+                        Some(Field::Unit) => Expected::Unit,
+                        _ => Expected::Nothing,
                     };
                     let problem = self.problem(cell, expected);
                     self.rows[index].problems.push(problem);
@@ -106,7 +107,7 @@ impl Builder<'_> {
                     pending.last = pending.last.max(position);
                 }
                 self.rows[index].kind = RowKind::Continuation;
-                self.rows[index].note = Some(format!("continues row {}", self.rows[row].row));
+                self.rows[index].note = Some(Note::with(NoteKind::ContinuesRow, [Param::Row(self.rows[row].row as u64)]));
                 return true;
             }
             false
@@ -144,16 +145,17 @@ impl Builder<'_> {
                     }
                 }
                 let row = self.pending.as_ref().map_or(0, |p| self.rows[p.row].row);
-                let headings = continued.iter().map(|f| f.heading()).collect::<Vec<_>>().join(", ");
+                let headings = continued.iter().map(|f| f.heading().to_string()).collect();
                 self.rows[index].kind = RowKind::Continuation;
-                self.rows[index].note = Some(format!("continues row {row} ({headings})"));
+                self.rows[index].note =
+                    Some(Note::with(NoteKind::ContinuesRowFields, [Param::Row(row as u64), Param::Headings(headings)]));
                 return;
             }
             if let Some(node) = self.last_group {
                 let text = cells.iter().map(|c| c.cleaned.as_str()).collect::<Vec<_>>().join(" ");
                 self.nodes[node].name = format!("{} {text}", self.nodes[node].name);
                 self.rows[index].kind = RowKind::Continuation;
-                self.rows[index].note = Some(format!("continues the name of {}", self.nodes[node].code));
+                self.rows[index].note = Some(Note::with(NoteKind::ContinuesName, [Param::Code(self.nodes[node].code.clone())]));
                 return;
             }
         }
@@ -170,7 +172,7 @@ impl Builder<'_> {
     /// a problem of this row, with its text.
     fn force_merge(&mut self, index: usize, cells: &[Cell]) {
         let Some(pending) = &self.pending else {
-            self.rows[index].note = Some("nothing before this row to continue: not read".into());
+            self.rows[index].note = Some(Note::new(NoteKind::NothingToContinue));
             return;
         };
         let filled: HashSet<Field> = pending.cells.iter().map(|a| a.field).collect();
@@ -187,12 +189,12 @@ impl Builder<'_> {
                         pending.cells.push(Assigned { field, cell: cell.clone() });
                     }
                 }
-                None => problems.push(self.problem(cell, "a value for a column the previous row left empty")),
+                None => problems.push(self.problem(cell, Expected::EmptyColumn)),
             }
         }
         let reading = &mut self.rows[index];
         reading.kind = RowKind::Continuation;
-        reading.note = Some(format!("continues row {row}, as the settings say"));
+        reading.note = Some(Note::with(NoteKind::ContinuesAsSettings, [Param::Row(row as u64)]));
         reading.problems.extend(problems);
     }
 
@@ -225,7 +227,7 @@ impl Builder<'_> {
         if let Some(cell) = get(Field::Weight) {
             match percent(cell) {
                 Some(w) if w >= Decimal::ZERO => weight = Some(w),
-                _ => problems.push(self.problem(cell, Expected::WEIGHT)),
+                _ => problems.push(self.problem(cell, Expected::Weight)),
             }
         }
         let mut name = get(Field::Indicator).map(|c| c.cleaned.clone());
@@ -277,7 +279,7 @@ impl Builder<'_> {
         if let Some(cell) = get(Field::Unit) {
             match parse_unit(&cell.cleaned) {
                 Some(u) => unit = Some(u),
-                None => problems.push(self.problem(cell, Expected::UNIT)),
+                None => problems.push(self.problem(cell, Expected::Unit)),
             }
         }
         let mut target = None;
@@ -288,7 +290,7 @@ impl Builder<'_> {
                     target_unit = t.unit;
                     target = Some(t.target);
                 }
-                None => problems.push(self.problem(cell, Expected::TARGET)),
+                None => problems.push(self.problem(cell, Expected::Target)),
             }
         }
         let read = |field: Field, problems: &mut Vec<CellProblem>| -> Option<(Reading, &Cell)> {
@@ -296,7 +298,7 @@ impl Builder<'_> {
             match parse_actual(&cell.cleaned) {
                 Some(r) => Some((r, cell)),
                 None => {
-                    problems.push(self.problem(cell, Expected::ACTUAL));
+                    problems.push(self.problem(cell, Expected::Actual));
                     None
                 }
             }
@@ -311,13 +313,13 @@ impl Builder<'_> {
                     published.verdict = Some(crate::plan::Verdict::NonValutabile)
                 }
                 (None, Some(Reading::NotAvailable)) => {}
-                _ => problems.push(self.problem(cell, Expected::PERCENT)),
+                _ => problems.push(self.problem(cell, Expected::Percent)),
             }
         }
         if let Some(cell) = get(Field::Verdict) {
             match parse_verdict(&cell.cleaned) {
                 Some(v) => published.verdict = Some(v),
-                None => problems.push(self.problem(cell, Expected::VERDICT)),
+                None => problems.push(self.problem(cell, Expected::Verdict)),
             }
         }
         if let Some(cell) = get(Field::Deviation) {
@@ -355,16 +357,13 @@ impl Builder<'_> {
             actual = match reading {
                 Reading::Date(d) if is_deadline || target.is_none() => Some(Actual::Date(d)),
                 Reading::Date(_) => {
-                    problems.push(self.problem(cell, "a number, as the target is not a deadline"));
+                    problems.push(self.problem(cell, Expected::NumberNotDeadline));
                     None
                 }
                 _ if is_deadline
                     && !matches!(reading, Reading::NotEvaluable | Reading::NotAvailable) =>
                 {
-                    problems.push(self.problem(
-                        cell,
-                        "a date (or N.V., N/D), as the target is a deadline (Entro …)",
-                    ));
+                    problems.push(self.problem(cell, Expected::DateForDeadline));
                     None
                 }
                 Reading::Quantity(Quantity {
@@ -372,7 +371,7 @@ impl Builder<'_> {
                     unit: Some(u),
                 }) if target_unit.is_some_and(|t| t != u && t != MeasureUnit::Flag) => {
                     let _ = value;
-                    problems.push(self.problem(cell, "a value in the unit of the target"));
+                    problems.push(self.problem(cell, Expected::TargetUnit));
                     None
                 }
                 Reading::Quantity(q) => Some(Actual::Value(q.value)),
@@ -396,7 +395,7 @@ impl Builder<'_> {
             target.is_some() || weight.is_some() || actual.is_some() || published.score.is_some();
         let Some(name) = name else {
             if problems.is_empty() && !has_values {
-                row.note = Some("no indicator name and no value".into());
+                row.note = Some(Note::new(NoteKind::NoNameNoValue));
                 return;
             }
             let column = self
@@ -408,7 +407,8 @@ impl Builder<'_> {
                 column,
                 header: self.header_of(column),
                 text: String::new(),
-                expected: "the indicator's name (INDICATORE)".into(),
+                expected: Expected::Name,
+                cell: None,
             });
             let row = &mut self.rows[index];
             row.kind = RowKind::Error;
@@ -421,7 +421,7 @@ impl Builder<'_> {
             return;
         }
         if !has_values {
-            row.note = Some("text without a weight, target or value: not an indicator".into());
+            row.note = Some(Note::new(NoteKind::NotAnIndicator));
             return;
         }
         row.kind = RowKind::Indicator;

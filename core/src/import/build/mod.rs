@@ -32,9 +32,9 @@ mod roles;
 use super::columns::{is_header_row, recognise, ColumnReading, Field};
 use super::table::Table;
 use super::values::{clean, shape, Shape};
-use super::{CellProblem, ImportOptions, RowKind, RowReading, RowRole};
+use super::{CellProblem, ImportOptions, Note, RowKind, RowReading, RowRole};
 use crate::decimal::Decimal;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Expected, NoteKind, Param};
 use crate::plan::{Indicator, Level, Perspective, Published};
 use std::collections::{HashMap, HashSet};
 
@@ -182,10 +182,10 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
             ignored.insert(index);
         }
         if unrecognised {
-            diagnostics.push(Diagnostic::warning(
+            diagnostics.push(Diagnostic::new(
                 format!("columns[{index}]"),
                 Code::UnknownColumn,
-                format!("column {} “{header}” is not recognised: its cells are kept in the report but not read; map it to a field to read them", index + 1),
+                [Param::Column(index as u64 + 1), Param::Header(header.to_string())],
             ));
         }
     }
@@ -228,11 +228,7 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
 
     let has_fields = !builder.fields.is_empty();
     if !has_fields {
-        builder.diagnostics.push(Diagnostic::error(
-            "",
-            Code::NoHeader,
-            "no row names the columns (PESO, INDICATORE, TARGET, CONSUNTIVO…): map the columns by hand",
-        ));
+        builder.diagnostics.push(Diagnostic::new("", Code::NoHeader, []));
     }
     let corrections: HashMap<usize, RowRole> =
         options.rows.iter().map(|c| (c.row, c.role)).collect();
@@ -272,7 +268,8 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
                 column: u.column,
                 header: builder.header_of(u.column),
                 text: row.cells.get(u.column).cloned().unwrap_or_default(),
-                expected: u.expected.clone(),
+                expected: u.expected,
+                cell: Some(u.cell.clone()),
             })
             .collect();
         let correction = corrections.get(&row.number).copied();
@@ -326,18 +323,15 @@ fn report_unreadable(built: &mut Built, rows: &[usize]) {
             RowKind::Skipped => row.kind = RowKind::Error,
             RowKind::Header | RowKind::Group | RowKind::Continuation | RowKind::Indicator => {
                 for p in &row.problems {
-                    built.diagnostics.push(Diagnostic::warning(
-                        "",
-                        Code::UnreadableCell,
-                        format!(
-                            "row {}, column {} ({}): cannot read “{}”: expected {}; the row was read without this cell",
-                            row.row,
-                            p.column + 1,
-                            p.header,
-                            p.text,
-                            p.expected
-                        ),
-                    ));
+                    let mut params = vec![
+                        Param::Row(row.row as u64),
+                        Param::Column(p.column as u64 + 1),
+                        Param::Header(p.header.clone()),
+                        Param::Text(p.text.clone()),
+                        Param::Expected(p.expected),
+                    ];
+                    params.extend(p.cell.clone().map(Param::Cell));
+                    built.diagnostics.push(Diagnostic::new("", Code::UnreadableCell, params));
                 }
             }
         }
@@ -401,7 +395,7 @@ impl Builder<'_> {
                 // Not the end of the previous row: its tail may follow the page's heading.
                 self.rows[index].kind = RowKind::Header;
                 if self.header_seen {
-                    self.rows[index].note = Some("heading row repeated".into());
+                    self.rows[index].note = Some(Note::new(NoteKind::HeaderRepeated));
                 }
                 self.header_seen = true;
             }
@@ -415,7 +409,7 @@ impl Builder<'_> {
             RowRole::Continuation => self.continuation(index, cells, corrected),
             RowRole::Ignore => {
                 if corrected {
-                    self.rows[index].note = Some("ignored, as the settings say".into());
+                    self.rows[index].note = Some(Note::new(NoteKind::IgnoredBySettings));
                 }
             }
         }
@@ -465,12 +459,13 @@ impl Builder<'_> {
             .unwrap_or_else(|| format!("colonna {}", col + 1))
     }
 
-    fn problem(&self, cell: &Cell, expected: &str) -> CellProblem {
+    fn problem(&self, cell: &Cell, expected: Expected) -> CellProblem {
         CellProblem {
             column: cell.col,
             header: self.header_of(cell.col),
             text: cell.raw.clone(),
-            expected: expected.to_string(),
+            expected,
+            cell: None,
         }
     }
 
@@ -496,9 +491,9 @@ impl Builder<'_> {
         if names_ente {
             self.ente_name = Some(text);
             self.rows[index].kind = RowKind::Group;
-            self.rows[index].note = Some("the ente".into());
+            self.rows[index].note = Some(Note::new(NoteKind::Ente));
         } else {
-            self.rows[index].note = Some("title".into());
+            self.rows[index].note = Some(Note::new(NoteKind::Title));
         }
     }
 
