@@ -24,6 +24,18 @@ ensure_wasm_target() {
   fi
 }
 
+# rustfmt and clippy: the test command checks formatting and lints (a minimal rustup
+# profile has neither).
+ensure_lint_tools() {
+  local missing=()
+  cargo fmt --version >/dev/null 2>&1 || missing+=(rustfmt)
+  cargo clippy --version >/dev/null 2>&1 || missing+=(clippy)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "adding ${missing[*]} (rustup)"
+    rustup component add "${missing[@]}"
+  fi
+}
+
 # ensure_cargo_tool BINARY VERSION CRATE [cargo install flags...]
 ensure_cargo_tool() {
   local bin="$1" version="$2" crate="$3"
