@@ -3,11 +3,11 @@
 //! scores, rounds or checks a plan. `lib.rs` only moves values across the JS boundary,
 //! so everything testable without a browser is tested here with `cargo test`.
 
-use semaforo_core::Decimal;
 use semaforo_core::diagnostic::{and_more, has_errors, Localized};
 use semaforo_core::evaluate::{IndicatorResult, NodeResult};
 use semaforo_core::scenario::{self, Change, Scenario};
 use semaforo_core::whatif::{self, GoalSeek, Sensitivity, Unknown};
+use semaforo_core::Decimal;
 use semaforo_core::{check_plan, format, Code, Diagnostic, Evaluation, Explanation, Lang, Plan};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -184,7 +184,10 @@ mod tests {
         let scenario = r#"{"name": "s", "edits": [{"edit": "set_actual", "indicator": "Percent_IndiceTrasp", "actual": {"value": "90"}}]}"#;
         let out = wire(&evaluate(plan, Some(scenario), Lang::It).unwrap());
         let moved: Vec<&str> = out["changes"].as_array().unwrap().iter().filter_map(|c| c["id"].as_str()).filter(|id| !id.contains("/2.3.1")).collect();
-        assert_eq!(moved, ["cruscotto/CR_SERV_RI", "cruscotto/CR_SERV_RF", "unit/SERV_RI", "unit/AREA_ARM", "unit/SERV_RF", "unit/AREA_PA", "Percent_IndiceTrasp"]);
+        assert_eq!(
+            moved,
+            ["cruscotto/CR_SERV_RI", "cruscotto/CR_SERV_RF", "unit/SERV_RI", "unit/AREA_ARM", "unit/SERV_RF", "unit/AREA_PA", "Percent_IndiceTrasp"]
+        );
     }
 
     #[test]
@@ -274,8 +277,14 @@ mod tests {
         assert_eq!(format_percent("1234.5", Some(1), Lang::En).unwrap(), "1,234.5 %");
         let problems = format_percent("abc", None, Lang::It).unwrap_err();
         assert_eq!(codes_and_paths(&problems), vec!["bad-argument value"]);
-        assert_eq!(problems[0].message(Lang::It), "“abc” non è un decimale come “98.5” (con il punto): sono attese cifre, con un eventuale `.` ed esponente (`97.87`, `1e3`)");
-        assert_eq!(problems[0].message(Lang::En), "“abc” is not a decimal such as “98.5” (with a dot): expected digits with an optional `.` and exponent (`97.87`, `1e3`)");
+        assert_eq!(
+            problems[0].message(Lang::It),
+            "“abc” non è un decimale come “98.5” (con il punto): sono attese cifre, con un eventuale `.` ed esponente (`97.87`, `1e3`)"
+        );
+        assert_eq!(
+            problems[0].message(Lang::En),
+            "“abc” is not a decimal such as “98.5” (with a dot): expected digits with an optional `.` and exponent (`97.87`, `1e3`)"
+        );
         assert_eq!(codes_and_paths(&format_percent("1", Some(29), Lang::It).unwrap_err()), vec!["bad-argument decimals"]);
     }
 

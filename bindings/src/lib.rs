@@ -26,9 +26,7 @@ const TYPES: &'static str = include_str!("types.d.ts");
 /// that the core writes, numbers for integers. Decimals arrive as strings already: the
 /// core's `Decimal` serialises as text, so no value passes through a float.
 fn to_js<T: Serialize>(value: &T, lang: Lang) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| throw(vec![Diagnostic::internal(e)], lang))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| throw(vec![Diagnostic::internal(e)], lang))
 }
 
 /// Turns diagnostics into the thrown value: `Error { name: "SemaforoError", message,
@@ -36,9 +34,8 @@ fn to_js<T: Serialize>(value: &T, lang: Lang) -> Result<JsValue, JsValue> {
 fn throw(diagnostics: Vec<Diagnostic>, lang: Lang) -> JsValue {
     let error = js_sys::Error::new(&api::error_message(&diagnostics, lang));
     error.set_name("SemaforoError");
-    let list = Localized { value: &diagnostics, lang }
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or_else(|_| js_sys::Array::new().into());
+    let list =
+        Localized { value: &diagnostics, lang }.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or_else(|_| js_sys::Array::new().into());
     // Setting a property on a fresh Error cannot fail.
     let _ = js_sys::Reflect::set(&error, &JsValue::from_str("diagnostics"), &list);
     error.into()
@@ -117,12 +114,7 @@ pub fn evaluate(
     let run = || {
         let text = plan_text(&plan)?;
         let scenario = match given(&scenario) {
-            Some(value) => Some(
-                value
-                    .as_string()
-                    .or_else(|| json_text(value))
-                    .ok_or_else(|| vec![Diagnostic::not_json_input(Code::BadScenario)])?,
-            ),
+            Some(value) => Some(value.as_string().or_else(|| json_text(value)).ok_or_else(|| vec![Diagnostic::not_json_input(Code::BadScenario)])?),
             None => None,
         };
         api::evaluate(&text, scenario.as_deref(), lang)

@@ -79,10 +79,7 @@ fn a_scenario_object_is_applied_and_a_bad_edit_is_thrown() {
     let bad = JSON::parse(r#"{"name": "s", "edits": [{"edit": "exclude", "indicator": "NOPE", "reason": "r"}]}"#).unwrap();
     let thrown = evaluate(tno_object(), bad, Some("en".into())).unwrap_err();
     assert_eq!(get(&thrown, &["diagnostics", "0", "path"]).as_string().as_deref(), Some("edits[0].indicator"));
-    assert_eq!(
-        get(&thrown, &["diagnostics", "0", "message"]).as_string().as_deref(),
-        Some("the plan has no indicator `NOPE`: this edit is left out")
-    );
+    assert_eq!(get(&thrown, &["diagnostics", "0", "message"]).as_string().as_deref(), Some("the plan has no indicator `NOPE`: this edit is left out"));
 }
 
 #[wasm_bindgen_test]
@@ -96,10 +93,7 @@ fn explain_goal_seek_sensitivity_and_bad_arguments() {
     assert!(get(&seek, &["outcome"]).is_string());
     let thrown = goal_seek(tno_object(), "DFP 1.3", "OS_01.01", "90", JsValue::from_str("both"), None).unwrap_err();
     assert_eq!(get(&thrown, &["diagnostics", "0", "path"]).as_string().as_deref(), Some("unknown"));
-    assert_eq!(
-        get(&thrown, &["diagnostics", "0", "message"]).as_string().as_deref(),
-        Some("`unknown`: atteso uno tra `actual` e `target`")
-    );
+    assert_eq!(get(&thrown, &["diagnostics", "0", "message"]).as_string().as_deref(), Some("`unknown`: atteso uno tra `actual` e `target`"));
     let thrown = sensitivity(tno_object(), "NOPE", Some("en".into())).unwrap_err();
     assert_eq!(get(&thrown, &["diagnostics", "0", "message"]).as_string().as_deref(), Some("the plan has no node or indicator `NOPE`"));
     let list: Array = sensitivity(tno_object(), "OS_01.01", None).unwrap().dyn_into().unwrap();

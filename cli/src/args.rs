@@ -31,11 +31,7 @@ pub struct Command {
 
 pub const COMMANDS: &[Command] = &[
     Command { name: "check", operands: &["PLAN"], options: &[valued("--lang", "it|en")] },
-    Command {
-        name: "evaluate",
-        operands: &["PLAN"],
-        options: &[flag("--json"), flag("--explain"), valued("--lang", "it|en")],
-    },
+    Command { name: "evaluate", operands: &["PLAN"], options: &[flag("--json"), flag("--explain"), valued("--lang", "it|en")] },
     Command { name: "schema", operands: &[], options: &[] },
     Command { name: "synthetic", operands: &["N"], options: &[] },
     Command {
@@ -168,12 +164,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
         parsed.options.push((option.name, value));
     }
     if parsed.operands.len() < command.operands.len() {
-        return Err(format!(
-            "`{}` needs {}\nusage: {}",
-            command.name,
-            command.operands[parsed.operands.len()..].join(" "),
-            synopsis(command)
-        ));
+        return Err(format!("`{}` needs {}\nusage: {}", command.name, command.operands[parsed.operands.len()..].join(" "), synopsis(command)));
     }
     Ok(Invocation::Run(parsed))
 }
@@ -219,12 +210,7 @@ fn option_list(command: &Command) -> String {
 fn unknown_option(command: &Command, name: &str) -> String {
     let owners: Vec<&str> = COMMANDS.iter().filter(|c| lookup(c.options, name).is_some()).map(|c| c.name).collect();
     if !owners.is_empty() {
-        return format!(
-            "`{name}` is an option of `{}`, not of `{}`\n{}",
-            owners.join("`, `"),
-            command.name,
-            option_list(command)
-        );
+        return format!("`{name}` is an option of `{}`, not of `{}`\n{}", owners.join("`, `"), command.name, option_list(command));
     }
     let hint = match suggest(name, command.options.iter().map(|o| o.name)) {
         Some(s) => format!("; did you mean `{s}`?"),

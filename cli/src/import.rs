@@ -142,12 +142,7 @@ fn parse(args: &Args) -> Result<Parsed, Refusal> {
     if let Some(year) = args.value("--year") {
         options.year = Some(year.trim().parse().map_err(|_| format!("--year {}: needs a year such as 2023", escape(year)))?);
     }
-    Ok(Parsed {
-        path: args.operands[0].clone(),
-        options,
-        report: args.flag("--report"),
-        save: args.value("--save-settings").map(String::from),
-    })
+    Ok(Parsed { path: args.operands[0].clone(), options, report: args.flag("--report"), save: args.value("--save-settings").map(String::from) })
 }
 
 /// `--map COL=FIELD`: a 1-based column and a field, as the 0-based column the importer
@@ -190,12 +185,7 @@ fn correction(spec: &str) -> Result<(usize, Option<RowRole>), String> {
     }
     match RowRole::from_name(&role) {
         Some(role) => Ok((row, Some(role))),
-        None => Err(format!(
-            "--row {shown}: unknown role `{}`{}; one of {}, or {AUTO}",
-            escape(&role),
-            hint(&role, &role_names()),
-            role_names().join(", ")
-        )),
+        None => Err(format!("--row {shown}: unknown role `{}`{}; one of {}, or {AUTO}", escape(&role), hint(&role, &role_names()), role_names().join(", "))),
     }
 }
 
@@ -217,17 +207,10 @@ fn read_settings(file: &str) -> Result<ImportOptions, String> {
             message.truncate(at);
         }
         let path = if path.is_empty() || path == "." { String::new() } else { format!("{path}: ") };
-        format!(
-            "{shown}:{}:{}: not import settings: {}{}",
-            e.line(),
-            e.column(),
-            escape(&path),
-            escape(&message)
-        )
+        format!("{shown}:{}:{}: not import settings: {}{}", e.line(), e.column(), escape(&path), escape(&message))
     };
     let mut reader = serde_json::Deserializer::from_slice(&bytes);
-    let options: ImportOptions =
-        serde_path_to_error::deserialize(&mut reader).map_err(|e| refuse(e.path().to_string(), e.inner()))?;
+    let options: ImportOptions = serde_path_to_error::deserialize(&mut reader).map_err(|e| refuse(e.path().to_string(), e.inner()))?;
     reader.end().map_err(|e| refuse(String::new(), &e))?;
     for (i, (column, field)) in options.mapping.iter().enumerate() {
         if let Some(j) = options.mapping[..i].iter().position(|(c, _)| c == column) {
@@ -293,17 +276,11 @@ mod tests {
     use super::*;
 
     fn fixture(name: &str) -> String {
-        format!(
-            "{}/../tests/fixtures/tables/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        )
+        format!("{}/../tests/fixtures/tables/{name}", env!("CARGO_MANIFEST_DIR"))
     }
 
     fn import(name: &str) -> ImportReport {
-        import_table(
-            &std::fs::read(fixture(name)).unwrap(),
-            &ImportOptions::default(),
-        )
+        import_table(&std::fs::read(fixture(name)).unwrap(), &ImportOptions::default())
     }
 
     fn total(report: &ImportReport) -> String {
@@ -322,25 +299,11 @@ mod tests {
     #[test]
     fn row_errors_name_row_column_text_and_expectation() {
         let text = describe("broken.tsv", &import("broken-rows.tsv"), &ImportOptions::default(), Lang::En);
-        assert!(
-            text.contains(
-                "broken.tsv:6: column 5 “TARGET”: cannot read “almeno settanta”: expected a target"
-            ),
-            "{text}"
-        );
-        assert!(
-            text.contains("broken.tsv:9: column 1 “PESO”: cannot read “venti”"),
-            "{text}"
-        );
-        assert!(
-            text.contains("3 indicators imported, 3 rows with errors"),
-            "{text}"
-        );
+        assert!(text.contains("broken.tsv:6: column 5 “TARGET”: cannot read “almeno settanta”: expected a target"), "{text}");
+        assert!(text.contains("broken.tsv:9: column 1 “PESO”: cannot read “venti”"), "{text}");
+        assert!(text.contains("3 indicators imported, 3 rows with errors"), "{text}");
         let italian = describe("broken.tsv", &import("broken-rows.tsv"), &ImportOptions::default(), Lang::It);
-        assert!(
-            italian.contains("broken.tsv:6: colonna 5 “TARGET”: “almeno settanta” non si legge; atteso: un target come"),
-            "{italian}"
-        );
+        assert!(italian.contains("broken.tsv:6: colonna 5 “TARGET”: “almeno settanta” non si legge; atteso: un target come"), "{italian}");
         assert!(italian.contains("3 indicatori importati, 3 righe con errori"), "{italian}");
     }
 
@@ -355,8 +318,18 @@ mod tests {
     #[test]
     fn options_are_parsed() {
         let parsed = parse_args(&[
-            "t.csv", "--map", "3=Target", "--year", "2023", "--format", "semicolon", "--row", "12=Cruscotto",
-            "--row=13=continuation", "--save-settings", "s.json",
+            "t.csv",
+            "--map",
+            "3=Target",
+            "--year",
+            "2023",
+            "--format",
+            "semicolon",
+            "--row",
+            "12=Cruscotto",
+            "--row=13=continuation",
+            "--save-settings",
+            "s.json",
         ])
         .unwrap();
         assert_eq!(parsed.path, "t.csv");
@@ -364,10 +337,7 @@ mod tests {
         assert_eq!(options.mapping, vec![(2, Field::Target)]);
         assert_eq!(options.year, Some(2023));
         assert_eq!(options.format, Some(TableFormat::CsvSemicolon));
-        assert_eq!(
-            options.rows,
-            vec![RowCorrection { row: 12, role: RowRole::Cruscotto }, RowCorrection { row: 13, role: RowRole::Continuation }]
-        );
+        assert_eq!(options.rows, vec![RowCorrection { row: 12, role: RowRole::Cruscotto }, RowCorrection { row: 13, role: RowRole::Continuation }]);
         assert!(!parsed.report);
         assert_eq!(parsed.save.as_deref(), Some("s.json"));
         assert!(parse_args(&["--map"]).is_err());
@@ -395,7 +365,10 @@ mod tests {
         assert!(err(&["t.csv", "--row", "4="]).contains("ROLE is missing; one of header, title, perspective"));
         let message = err(&["t.csv", "--row", "4=cruscoto"]);
         assert!(message.contains("unknown role `cruscoto`; did you mean `cruscotto`?"), "{message}");
-        assert!(message.contains("one of header, title, perspective, area, strategic, operational, cruscotto, indicator, total, continuation, ignore, or auto"), "{message}");
+        assert!(
+            message.contains("one of header, title, perspective, area, strategic, operational, cruscotto, indicator, total, continuation, ignore, or auto"),
+            "{message}"
+        );
         assert!(err(&["t.csv", "--row", "4=total", "--row", "4=ignore"]).contains("row 4 is already corrected to total"));
     }
 

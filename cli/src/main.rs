@@ -5,10 +5,10 @@
 use args::Invocation;
 use semaforo_core::diagnostic::{self, has_errors, Localized};
 use semaforo_core::evaluate::{Evaluation, Item, NodeKind, NodeResult};
-use semaforo_core::{format, labels};
 use semaforo_core::plan::{Published, Verdict};
 use semaforo_core::published::Agreement;
 use semaforo_core::{check_plan, evaluate, synthetic, Decimal, Diagnostic, Lang, Plan};
+use semaforo_core::{format, labels};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::process::ExitCode;
@@ -238,16 +238,7 @@ fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> Res
     };
     out.push_str(&format!("{:<34} {:<48} {:>8} {:>10}  {}\n", header[0], header[1], header[2], header[3], header[4]));
     let mut write_node = |node: &NodeResult, depth: usize, out: &mut String| {
-        out.push_str(&row(
-            depth,
-            &node.code,
-            &node.name,
-            node.weight,
-            node.score,
-            node.verdict,
-            decimals,
-            lang,
-        ));
+        out.push_str(&row(depth, &node.code, &node.name, node.weight, node.score, node.verdict, decimals, lang));
         out.push_str(&published_note(depth, node.published.as_deref(), node.score, decimals, lang));
         if explain {
             out.push_str(&format!("{:indent$}  = {}\n", "", escape(&node.explanation.render(lang)), indent = depth * 2));
@@ -275,13 +266,7 @@ fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> Res
             out.clear();
         }
     };
-    fn walk(
-        evaluation: &Evaluation,
-        id: &str,
-        depth: usize,
-        out: &mut String,
-        write: &mut dyn FnMut(&NodeResult, usize, &mut String),
-    ) {
+    fn walk(evaluation: &Evaluation, id: &str, depth: usize, out: &mut String, write: &mut dyn FnMut(&NodeResult, usize, &mut String)) {
         if let Some(node) = evaluation.node(id) {
             write(node, depth, out);
             for child in &node.children {
@@ -293,11 +278,7 @@ fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> Res
         }
     }
     walk(evaluation, "ENTE", 0, &mut out, &mut write_node);
-    let others: Vec<&NodeResult> = evaluation
-        .nodes
-        .iter()
-        .filter(|n| matches!(n.kind, NodeKind::Unit | NodeKind::Cruscotto) && n.parent.is_none())
-        .collect();
+    let others: Vec<&NodeResult> = evaluation.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Unit | NodeKind::Cruscotto) && n.parent.is_none()).collect();
     if !others.is_empty() {
         out.push('\n');
         for node in others {
@@ -309,16 +290,7 @@ fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> Res
 }
 
 #[allow(clippy::too_many_arguments)]
-fn row(
-    depth: usize,
-    code: &str,
-    name: &str,
-    weight: Option<Decimal>,
-    score: Option<Decimal>,
-    verdict: Option<Verdict>,
-    decimals: u32,
-    lang: Lang,
-) -> String {
+fn row(depth: usize, code: &str, name: &str, weight: Option<Decimal>, score: Option<Decimal>, verdict: Option<Verdict>, decimals: u32, lang: Lang) -> String {
     let code = format!("{:indent$}{}", "", escape(code), indent = depth * 2);
     let name = escape(name);
     let name: String = if name.chars().count() > 48 { name.chars().take(47).chain(['…']).collect() } else { name.into_owned() };
@@ -348,4 +320,3 @@ fn published_note(depth: usize, published: Option<&Published>, computed: Option<
     note.push('\n');
     note
 }
-

@@ -96,11 +96,7 @@ fn arguments_after_a_double_dash_are_operands() {
     let dir = temp_path("dash");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::copy(fixture("tno-2023.json"), dir.join("--plan.json")).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_semaforo"))
-        .current_dir(&dir)
-        .args(["evaluate", "--json", "--", "--plan.json"])
-        .output()
-        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_semaforo")).current_dir(&dir).args(["evaluate", "--json", "--", "--plan.json"]).output().unwrap();
     assert_eq!(code(&out), 0, "{out:?}");
 }
 
@@ -108,11 +104,7 @@ fn arguments_after_a_double_dash_are_operands() {
 #[test]
 fn an_argument_that_is_not_utf8_is_an_error_not_a_panic() {
     use std::os::unix::ffi::OsStrExt;
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_semaforo"))
-        .arg("check")
-        .arg(std::ffi::OsStr::from_bytes(b"plan-\xff.json"))
-        .output()
-        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_semaforo")).arg("check").arg(std::ffi::OsStr::from_bytes(b"plan-\xff.json")).output().unwrap();
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("argument 2 is not UTF-8 text"), "{out:?}");
 }

@@ -10,11 +10,7 @@ use std::path::PathBuf;
 /// Three cruscotti; the second one's heading (row 9, `Affari generali e legali - Maria
 /// Rossi … 96,40 %`) carries no word that says it is one.
 fn table() -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/e2e/fixtures/cruscotto-non-riconosciuto.tsv")
-        .to_str()
-        .unwrap()
-        .to_string()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/e2e/fixtures/cruscotto-non-riconosciuto.tsv").to_str().unwrap().to_string()
 }
 
 fn json(text: &str) -> serde_json::Value {
@@ -33,8 +29,18 @@ fn saved_settings_reimport_the_same_plan_as_the_options_they_came_from() {
     let saved = temp_path("saved.impostazioni.json");
     let saved = saved.to_str().unwrap();
     let by_options = semaforo(&[
-        "import", &table(), "--ente", "CCIAA di Prova", "--year", "2024", "--map", "7=achievement", "--row", "9=cruscotto",
-        "--save-settings", saved,
+        "import",
+        &table(),
+        "--ente",
+        "CCIAA di Prova",
+        "--year",
+        "2024",
+        "--map",
+        "7=achievement",
+        "--row",
+        "9=cruscotto",
+        "--save-settings",
+        saved,
     ]);
     assert_eq!(code(&by_options), 0, "{by_options:?}");
     let settings = json(&std::fs::read_to_string(saved).unwrap());
@@ -64,8 +70,26 @@ fn the_command_line_overrides_and_extends_the_settings_file() {
     );
     let saved = temp_path("override-saved.json");
     let out = semaforo(&[
-        "import", &table(), "--settings", file.to_str().unwrap(), "--year", "2023", "--map", "3=description", "--map", "7=auto",
-        "--map", "5=actual", "--row", "9=total", "--row", "1=auto", "--row", "3=cruscotto", "--save-settings", saved.to_str().unwrap(),
+        "import",
+        &table(),
+        "--settings",
+        file.to_str().unwrap(),
+        "--year",
+        "2023",
+        "--map",
+        "3=description",
+        "--map",
+        "7=auto",
+        "--map",
+        "5=actual",
+        "--row",
+        "9=total",
+        "--row",
+        "1=auto",
+        "--row",
+        "3=cruscotto",
+        "--save-settings",
+        saved.to_str().unwrap(),
     ]);
     assert_eq!(code(&out), 0, "{out:?}");
     let settings = json(&std::fs::read_to_string(&saved).unwrap());
@@ -80,15 +104,31 @@ fn the_command_line_overrides_and_extends_the_settings_file() {
 fn a_settings_file_that_is_not_settings_is_refused_with_its_line_and_json_path() {
     let cases = [
         ("not-json.json", "{\n  \"rows\": [\n    {\"row\": 9, \"role\": \"cruscotto\"},\n  ]\n}\n", ":4:3: not import settings: rows: trailing comma"),
-        ("unknown-field.json", "{\n  \"mapping\": [],\n  \"colonne\": [3]\n}", ":3:11: not import settings: colonne: unknown field `colonne`, expected one of `format`, `mapping`, `ente_name`, `year`, `rows`"),
-        ("bad-role.json", "{\"rows\": [{\"row\": 9, \"role\": \"cruscoto\"}]}", ":1:39: not import settings: rows[0].role: unknown variant `cruscoto`, expected one of `header`, `title`"),
+        (
+            "unknown-field.json",
+            "{\n  \"mapping\": [],\n  \"colonne\": [3]\n}",
+            ":3:11: not import settings: colonne: unknown field `colonne`, expected one of `format`, `mapping`, `ente_name`, `year`, `rows`",
+        ),
+        (
+            "bad-role.json",
+            "{\"rows\": [{\"row\": 9, \"role\": \"cruscoto\"}]}",
+            ":1:39: not import settings: rows[0].role: unknown variant `cruscoto`, expected one of `header`, `title`",
+        ),
         ("bad-column.json", "{\"mapping\": [[\"3\", \"target\"]]}", ":1:17: not import settings: mapping[0][0]: invalid type: string \"3\", expected usize"),
         ("no-role.json", "{\"rows\": [{\"row\": 9}]}", ": not import settings: rows[0]: missing field `role`"),
         ("plan.json", "{\"version\": 1, \"ente\": {}}", ":1:10: not import settings: version: unknown field `version`"),
         ("empty.json", "", ":1:0: not import settings: EOF while parsing a value"),
-        ("twice.json", "{\"rows\": [{\"row\": 9, \"role\": \"total\"}, {\"row\": 9, \"role\": \"title\"}]}", ": rows[1]: row 9 is corrected to title here and to total at rows[0]"),
+        (
+            "twice.json",
+            "{\"rows\": [{\"row\": 9, \"role\": \"total\"}, {\"row\": 9, \"role\": \"title\"}]}",
+            ": rows[1]: row 9 is corrected to title here and to total at rows[0]",
+        ),
         ("row-zero.json", "{\"rows\": [{\"row\": 0, \"role\": \"total\"}]}", ": rows[0].row: rows are numbered from 1, as in the file"),
-        ("column-twice.json", "{\"mapping\": [[2, \"target\"], [2, \"actual\"]]}", ": mapping[1]: column 2 (0-based) is mapped to actual here and to target at mapping[0]"),
+        (
+            "column-twice.json",
+            "{\"mapping\": [[2, \"target\"], [2, \"actual\"]]}",
+            ": mapping[1]: column 2 (0-based) is mapped to actual here and to target at mapping[0]",
+        ),
     ];
     for (name, text, expected) in cases {
         let file = temp_file(name, text);
@@ -108,9 +148,7 @@ fn a_settings_file_that_is_not_settings_is_refused_with_its_line_and_json_path()
 fn a_row_correction_names_a_row_and_a_role_among_the_choices() {
     let message = refused(&["import", &table(), "--row", "9=cruscoto"]);
     assert!(message.contains("--row 9=cruscoto: unknown role `cruscoto`; did you mean `cruscotto`?"), "{message}");
-    assert!(message.contains(
-        "one of header, title, perspective, area, strategic, operational, cruscotto, indicator, total, continuation, ignore, or auto"
-    ));
+    assert!(message.contains("one of header, title, perspective, area, strategic, operational, cruscotto, indicator, total, continuation, ignore, or auto"));
     assert!(message.contains("usage: semaforo import TABLE"), "{message}");
     assert!(refused(&["import", &table(), "--row", "0=total"]).contains("ROW is a row (line) of the file, 1 for the first"));
     assert!(refused(&["import", &table(), "--row", "9"]).contains("expected ROW=ROLE"));
@@ -126,7 +164,10 @@ fn a_correction_of_a_row_the_table_does_not_have_is_reported() {
     let message = stderr(&out);
     assert!(message.contains("cruscotto-non-riconosciuto.tsv:40: no such row (or an empty one): the correction to total was not used"), "{message}");
     let italian = stderr(&semaforo(&["import", &table(), "--row", "40=total"]));
-    assert!(italian.contains("cruscotto-non-riconosciuto.tsv:40: la tabella non ha questa riga (o la riga è vuota): la correzione in “totale” non è stata usata"), "{italian}");
+    assert!(
+        italian.contains("cruscotto-non-riconosciuto.tsv:40: la tabella non ha questa riga (o la riga è vuota): la correzione in “totale” non è stata usata"),
+        "{italian}"
+    );
 }
 
 #[test]

@@ -33,7 +33,15 @@ fn evaluate_escapes_plan_text_in_the_table_and_its_explanations() {
     let text = stdout(&out);
     assert_no_raw_controls("evaluate", &text);
     assert_no_raw_controls("evaluate's warnings", &stderr(&out));
-    for escaped in [r"Ente \x1b]0;pwned\x07 sintetico", r"OO\r01", r"Obiettivo \u{202e}odaicnunnA\u{202c}", r"I\x081", r"Tempo \u{9b}2J medio", r"Rilevazione\u{2066}", r"\x1b[31mcause esogene\x7f"] {
+    for escaped in [
+        r"Ente \x1b]0;pwned\x07 sintetico",
+        r"OO\r01",
+        r"Obiettivo \u{202e}odaicnunnA\u{202c}",
+        r"I\x081",
+        r"Tempo \u{9b}2J medio",
+        r"Rilevazione\u{2066}",
+        r"\x1b[31mcause esogene\x7f",
+    ] {
         assert!(text.contains(escaped), "missing {escaped} in:\n{text}");
     }
     assert!(stderr(&out).contains("weights-not-100"), "the warning of the plan is shown: {out:?}");

@@ -51,8 +51,7 @@ impl std::error::Error for ParseError {}
 
 impl ParseError {
     /// Every reason, for reading serde's message back (`diagnostic::json`).
-    pub const ALL: &'static [ParseError] =
-        &[ParseError::Empty, ParseError::Comma, ParseError::Invalid, ParseError::TooPrecise, ParseError::TooLarge];
+    pub const ALL: &'static [ParseError] = &[ParseError::Empty, ParseError::Comma, ParseError::Invalid, ParseError::TooPrecise, ParseError::TooLarge];
 }
 
 /// What the reader of a `Decimal` expects, in serde's messages ("expected …").
@@ -197,14 +196,17 @@ impl Decimal {
         let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
         let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if !all_digits(whole) || !all_digits(fraction) || (whole.is_empty() && fraction.is_empty()) {
-            let comma = digits.contains(',')
-                && digits.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-                && digits.bytes().any(|b| b.is_ascii_digit());
+            let comma =
+                digits.contains(',') && digits.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') && digits.bytes().any(|b| b.is_ascii_digit());
             return Err(if comma { ParseError::Comma } else { ParseError::Invalid });
         }
         let value = rust_decimal::Decimal::from_str_exact(mantissa).map_err(|_| {
             // 29 whole digits fit only below 7.9e28; anything longer cannot fit at all.
-            if whole.trim_start_matches('0').len() >= 29 { ParseError::TooLarge } else { ParseError::TooPrecise }
+            if whole.trim_start_matches('0').len() >= 29 {
+                ParseError::TooLarge
+            } else {
+                ParseError::TooPrecise
+            }
         })?;
         let Some(exponent) = exponent else { return Ok(Decimal(value)) };
         let exponent_digits = exponent.strip_prefix(['-', '+']).unwrap_or(exponent);
@@ -315,9 +317,7 @@ impl<'de> Visitor<'de> for DecimalVisitor {
     /// float formatter would add its weight to the browser build.
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Decimal, E> {
         use rust_decimal::prelude::FromPrimitive;
-        rust_decimal::Decimal::from_f64(value)
-            .map(Decimal)
-            .ok_or_else(|| E::custom(NOT_FINITE))
+        rust_decimal::Decimal::from_f64(value).map(Decimal).ok_or_else(|| E::custom(NOT_FINITE))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
@@ -409,7 +409,6 @@ mod tests {
         assert_eq!(Decimal::ONE.checked_div(Decimal::ZERO), None);
         assert_eq!(d("46").checked_div(d("1e-28")), None);
     }
-
 
     #[test]
     fn json_numbers_are_read_as_their_text() {

@@ -20,9 +20,7 @@ mod params;
 
 pub use code::{Code, UnknownCode};
 pub use message::{and_more, counts, document, import_summary, unused_correction, MissingParam};
-pub use params::{
-    Case, Collision, DecimalReason, Expected, Found, NoteKind, Param, Params, Problem, Siblings, Subject, Syntax, Wanted,
-};
+pub use params::{Case, Collision, DecimalReason, Expected, Found, NoteKind, Param, Params, Problem, Siblings, Subject, Syntax, Wanted};
 
 pub(crate) use message::{cell_problem, expectation, note_texts, render_texts};
 
@@ -183,11 +181,7 @@ impl Diagnostic {
 
     /// An argument that is not a decimal written as the plan format writes them.
     pub fn not_a_decimal(argument: &str, text: &str, error: &crate::decimal::ParseError) -> Self {
-        Diagnostic::new(
-            argument,
-            Code::BadArgument,
-            [Param::Case(Case::NotDecimal), Param::Text(text.to_string()), Param::Reason(json::decimal_reason(error))],
-        )
+        Diagnostic::new(argument, Code::BadArgument, [Param::Case(Case::NotDecimal), Param::Text(text.to_string()), Param::Reason(json::decimal_reason(error))])
     }
 
     /// An argument that must be one of `choices`.
@@ -195,21 +189,13 @@ impl Diagnostic {
         Diagnostic::new(
             argument,
             Code::BadArgument,
-            [
-                Param::Case(Case::Choice),
-                Param::Argument(argument.to_string()),
-                Param::Choices(choices.iter().map(|c| c.to_string()).collect()),
-            ],
+            [Param::Case(Case::Choice), Param::Argument(argument.to_string()), Param::Choices(choices.iter().map(|c| c.to_string()).collect())],
         )
     }
 
     /// A number of decimals above what a decimal can have.
     pub fn decimals_out_of_range(argument: &str, found: u32, max: u32) -> Self {
-        Diagnostic::new(
-            argument,
-            Code::BadArgument,
-            [Param::Case(Case::DecimalsRange), Param::Count(found.into()), Param::Max(max.into())],
-        )
+        Diagnostic::new(argument, Code::BadArgument, [Param::Case(Case::DecimalsRange), Param::Count(found.into()), Param::Max(max.into())])
     }
 
     /// An id that is neither a node nor an indicator of the evaluation.

@@ -6,14 +6,11 @@
 //! count (section 3.3 of seed 004); excluded items drop out and the rest are re-weighted.
 //! Evaluation never fails: what cannot be scored has no score and says why.
 
+use crate::decimal::Decimal;
 use crate::diagnostic::Collision;
 use crate::explain::{Explanation, Mean, Term};
-use crate::plan::{
-    Cruscotto, CruscottoItem, Indicator, Level, Objective, Plan, Policy, Published, ScoreFrom, SharedIndicator, Unit,
-    Verdict,
-};
+use crate::plan::{Cruscotto, CruscottoItem, Indicator, Level, Objective, Plan, Policy, Published, ScoreFrom, SharedIndicator, Unit, Verdict};
 use crate::score::{score_indicator, Deviation};
-use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -187,9 +184,7 @@ pub fn id_collision(code: &str, place: CodePlace) -> Option<Collision> {
     let reserved = |prefix: &str, collision| code.starts_with(prefix).then_some(collision);
     match place {
         CodePlace::Objective if code == "ENTE" => Some(Collision::Ente),
-        CodePlace::Objective => {
-            reserved(UNIT_ID_PREFIX, Collision::UnitPrefix).or_else(|| reserved(CRUSCOTTO_ID_PREFIX, Collision::CruscottoPrefix))
-        }
+        CodePlace::Objective => reserved(UNIT_ID_PREFIX, Collision::UnitPrefix).or_else(|| reserved(CRUSCOTTO_ID_PREFIX, Collision::CruscottoPrefix)),
         CodePlace::Indicator => reserved(CRUSCOTTO_ID_PREFIX, Collision::CruscottoPrefix),
         CodePlace::Cruscotto if code.contains('/') => Some(Collision::Slash),
         CodePlace::Cruscotto => None,
@@ -311,12 +306,7 @@ struct NodeSpec<'a> {
 }
 
 /// Evaluates a node's subtree (pushing every descendant) and returns the node itself.
-fn evaluate_node(
-    evaluation: &mut Evaluation,
-    policy: &Policy,
-    by_code: &HashMap<&str, &Indicator>,
-    spec: NodeSpec<'_>,
-) -> NodeResult {
+fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &HashMap<&str, &Indicator>, spec: NodeSpec<'_>) -> NodeResult {
     let listed = spec.indicators.len() + spec.shared.len();
     let mut indicator_terms = Vec::with_capacity(listed);
     let mut indicator_ids = Vec::with_capacity(listed);
@@ -337,13 +327,7 @@ fn evaluate_node(
             Some(indicator) => score_indicator(indicator, policy).achievement,
             None => None, // validation reports the missing reference
         };
-        indicator_terms.push(Entry {
-            code: shared.indicator.clone(),
-            id: shared.indicator.clone(),
-            is_indicator: true,
-            score,
-            weight: shared.weight,
-        });
+        indicator_terms.push(Entry { code: shared.indicator.clone(), id: shared.indicator.clone(), is_indicator: true, score, weight: shared.weight });
         indicator_ids.push(shared.indicator.clone());
     }
     let mut child_terms = Vec::with_capacity(spec.objectives.len());
@@ -366,13 +350,7 @@ fn evaluate_node(
                 published: objective.published.clone(),
             },
         );
-        child_terms.push(Entry {
-            code: child.code.clone(),
-            id: child.id.clone(),
-            is_indicator: false,
-            score: child.score,
-            weight: child.weight,
-        });
+        child_terms.push(Entry { code: child.code.clone(), id: child.id.clone(), is_indicator: false, score: child.score, weight: child.weight });
         child_ids.push(child.id.clone());
         evaluation.push_node(child);
     }
@@ -402,13 +380,7 @@ fn evaluate_node(
     }
 }
 
-pub(crate) fn evaluate_indicator(
-    policy: &Policy,
-    indicator: &Indicator,
-    id: String,
-    parent: Option<&str>,
-    weight: Option<Decimal>,
-) -> IndicatorResult {
+pub(crate) fn evaluate_indicator(policy: &Policy, indicator: &Indicator, id: String, parent: Option<&str>, weight: Option<Decimal>) -> IndicatorResult {
     let scored = score_indicator(indicator, policy);
     let verdict = match (&scored.achievement, &indicator.actual) {
         (Some(a), _) => Some(verdict(*a, policy)),
@@ -450,13 +422,7 @@ struct ItemsSpec {
     weight: Option<Decimal>,
 }
 
-fn evaluate_items(
-    evaluation: &mut Evaluation,
-    policy: &Policy,
-    spec: ItemsSpec,
-    items: &[CruscottoItem],
-    published: Option<Box<Published>>,
-) -> NodeResult {
+fn evaluate_items(evaluation: &mut Evaluation, policy: &Policy, spec: ItemsSpec, items: &[CruscottoItem], published: Option<Box<Published>>) -> NodeResult {
     let mut entries = Vec::new();
     let mut children = Vec::new();
     let mut indicators = Vec::new();
@@ -472,13 +438,7 @@ fn evaluate_items(
         } else if let Some(own) = &item.own {
             let id = format!("{}/{}", spec.id, own.code);
             let result = evaluate_indicator(policy, own, id.clone(), Some(&spec.id), item.weight);
-            entries.push(Entry {
-                code: own.code.clone(),
-                id: id.clone(),
-                is_indicator: true,
-                score: result.achievement,
-                weight: item.weight,
-            });
+            entries.push(Entry { code: own.code.clone(), id: id.clone(), is_indicator: true, score: result.achievement, weight: item.weight });
             indicators.push(id);
             evaluation.push_indicator(result);
         } else if let Some(group) = &item.group {
@@ -497,13 +457,7 @@ fn evaluate_items(
                 &group.items,
                 group.published.clone(),
             );
-            entries.push(Entry {
-                code: group.code.clone(),
-                id: id.clone(),
-                is_indicator: false,
-                score: node.score,
-                weight: item.weight,
-            });
+            entries.push(Entry { code: group.code.clone(), id: id.clone(), is_indicator: false, score: node.score, weight: item.weight });
             children.push(id);
             evaluation.push_node(node);
         }
@@ -555,13 +509,7 @@ fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting
     } else if !carried.is_empty() {
         entries = carried
             .iter()
-            .map(|o| Entry {
-                code: o.code.clone(),
-                id: o.code.clone(),
-                is_indicator: false,
-                score: evaluation.score_of_node(&o.code),
-                weight: None,
-            })
+            .map(|o| Entry { code: o.code.clone(), id: o.code.clone(), is_indicator: false, score: evaluation.score_of_node(&o.code), weight: None })
             .collect();
         children.extend(carried.iter().map(|o| o.code.clone()));
         weighted_mean(&entries)
@@ -700,7 +648,9 @@ mod tests {
     }
 
     fn ind(code: &str, weight: &str, target: &str, actual: &str) -> String {
-        format!(r#"{{"code": "{code}", "name": "n", "unit": "number", "weight": "{weight}", "target": {{"op": ">=", "value": "{target}"}}, "actual": {actual}}}"#)
+        format!(
+            r#"{{"code": "{code}", "name": "n", "unit": "number", "weight": "{weight}", "target": {{"op": ">=", "value": "{target}"}}, "actual": {actual}}}"#
+        )
     }
 
     fn score(evaluation: &Evaluation, id: &str) -> Option<String> {
@@ -744,11 +694,7 @@ mod tests {
 
     #[test]
     fn cruscotti_and_units_are_scored_from_what_they_reference() {
-        let indicators = format!(
-            "[{}, {}]",
-            ind("A", "50", "10", r#"{"value": "5"}"#),
-            ind("B", "50", "10", r#"{"value": "10"}"#)
-        );
+        let indicators = format!("[{}, {}]", ind("A", "50", "10", r#"{"value": "5"}"#), ind("B", "50", "10", r#"{"value": "10"}"#));
         let cruscotti = r#", "cruscotti": [{"code": "C", "name": "C", "items": [
             {"weight": "1", "indicator": "A"},
             {"weight": "3", "objective": "OO"},

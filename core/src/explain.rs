@@ -1,10 +1,10 @@
 //! Why a number is what it is: the rule that produced each achievement and score, with
 //! its inputs, in a form the app can show and an auditor can check by hand.
 
-use crate::{format, labels};
-use crate::plan::MeasureUnit;
-use chrono::NaiveDate;
 use crate::decimal::Decimal;
+use crate::plan::MeasureUnit;
+use crate::{format, labels};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use crate::labels::Lang;
@@ -126,7 +126,11 @@ impl Explanation {
                 let (a, t) = (labels::value(lang, *actual, *unit), labels::value(lang, *target, *unit));
                 let (num, den) = if *comparison == Comparison::Equal && actual > target { (&t, &a) } else { (&a, &t) };
                 let capped = if *result == Decimal::ZERO && actual.is_sign_negative() {
-                    if it { " (minimo 0 %)" } else { " (at least 0 %)" }
+                    if it {
+                        " (minimo 0 %)"
+                    } else {
+                        " (at least 0 %)"
+                    }
                 } else {
                     ""
                 };
@@ -153,16 +157,8 @@ impl Explanation {
                 match (*days_late, it) {
                     (0, true) => format!("svolto il {d}, entro il {dl}: 100,00 %"),
                     (0, false) => format!("done on {d}, by {dl}: 100.00 %"),
-                    (n, true) => format!(
-                        "svolto il {d}, {n} giorni dopo il {dl}: 100 − {n} × {} = {}",
-                        number(*penalty_per_day, lang),
-                        pct(*result)
-                    ),
-                    (n, false) => format!(
-                        "done on {d}, {n} days after {dl}: 100 − {n} × {} = {}",
-                        number(*penalty_per_day, lang),
-                        pct(*result)
-                    ),
+                    (n, true) => format!("svolto il {d}, {n} giorni dopo il {dl}: 100 − {n} × {} = {}", number(*penalty_per_day, lang), pct(*result)),
+                    (n, false) => format!("done on {d}, {n} days after {dl}: 100 − {n} × {} = {}", number(*penalty_per_day, lang), pct(*result)),
                 }
             }
             Explanation::DoneFlag { deadline, done, result } => {
@@ -182,20 +178,37 @@ impl Explanation {
                 }
             }
             Explanation::NotAvailable => {
-                if it { "dato non disponibile (N/D): escluso dal calcolo".into() } else { "not available yet (N/D): left out".into() }
+                if it {
+                    "dato non disponibile (N/D): escluso dal calcolo".into()
+                } else {
+                    "not available yet (N/D): left out".into()
+                }
             }
             Explanation::NoTarget => {
-                if it { "nessun target: solo monitoraggio".into() } else { "no target: monitored only".into() }
+                if it {
+                    "nessun target: solo monitoraggio".into()
+                } else {
+                    "no target: monitored only".into()
+                }
             }
             Explanation::Unscorable { reason } => {
-                if it { format!("non calcolabile: {reason}") } else { format!("cannot be scored: {reason}") }
+                if it {
+                    format!("non calcolabile: {reason}")
+                } else {
+                    format!("cannot be scored: {reason}")
+                }
             }
             Explanation::WeightedMean(mean) => {
                 let Mean { terms, excluded, equal_weights, sum_products, sum_weights, result } = &**mean;
                 let n = terms.len();
                 let mut text = if *equal_weights {
                     if it {
-                        format!("media semplice di {n} {}: {} / {n} = {}", if n == 1 { "elemento" } else { "elementi" }, number(*sum_products, lang), pct(*result))
+                        format!(
+                            "media semplice di {n} {}: {} / {n} = {}",
+                            if n == 1 { "elemento" } else { "elementi" },
+                            number(*sum_products, lang),
+                            pct(*result)
+                        )
                     } else {
                         format!("plain mean of {n} {}: {} / {n} = {}", if n == 1 { "item" } else { "items" }, number(*sum_products, lang), pct(*result))
                     }
@@ -223,7 +236,11 @@ impl Explanation {
                 text
             }
             Explanation::Same { code, result } => {
-                if it { format!("punteggio di {code}: {}", pct(*result)) } else { format!("score of {code}: {}", pct(*result)) }
+                if it {
+                    format!("punteggio di {code}: {}", pct(*result))
+                } else {
+                    format!("score of {code}: {}", pct(*result))
+                }
             }
             Explanation::NothingToScore { excluded } => {
                 let list = excluded.join(", ");
@@ -257,13 +274,7 @@ mod tests {
 
     #[test]
     fn renders_what_an_auditor_checks() {
-        let ratio = Explanation::Ratio {
-            comparison: Comparison::AtLeast,
-            actual: d("242"),
-            target: d("400"),
-            unit: MeasureUnit::Number,
-            result: d("60.5"),
-        };
+        let ratio = Explanation::Ratio { comparison: Comparison::AtLeast, actual: d("242"), target: d("400"), unit: MeasureUnit::Number, result: d("60.5") };
         assert_eq!(ratio.render(Lang::It), "242 N. / 400 N. = 60,50 %");
         assert_eq!(ratio.render(Lang::En), "242 N. / 400 N. = 60.50 %");
         let late = Explanation::Deadline {

@@ -92,7 +92,13 @@ pub fn as_written(lang: Lang, value: Decimal) -> String {
 }
 
 fn swap_separators(text: &str) -> String {
-    text.chars().map(|c| match c { '.' => ',', ',' => '.', c => c }).collect()
+    text.chars()
+        .map(|c| match c {
+            '.' => ',',
+            ',' => '.',
+            c => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -99,12 +99,8 @@ pub fn indicator_word(lang: Lang) -> &'static str {
 }
 
 /// The four perspectives of the balanced scorecard, in the documents' order.
-pub const PERSPECTIVES: [Perspective; 4] = [
-    Perspective::UtentiImpreseTerritorio,
-    Perspective::ProcessiInterni,
-    Perspective::ApprendimentoCrescita,
-    Perspective::EconomicoFinanziaria,
-];
+pub const PERSPECTIVES: [Perspective; 4] =
+    [Perspective::UtentiImpreseTerritorio, Perspective::ProcessiInterni, Perspective::ApprendimentoCrescita, Perspective::EconomicoFinanziaria];
 
 pub fn perspective(lang: Lang, p: Perspective) -> &'static str {
     match (lang, p) {
@@ -322,10 +318,7 @@ mod tests {
             (format::percent_in(Lang::En, d("98.9612"), 2), "98.96 %"),
             (euro(Lang::It, d("518253.97")), "€ 518.253,97"),
             (target(Lang::It, &Target::AtLeast { value: d("90") }, MeasureUnit::Percent), "≥ 90 %"),
-            (
-                target(Lang::It, &Target::Deadline { date: chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap() }, MeasureUnit::Date),
-                "entro il 31/12/2023",
-            ),
+            (target(Lang::It, &Target::Deadline { date: chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap() }, MeasureUnit::Date), "entro il 31/12/2023"),
             (actual(Lang::It, Some(&Actual::Ratio { numerator: d("46"), denominator: d("47") }), MeasureUnit::Percent), "46 N. / 47 N."),
             (actual(Lang::En, None, MeasureUnit::Percent), "N/D"),
             (deviation(Lang::It, &Deviation { value: d("8.32"), unit: MeasureUnit::Percent }), "+8,32 %"),

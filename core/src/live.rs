@@ -130,13 +130,7 @@ impl Live {
                     let result = self.evaluation.node(&item.id);
                     (result.map(|r| r.code.clone()), result.and_then(|r| r.score))
                 };
-                Entry {
-                    code: code.unwrap_or_else(|| item.id.clone()),
-                    id: item.id.clone(),
-                    is_indicator: item.indicator,
-                    score,
-                    weight: item.weight,
-                }
+                Entry { code: code.unwrap_or_else(|| item.id.clone()), id: item.id.clone(), is_indicator: item.indicator, score, weight: item.weight }
             })
             .collect();
         // A unit with a cruscotto takes its score as it is (see evaluate_unit).

@@ -65,9 +65,7 @@ pub fn check_plan(text: &str) -> (Option<Plan>, Vec<Diagnostic>) {
                 let structural: Vec<String> = diagnostics.iter().map(|d| d.path.clone()).collect();
                 for mut d in validate(&rest) {
                     d.path = render(&removals.original_path(&parse_path(&d.path)));
-                    let follows = structural.iter().any(|s| {
-                        is_ancestor(s, &d.path) || (is_ancestor(&d.path, s) && FOLLOW_ON_CODES.contains(&d.code))
-                    });
+                    let follows = structural.iter().any(|s| is_ancestor(s, &d.path) || (is_ancestor(&d.path, s) && FOLLOW_ON_CODES.contains(&d.code)));
                     if !follows {
                         diagnostics.push(d);
                     }
@@ -89,7 +87,11 @@ pub fn parse_plan(text: &str) -> Result<Plan, Vec<Diagnostic>> {
 enum Structure {
     Sound(Plan),
     /// The structural errors, and the plan that remains without the faulty values.
-    Faulty { diagnostics: Vec<Diagnostic>, rest: Option<Plan>, removals: Removals },
+    Faulty {
+        diagnostics: Vec<Diagnostic>,
+        rest: Option<Plan>,
+        removals: Removals,
+    },
 }
 
 fn read_structure(text: &str) -> Structure {
@@ -113,10 +115,8 @@ fn read_structure(text: &str) -> Structure {
     }
     // A repeated key is lost silently by every JSON reader: the tree kept the last one.
     let duplicates = duplicate_keys(text);
-    let mut diagnostics: Vec<Diagnostic> = duplicates
-        .iter()
-        .map(|(path, key)| Diagnostic::new(render(path), Code::DuplicateKey, [Param::Key(key.clone())]))
-        .collect();
+    let mut diagnostics: Vec<Diagnostic> =
+        duplicates.iter().map(|(path, key)| Diagnostic::new(render(path), Code::DuplicateKey, [Param::Key(key.clone())])).collect();
     let mut removals = Removals::default();
     // Object fields removed so far (working paths), in case one turns out to be required.
     let mut set_aside: Vec<Path> = Vec::new();
@@ -157,7 +157,8 @@ fn read_structure(text: &str) -> Structure {
         }
         let original = removals.original_path(&problem_path);
         let reported_path = render(&original);
-        let is_consequence = diagnostics.iter().any(|d| is_ancestor(&reported_path, &d.path) || (is_ancestor(&d.path, &reported_path) && missing_field.is_some()));
+        let is_consequence =
+            diagnostics.iter().any(|d| is_ancestor(&reported_path, &d.path) || (is_ancestor(&d.path, &reported_path) && missing_field.is_some()));
         if !is_consequence {
             let code = if unknown_field.is_some() { Code::UnknownField } else { Code::WrongShape };
             diagnostics.push(Diagnostic::new(reported_path, code, problem_params(&error.message, &original, &value)));
@@ -191,11 +192,7 @@ fn malformed_json(error: &serde_json::Error) -> Diagnostic {
 }
 
 fn unsupported_version(found: &str) -> Diagnostic {
-    Diagnostic::new(
-        "version",
-        Code::UnsupportedVersion,
-        [Param::Version(FORMAT_VERSION.into()), Param::Json(found.to_string())],
-    )
+    Diagnostic::new("version", Code::UnsupportedVersion, [Param::Version(FORMAT_VERSION.into()), Param::Json(found.to_string())])
 }
 
 /// Values tried in place of a required field that was set aside, so that the rest of
@@ -467,9 +464,7 @@ fn unknown_field_name(message: &str) -> Option<String> {
 
 /// `a.b` is an ancestor of `a.b[0].c` (and of itself).
 fn is_ancestor(ancestor: &str, path: &str) -> bool {
-    ancestor.is_empty()
-        || path == ancestor
-        || (path.starts_with(ancestor) && matches!(path.as_bytes().get(ancestor.len()), Some(b'.') | Some(b'[')))
+    ancestor.is_empty() || path == ancestor || (path.starts_with(ancestor) && matches!(path.as_bytes().get(ancestor.len()), Some(b'.') | Some(b'[')))
 }
 
 /// One step of a JSON path: an object's key or an array's index.

@@ -21,7 +21,14 @@ pub fn number_in(lang: Lang, text: &str) -> Option<Decimal> {
         Lang::It => text,
         Lang::En => {
             // English separators are the Italian ones swapped: one reader serves both.
-            swapped = text.chars().map(|c| match c { '.' => ',', ',' => '.', c => c }).collect::<String>();
+            swapped = text
+                .chars()
+                .map(|c| match c {
+                    '.' => ',',
+                    ',' => '.',
+                    c => c,
+                })
+                .collect::<String>();
             &swapped
         }
     };
@@ -37,12 +44,7 @@ pub fn number(text: &str) -> Option<Decimal> {
         Some(rest) => (true, rest.trim_start()),
         None => (false, t.strip_prefix('+').map_or(t, str::trim_start)),
     };
-    if digits.is_empty()
-        || digits.len() > 40
-        || !digits
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-    {
+    if digits.is_empty() || digits.len() > 40 || !digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
         return None;
     }
     if !digits.starts_with(|c: char| c.is_ascii_digit()) && !digits.starts_with(',') {
@@ -52,11 +54,7 @@ pub fn number(text: &str) -> Option<Decimal> {
         if frac.contains(',') || frac.contains('.') || !thousands_groups(int, true) {
             return None;
         }
-        let int = if int.is_empty() {
-            "0".to_string()
-        } else {
-            int.replace('.', "")
-        };
+        let int = if int.is_empty() { "0".to_string() } else { int.replace('.', "") };
         if frac.is_empty() {
             int
         } else {
@@ -86,9 +84,7 @@ fn thousands_groups(int: &str, plain_ok: bool) -> bool {
     }
     let mut groups = int.split('.');
     let first = groups.next().unwrap_or("");
-    let first_ok = (1..=3).contains(&first.len())
-        && !(first.len() > 1 && first.starts_with('0'))
-        && first != "0";
+    let first_ok = (1..=3).contains(&first.len()) && !(first.len() > 1 && first.starts_with('0')) && first != "0";
     first_ok && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
 }
 
@@ -104,11 +100,7 @@ pub fn quantity(text: &str) -> Option<Quantity> {
     let lower = text.to_lowercase();
     let mut rest = lower.trim();
     let mut unit = None;
-    for (prefix, u) in [
-        ("€", MeasureUnit::Euro),
-        ("eur ", MeasureUnit::Euro),
-        ("euro ", MeasureUnit::Euro),
-    ] {
+    for (prefix, u) in [("€", MeasureUnit::Euro), ("eur ", MeasureUnit::Euro), ("euro ", MeasureUnit::Euro)] {
         if let Some(r) = rest.strip_prefix(prefix) {
             rest = r.trim_start();
             unit = Some(u);
@@ -152,11 +144,7 @@ pub fn date(text: &str) -> Option<NaiveDate> {
     let t = text.trim();
     let t = t.split([' ', 'T']).next().unwrap_or("");
     let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
-    if parts.len() != 3
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || p.len() > 4 || !p.chars().all(|c| c.is_ascii_digit()))
-    {
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4 || !p.chars().all(|c| c.is_ascii_digit())) {
         return None;
     }
     let n = |s: &str| s.parse::<u32>().ok();

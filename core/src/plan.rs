@@ -10,8 +10,8 @@
 //! `docs/plan-format.md` is the reference for people; the JSON Schema generated
 //! from these types (`semaforo schema`) is the reference for programs.
 
-use chrono::NaiveDate;
 use crate::decimal::Decimal;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The only version of the format this build reads and writes.
@@ -636,9 +636,7 @@ mod iso_date {
 
         pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
             match <Option<std::borrow::Cow<'de, str>>>::deserialize(deserializer)? {
-                Some(text) => super::parse(&text)
-                    .map(Some)
-                    .ok_or_else(|| D::Error::custom(format!("`{text}` is not a date written as YYYY-MM-DD"))),
+                Some(text) => super::parse(&text).map(Some).ok_or_else(|| D::Error::custom(format!("`{text}` is not a date written as YYYY-MM-DD"))),
                 None => Ok(None),
             }
         }

@@ -5,10 +5,10 @@
 //! The app only draws what this module computes: the edit log and its effect on every
 //! score belong here, where they are tested without a browser.
 
+use crate::decimal::Decimal;
 use crate::diagnostic::{Case, Code, Diagnostic, Param, Subject};
 use crate::evaluate::Evaluation;
 use crate::plan::{Actual, Indicator, Objective, Plan, Target};
-use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// One change to a plan. Indicators are named by their id in the evaluation (the plan
@@ -17,13 +17,28 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "edit", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Edit {
-    SetTarget { indicator: String, target: Target },
+    SetTarget {
+        indicator: String,
+        target: Target,
+    },
     /// `actual: null` makes the indicator not available (N/D).
-    SetActual { indicator: String, actual: Option<Actual> },
-    SetIndicatorWeight { indicator: String, weight: Decimal },
-    SetObjectiveWeight { objective: String, weight: Decimal },
+    SetActual {
+        indicator: String,
+        actual: Option<Actual>,
+    },
+    SetIndicatorWeight {
+        indicator: String,
+        weight: Decimal,
+    },
+    SetObjectiveWeight {
+        objective: String,
+        weight: Decimal,
+    },
     /// Marks the indicator N.V.: it drops out and its siblings are re-weighted.
-    Exclude { indicator: String, reason: String },
+    Exclude {
+        indicator: String,
+        reason: String,
+    },
 }
 
 /// The weight each of `count` siblings gets when equal weights are written out: 100 / n,
@@ -39,11 +54,7 @@ pub fn equal_weight(count: usize) -> Option<Decimal> {
 /// already have weights, or `id` has none. `indicator` says whether `id` names an
 /// indicator (its siblings are the indicators of its objective) or a node.
 pub fn explicit_equal_weights(evaluation: &Evaluation, id: &str, indicator: bool) -> Vec<Edit> {
-    let parent = if indicator {
-        evaluation.indicator(id).and_then(|r| r.parent.as_deref())
-    } else {
-        evaluation.node(id).and_then(|n| n.parent.as_deref())
-    };
+    let parent = if indicator { evaluation.indicator(id).and_then(|r| r.parent.as_deref()) } else { evaluation.node(id).and_then(|n| n.parent.as_deref()) };
     let Some(parent) = parent.and_then(|p| evaluation.node(p)) else { return Vec::new() };
     let siblings: Vec<&crate::evaluate::Item> = parent.items.iter().filter(|item| item.indicator == indicator).collect();
     if siblings.len() < 2 || siblings.iter().any(|item| item.weight.is_some()) {
@@ -61,13 +72,15 @@ pub fn explicit_equal_weights(evaluation: &Evaluation, id: &str, indicator: bool
         .into_iter()
         .filter(|item| item.id != id)
         .filter_map(|item| code(&item.id))
-        .map(|code| {
-            if indicator {
-                Edit::SetIndicatorWeight { indicator: code, weight: share }
-            } else {
-                Edit::SetObjectiveWeight { objective: code, weight: share }
-            }
-        })
+        .map(
+            |code| {
+                if indicator {
+                    Edit::SetIndicatorWeight { indicator: code, weight: share }
+                } else {
+                    Edit::SetObjectiveWeight { objective: code, weight: share }
+                }
+            },
+        )
         .collect()
 }
 
@@ -183,9 +196,7 @@ pub fn apply(plan: &Plan, edits: &[Edit]) -> (Plan, Vec<Diagnostic>) {
 /// not in the plan, which is then unchanged.
 pub fn apply_one(plan: &mut Plan, edit: &Edit) -> Result<(), Diagnostic> {
     let applied = match edit {
-        Edit::SetObjectiveWeight { objective, weight } => {
-            find_objective_mut(&mut plan.ente.objectives, objective).map(|o| o.weight = Some(*weight)).is_some()
-        }
+        Edit::SetObjectiveWeight { objective, weight } => find_objective_mut(&mut plan.ente.objectives, objective).map(|o| o.weight = Some(*weight)).is_some(),
         _ => match find_indicator_mut(plan, edit.subject()) {
             Some(indicator) => {
                 match edit {
@@ -207,11 +218,7 @@ pub fn apply_one(plan: &mut Plan, edit: &Edit) -> Result<(), Diagnostic> {
         Edit::SetObjectiveWeight { .. } => ("objective", Subject::Objective),
         _ => ("indicator", Subject::Indicator),
     };
-    Err(Diagnostic::new(
-        field,
-        Code::MissingReference,
-        [Param::Case(Case::Edit), Param::Subject(subject), Param::Code(edit.subject().to_string())],
-    ))
+    Err(Diagnostic::new(field, Code::MissingReference, [Param::Case(Case::Edit), Param::Subject(subject), Param::Code(edit.subject().to_string())]))
 }
 
 /// The objective of the tree with this code, at any depth.
@@ -284,14 +291,7 @@ pub fn delta(before: Option<Decimal>, after: Option<Decimal>) -> Option<Decimal>
 pub fn compare(before: &Evaluation, after: &Evaluation) -> Vec<Change> {
     let mut changes = Vec::new();
     let change = |id: &str, code: &str, indicator: bool, b: Option<Decimal>, a: Option<Decimal>| {
-        (b != a).then(|| Change {
-            id: id.to_string(),
-            code: code.to_string(),
-            indicator,
-            before: b,
-            after: a,
-            delta: delta(b, a),
-        })
+        (b != a).then(|| Change { id: id.to_string(), code: code.to_string(), indicator, before: b, after: a, delta: delta(b, a) })
     };
     for node in &after.nodes {
         let b = before.node(&node.id).and_then(|n| n.score);
@@ -314,8 +314,8 @@ pub fn encode_edits(edits: &[Edit]) -> String {
 /// Reads the edits of a share link; a damaged link is an error, never a panic.
 pub fn decode_edits(text: &str) -> Result<Vec<Edit>, Diagnostic> {
     use base64::Engine;
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(text.trim()).map_err(|e| {
-        Diagnostic::new("edits", Code::BadShareLink, [Param::Case(Case::NotBase64), Param::Detail(e.to_string())])
-    })?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(text.trim())
+        .map_err(|e| Diagnostic::new("edits", Code::BadShareLink, [Param::Case(Case::NotBase64), Param::Detail(e.to_string())]))?;
     serde_json::from_slice(&bytes).map_err(|e| Diagnostic::json("edits", Code::BadShareLink, &e))
 }

@@ -5,10 +5,10 @@
 //! result. Arithmetic is checked: an overflow makes the indicator unscorable with a
 //! reason, it never panics.
 
+use crate::decimal::Decimal;
 use crate::explain::{Comparison, Explanation};
 use crate::plan::{Actual, Indicator, MeasureUnit, MissedRule, Policy, Target};
 use chrono::NaiveDate;
-use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
@@ -53,9 +53,7 @@ pub fn score_indicator(indicator: &Indicator, policy: &Policy) -> Scored {
     let unscored = |explanation| Scored { achievement: None, deviation: None, explanation };
     let actual = match &indicator.actual {
         None | Some(Actual::NotAvailable { .. }) => return unscored(Explanation::NotAvailable),
-        Some(Actual::NotEvaluable { reason }) => {
-            return unscored(Explanation::NotEvaluable { reason: reason.clone() })
-        }
+        Some(Actual::NotEvaluable { reason }) => return unscored(Explanation::NotEvaluable { reason: reason.clone() }),
         Some(actual) => actual,
     };
     let Some(target) = &indicator.target else {
@@ -88,11 +86,7 @@ fn score_deadline(deadline: NaiveDate, actual: &Actual, policy: &Policy) -> Scor
             };
         }
         _ => {
-            return Scored {
-                achievement: None,
-                deviation: None,
-                explanation: Explanation::Unscorable { reason: "a numeric actual against a deadline".into() },
-            }
+            return Scored { achievement: None, deviation: None, explanation: Explanation::Unscorable { reason: "a numeric actual against a deadline".into() } }
         }
     };
     let days = (done - deadline).num_days();
@@ -105,13 +99,7 @@ fn score_deadline(deadline: NaiveDate, actual: &Actual, policy: &Policy) -> Scor
     Scored {
         achievement: Some(result),
         deviation: Some(Deviation { value: Decimal::from(days), unit: MeasureUnit::Days }),
-        explanation: Explanation::Deadline {
-            deadline,
-            done,
-            days_late: days.max(0),
-            penalty_per_day: policy.late_penalty_per_day,
-            result,
-        },
+        explanation: Explanation::Deadline { deadline, done, days_late: days.max(0), penalty_per_day: policy.late_penalty_per_day, result },
     }
 }
 
@@ -131,16 +119,8 @@ fn score_comparison(target: &Target, actual: Decimal, unit: MeasureUnit, policy:
         Comparison::LessThan => actual < goal,
         Comparison::Equal => actual == goal,
     };
-    let explanation = if met {
-        Explanation::Met { comparison, actual, target: goal, unit }
-    } else {
-        missed(comparison, actual, goal, unit, policy)
-    };
-    Scored {
-        achievement: explanation.result(),
-        deviation: actual.checked_sub(goal).map(|value| Deviation { value, unit }),
-        explanation,
-    }
+    let explanation = if met { Explanation::Met { comparison, actual, target: goal, unit } } else { missed(comparison, actual, goal, unit, policy) };
+    Scored { achievement: explanation.result(), deviation: actual.checked_sub(goal).map(|value| Deviation { value, unit }), explanation }
 }
 
 fn missed(comparison: Comparison, actual: Decimal, target: Decimal, unit: MeasureUnit, policy: &Policy) -> Explanation {
@@ -151,37 +131,21 @@ fn missed(comparison: Comparison, actual: Decimal, target: Decimal, unit: Measur
             if target <= Decimal::ZERO {
                 return zero("target of zero or below");
             }
-            ratio(actual, target).map_or_else(|| zero("overflow"), |result| Explanation::Ratio {
-                comparison,
-                actual,
-                target,
-                unit,
-                result,
-            })
+            ratio(actual, target).map_or_else(|| zero("overflow"), |result| Explanation::Ratio { comparison, actual, target, unit, result })
         }
         Comparison::AtMost | Comparison::LessThan => match policy.at_most_missed {
             MissedRule::Zero => zero("policy: missed at-most target scores 0"),
-            MissedRule::Ratio if target <= Decimal::ZERO || actual <= Decimal::ZERO => {
-                zero("target of zero or below: no ratio")
+            MissedRule::Ratio if target <= Decimal::ZERO || actual <= Decimal::ZERO => zero("target of zero or below: no ratio"),
+            MissedRule::Ratio => {
+                ratio(target, actual).map_or_else(|| zero("overflow"), |result| Explanation::InverseRatio { comparison, actual, target, unit, result })
             }
-            MissedRule::Ratio => ratio(target, actual).map_or_else(|| zero("overflow"), |result| {
-                Explanation::InverseRatio { comparison, actual, target, unit, result }
-            }),
         },
         Comparison::Equal => match policy.equal_missed {
             MissedRule::Zero => zero("policy: missed equality target scores 0"),
-            MissedRule::Ratio if target <= Decimal::ZERO || actual <= Decimal::ZERO => {
-                zero("values of zero or below: no ratio")
-            }
+            MissedRule::Ratio if target <= Decimal::ZERO || actual <= Decimal::ZERO => zero("values of zero or below: no ratio"),
             MissedRule::Ratio => {
                 let (small, large) = if actual < target { (actual, target) } else { (target, actual) };
-                ratio(small, large).map_or_else(|| zero("overflow"), |result| Explanation::Ratio {
-                    comparison,
-                    actual,
-                    target,
-                    unit,
-                    result,
-                })
+                ratio(small, large).map_or_else(|| zero("overflow"), |result| Explanation::Ratio { comparison, actual, target, unit, result })
             }
         },
     }

@@ -1,9 +1,9 @@
 //! Large synthetic plans for benchmarks: the shape of seed 004 (ambiti, OS, OO,
 //! indicators of every rule) at any size, deterministic, with no randomness source.
 
+use crate::decimal::Decimal;
 use crate::plan::*;
 use chrono::NaiveDate;
-use crate::decimal::Decimal;
 
 /// The most indicators a synthetic plan holds. Larger requests get a plan of this size: a
 /// caller that takes the size from a user (`semaforo synthetic N`) should refuse them,
@@ -86,11 +86,7 @@ fn indicator(code: String, i: usize, n: usize) -> Indicator {
     let (unit, target, actual) = match i % 4 {
         0 => (MeasureUnit::Number, Target::AtLeast { value: Decimal::from(100) }, Actual::Value(Decimal::from(80 + n % 40))),
         1 => (MeasureUnit::Days, Target::AtMost { value: Decimal::from(10) }, Actual::Value(Decimal::from(5 + n % 10))),
-        2 => (
-            MeasureUnit::Date,
-            Target::Deadline { date: deadline },
-            Actual::Date(deadline + chrono::Days::new((n % 20) as u64) - chrono::Days::new(10)),
-        ),
+        2 => (MeasureUnit::Date, Target::Deadline { date: deadline }, Actual::Date(deadline + chrono::Days::new((n % 20) as u64) - chrono::Days::new(10))),
         _ => (
             MeasureUnit::Percent,
             Target::AtLeast { value: Decimal::from(90) },

@@ -1,12 +1,12 @@
 //! Semantic checks on a structurally valid plan: every problem at once, each with its
 //! JSON path, errors apart from warnings.
 
+use crate::decimal::Decimal;
 use crate::diagnostic::{Case, Code, Diagnostic, Param, Params, Siblings, Subject};
 use crate::evaluate::{id_collision, CodePlace};
 use crate::format::MAX_DISPLAY_DECIMALS;
-use crate::score::actual_number;
 use crate::plan::{Actual, CruscottoItem, Indicator, Level, MeasureUnit, Objective, Plan, Target};
-use crate::decimal::Decimal;
+use crate::score::actual_number;
 use std::collections::{HashMap, HashSet};
 
 /// How far from 100 a set of sibling weights may sum before a warning: the documents
@@ -14,14 +14,7 @@ use std::collections::{HashMap, HashSet};
 const WEIGHT_SUM_SLACK: Decimal = Decimal::from_scaled(5, 2);
 
 pub fn validate(plan: &Plan) -> Vec<Diagnostic> {
-    let mut v = Validator {
-        plan,
-        out: Vec::new(),
-        objectives: HashMap::new(),
-        indicators: HashMap::new(),
-        shared: Vec::new(),
-        referenced: HashSet::new(),
-    };
+    let mut v = Validator { plan, out: Vec::new(), objectives: HashMap::new(), indicators: HashMap::new(), shared: Vec::new(), referenced: HashSet::new() };
     v.run();
     v.out
 }
@@ -94,21 +87,13 @@ impl<'a> Validator<'a> {
             self.report("policy.critical", Code::PolicyOrder, [Param::Critical(p.critical), Param::Tolerance(p.tolerance)]);
         }
         if p.late_penalty_per_day < Decimal::ZERO {
-            self.report(
-                "policy.late_penalty_per_day",
-                Code::PolicyRange,
-                [Param::Case(Case::NegativePenalty), Param::Value(p.late_penalty_per_day)],
-            );
+            self.report("policy.late_penalty_per_day", Code::PolicyRange, [Param::Case(Case::NegativePenalty), Param::Value(p.late_penalty_per_day)]);
         }
         if p.display_decimals > MAX_DISPLAY_DECIMALS {
             self.report(
                 "policy.display_decimals",
                 Code::PolicyRange,
-                [
-                    Param::Case(Case::DisplayDecimals),
-                    Param::Count(p.display_decimals.into()),
-                    Param::Max(MAX_DISPLAY_DECIMALS.into()),
-                ],
+                [Param::Case(Case::DisplayDecimals), Param::Count(p.display_decimals.into()), Param::Max(MAX_DISPLAY_DECIMALS.into())],
             );
         }
     }
@@ -132,11 +117,7 @@ impl<'a> Validator<'a> {
     fn source_ref(&mut self, source: &Option<Box<crate::plan::SourceRef>>, path: &str) {
         if let Some(source) = source {
             if !self.plan.sources.iter().any(|s| s.id == source.document) {
-                self.report(
-                    format!("{path}.source.document"),
-                    Code::MissingReference,
-                    [Param::Case(Case::NoDocument), Param::Code(source.document.clone())],
-                );
+                self.report(format!("{path}.source.document"), Code::MissingReference, [Param::Case(Case::NoDocument), Param::Code(source.document.clone())]);
             }
         }
     }
@@ -158,11 +139,7 @@ impl<'a> Validator<'a> {
                 Some(Level::Strategic) | Some(Level::Operational) => &[Level::Operational][..],
             };
             if !expected.contains(&objective.level) {
-                self.report(
-                    format!("{here}.level"),
-                    Code::UnusualNesting,
-                    [Param::Level(objective.level), Param::ParentLevel(parent.unwrap_or(Level::Area))],
-                );
+                self.report(format!("{here}.level"), Code::UnusualNesting, [Param::Level(objective.level), Param::ParentLevel(parent.unwrap_or(Level::Area))]);
             }
             if let Some(budget) = &objective.budget {
                 for (name, value) in [("planned", budget.planned), ("spent", budget.spent)] {
@@ -216,11 +193,9 @@ impl<'a> Validator<'a> {
             Some(Actual::Ratio { denominator, .. }) if denominator.is_zero() => {
                 self.report(format!("{path}.actual.ratio.denominator"), Code::ZeroDenominator, [])
             }
-            Some(actual @ Actual::Ratio { numerator, denominator }) if actual_number(actual, indicator.unit).is_none() => self.report(
-                format!("{path}.actual.ratio"),
-                Code::RatioOverflow,
-                [Param::Numerator(*numerator), Param::Denominator(*denominator)],
-            ),
+            Some(actual @ Actual::Ratio { numerator, denominator }) if actual_number(actual, indicator.unit).is_none() => {
+                self.report(format!("{path}.actual.ratio"), Code::RatioOverflow, [Param::Numerator(*numerator), Param::Denominator(*denominator)])
+            }
             None | Some(Actual::NotAvailable { .. }) if indicator.target.is_some() => {
                 self.report(format!("{path}.actual"), Code::MissingActual, [Param::Code(indicator.code.clone())])
             }
@@ -300,8 +275,7 @@ impl<'a> Validator<'a> {
                 }
             }
         }
-        let mut stack: Vec<(&Objective, String)> =
-            self.plan.ente.objectives.iter().enumerate().map(|(i, o)| (o, format!("ente.objectives[{i}]"))).collect();
+        let mut stack: Vec<(&Objective, String)> = self.plan.ente.objectives.iter().enumerate().map(|(i, o)| (o, format!("ente.objectives[{i}]"))).collect();
         while let Some((objective, path)) = stack.pop() {
             for (j, unit) in objective.units.iter().enumerate() {
                 if !codes.contains_key(unit.as_str()) {
@@ -356,14 +330,22 @@ impl<'a> Validator<'a> {
             }
             if let Some(own) = &item.own {
                 if !own_codes.insert(own.code.as_str()) {
-                    self.report(format!("{here}.own.code"), Code::DuplicateCode, [Param::Case(Case::TwiceHere), Param::Subject(Subject::OwnIndicator), Param::Code(own.code.clone())]);
+                    self.report(
+                        format!("{here}.own.code"),
+                        Code::DuplicateCode,
+                        [Param::Case(Case::TwiceHere), Param::Subject(Subject::OwnIndicator), Param::Code(own.code.clone())],
+                    );
                 }
                 self.reserved_code(&own.code, CodePlace::Cruscotto, &format!("{here}.own"));
                 self.indicator(own, &format!("{here}.own"), false);
             }
             if let Some(group) = &item.group {
                 if !group_codes.insert(group.code.as_str()) {
-                    self.report(format!("{here}.group.code"), Code::DuplicateCode, [Param::Case(Case::TwiceHere), Param::Subject(Subject::Group), Param::Code(group.code.clone())]);
+                    self.report(
+                        format!("{here}.group.code"),
+                        Code::DuplicateCode,
+                        [Param::Case(Case::TwiceHere), Param::Subject(Subject::Group), Param::Code(group.code.clone())],
+                    );
                 }
                 self.reserved_code(&group.code, CodePlace::Cruscotto, &format!("{here}.group"));
                 self.published(&group.published, &format!("{here}.group"));

@@ -2,13 +2,13 @@
 //! to a chosen score (goal seek), and which indicators move a node most (sensitivity and
 //! the weight each carries after all the weighting down the tree).
 
+use crate::decimal::Decimal;
 use crate::evaluate::{evaluate, indicators_by_code, Evaluation};
 use crate::explain::Explanation;
 use crate::plan::{Actual, Indicator, MeasureUnit, MissedRule, Plan, Policy, Target};
 use crate::scenario::{apply, find_indicator_mut, Edit};
 use crate::score::actual_number;
 use chrono::{Datelike, Days, NaiveDate};
-use crate::decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -53,8 +53,7 @@ pub fn goal_seek(plan: &Plan, indicator: &str, node: &str, goal: Decimal, unknow
     let Some(target) = current.target.clone() else {
         return unreachable("the indicator has no target, so its actual does not score");
     };
-    let (Some(low), Some(high)) = (node_score_with(plan, indicator, node, Decimal::ZERO), node_score_with(plan, indicator, node, HUNDRED))
-    else {
+    let (Some(low), Some(high)) = (node_score_with(plan, indicator, node, Decimal::ZERO), node_score_with(plan, indicator, node, HUNDRED)) else {
         return unreachable("the node has no score, or the indicator does not count in it");
     };
     let range = |reason: &str| GoalSeek::Unreachable { reason: reason.into(), lowest: Some(low), highest: Some(high) };
@@ -84,15 +83,9 @@ pub fn goal_seek(plan: &Plan, indicator: &str, node: &str, goal: Decimal, unknow
         (Value::Any, _) => return GoalSeek::AnyValue { reached: goal },
         (Value::Set(SeekValue::Number(n)), Unknown::Actual) => Edit::SetActual {
             indicator: indicator.into(),
-            actual: Some(if current.unit == MeasureUnit::Flag {
-                Actual::Flag(!n.is_zero())
-            } else {
-                Actual::Value(*n)
-            }),
+            actual: Some(if current.unit == MeasureUnit::Flag { Actual::Flag(!n.is_zero()) } else { Actual::Value(*n) }),
         },
-        (Value::Set(SeekValue::Date(d)), Unknown::Actual) => {
-            Edit::SetActual { indicator: indicator.into(), actual: Some(Actual::Date(*d)) }
-        }
+        (Value::Set(SeekValue::Date(d)), Unknown::Actual) => Edit::SetActual { indicator: indicator.into(), actual: Some(Actual::Date(*d)) },
         (Value::Set(v), Unknown::Target) => Edit::SetTarget { indicator: indicator.into(), target: with_value(&target, v) },
     };
     let (edited, _) = apply(plan, std::slice::from_ref(&edit));
@@ -133,9 +126,7 @@ fn number(n: Decimal) -> Option<Value> {
 fn actual_for(target: &Target, needed: Decimal, policy: &Policy) -> Option<Value> {
     let full = needed == HUNDRED;
     match *target {
-        Target::AtLeast { value: t } | Target::MoreThan { value: t } if t > Decimal::ZERO => {
-            number(percent_of(t, needed)?)
-        }
+        Target::AtLeast { value: t } | Target::MoreThan { value: t } if t > Decimal::ZERO => number(percent_of(t, needed)?),
         Target::AtLeast { value: t } => number(t),
         Target::MoreThan { value: t } => number(t.checked_add(Decimal::ONE)?),
         Target::AtMost { value: t } | Target::LessThan { value: t } => {
@@ -178,12 +169,8 @@ fn target_for(target: &Target, indicator: &Indicator, needed: Decimal, policy: &
     match target {
         Target::AtLeast { .. } | Target::MoreThan { .. } if needed.is_zero() => Some(Value::Any),
         Target::AtLeast { .. } | Target::MoreThan { .. } => number(per_percent(x, needed)?),
-        Target::AtMost { .. } | Target::LessThan { .. } if policy.at_most_missed == MissedRule::Ratio => {
-            number(percent_of(x, needed)?)
-        }
-        Target::Equal { .. } if policy.equal_missed == MissedRule::Ratio && !needed.is_zero() => {
-            number(per_percent(x, needed)?)
-        }
+        Target::AtMost { .. } | Target::LessThan { .. } if policy.at_most_missed == MissedRule::Ratio => number(percent_of(x, needed)?),
+        Target::Equal { .. } if policy.equal_missed == MissedRule::Ratio && !needed.is_zero() => number(per_percent(x, needed)?),
         _ => None,
     }
 }
@@ -292,9 +279,7 @@ pub fn sensitivity(plan: &Plan, evaluation: &Evaluation, node: &str) -> Vec<Sens
         })
         .collect();
     out.sort_by(|a, b| {
-        b.per_unit.unwrap_or_default().cmp(&a.per_unit.unwrap_or_default())
-            .then(b.weight_in_node.cmp(&a.weight_in_node))
-            .then(a.indicator.cmp(&b.indicator))
+        b.per_unit.unwrap_or_default().cmp(&a.per_unit.unwrap_or_default()).then(b.weight_in_node.cmp(&a.weight_in_node)).then(a.indicator.cmp(&b.indicator))
     });
     out
 }

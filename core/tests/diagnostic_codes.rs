@@ -93,4 +93,3 @@ fn the_documentation_lists_every_code_with_its_example() {
     }
     assert!(problems.is_empty(), "docs/plan-format.md, section Diagnostics:\n{}", problems.join("\n"));
 }
-

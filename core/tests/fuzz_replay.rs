@@ -77,12 +77,7 @@ fn record_places() {
                 }
             }
             let in_core = location.contains("/core/src/") || location.starts_with("src/");
-            let message = info
-                .payload()
-                .downcast_ref::<String>()
-                .map(String::as_str)
-                .or_else(|| info.payload().downcast_ref::<&str>().copied())
-                .unwrap_or("");
+            let message = info.payload().downcast_ref::<String>().map(String::as_str).or_else(|| info.payload().downcast_ref::<&str>().copied()).unwrap_or("");
             // An arithmetic overflow in a dependency (calamine's cell references) panics
             // only in this debug build: the shipped builds and the fuzz build compile
             // dependencies without overflow checks. The core's own overflows count.

@@ -47,10 +47,7 @@ fn objective_codes_cannot_take_the_ids_of_the_ente_units_or_cruscotti() {
     check(&plan(|t| t.replacen(r#""code": "A""#, r#""code": "ENTE""#, 1)), &["reserved-code ente.objectives[0].code"]);
     check(&plan(|t| t.replacen(r#""code": "A""#, r#""code": "unit/U""#, 1)), &["reserved-code ente.objectives[0].code"]);
     check(&plan(|t| t.replacen(r#""code": "A""#, r#""code": "cruscotto/C1""#, 1)), &["reserved-code ente.objectives[0].code"]);
-    check(
-        &plan(|t| t.replacen(r#""code": "I1""#, r#""code": "cruscotto/C/I1""#, 1)),
-        &["reserved-code ente.objectives[0].indicators[0].code"],
-    );
+    check(&plan(|t| t.replacen(r#""code": "I1""#, r#""code": "cruscotto/C/I1""#, 1)), &["reserved-code ente.objectives[0].indicators[0].code"]);
     let cruscotto = r#"}]}]}, "cruscotti": [{"code": "C/G", "name": "c", "items": [{"indicator": "I1"}]}]}"#;
     check(&plan(|t| t.replace("}]}]}}", cruscotto)), &["reserved-code cruscotti[0].code"]);
     // A `/` inside a tree code is fine: documents write `OO 1/2023`.
@@ -148,14 +145,8 @@ fn a_wrong_enum_shape_lists_the_choices() {
 
 #[test]
 fn a_value_set_aside_does_not_also_raise_the_warnings_that_follow_from_it() {
-    check(
-        &plan(|t| t.replacen(r#""weight": "50""#, r#""weight": true"#, 1)),
-        &["wrong-shape ente.objectives[0].indicators[0].weight"],
-    );
-    check(
-        &plan(|t| t.replacen(r#"{"value": "5"}"#, r#"{"value": true}"#, 1)),
-        &["wrong-shape ente.objectives[0].indicators[0].actual.value"],
-    );
+    check(&plan(|t| t.replacen(r#""weight": "50""#, r#""weight": true"#, 1)), &["wrong-shape ente.objectives[0].indicators[0].weight"]);
+    check(&plan(|t| t.replacen(r#"{"value": "5"}"#, r#"{"value": true}"#, 1)), &["wrong-shape ente.objectives[0].indicators[0].actual.value"]);
 }
 
 #[test]
@@ -167,16 +158,10 @@ fn a_decimal_comma_says_to_use_a_dot() {
 
 #[test]
 fn an_unknown_key_with_a_dot_is_located_and_the_other_errors_still_found() {
-    let text = plan(|t| {
-        t.replacen(r#""version": 1"#, r#""version": 1, "x.y": 2"#, 1).replacen(r#""name": "x""#, r#""name": "x", "a.b": 1, "weight2": 3"#, 1)
-    });
+    let text = plan(|t| t.replacen(r#""version": 1"#, r#""version": 1, "x.y": 2"#, 1).replacen(r#""name": "x""#, r#""name": "x", "a.b": 1, "weight2": 3"#, 1));
     check(
         &text,
-        &[
-            r#"unknown-field ["x.y"]"#,
-            r#"unknown-field ente.objectives[0].indicators[0]["a.b"]"#,
-            "unknown-field ente.objectives[0].indicators[0].weight2",
-        ],
+        &[r#"unknown-field ["x.y"]"#, r#"unknown-field ente.objectives[0].indicators[0]["a.b"]"#, "unknown-field ente.objectives[0].indicators[0].weight2"],
     );
 }
 
@@ -189,10 +174,7 @@ fn a_key_written_with_escapes_is_located_by_its_value() {
 #[test]
 fn a_duplicate_json_key_is_reported_once_at_its_path() {
     check(&plan(|t| t.replacen(r#""name": "x""#, r#""name": "x", "name": "z""#, 1)), &["duplicate-key ente.objectives[0].indicators[0].name"]);
-    check(
-        &plan(|t| t.replacen(r#"{"value": "5"}"#, r#"{"value": "5", "value": "6"}"#, 1)),
-        &["duplicate-key ente.objectives[0].indicators[0].actual.value"],
-    );
+    check(&plan(|t| t.replacen(r#"{"value": "5"}"#, r#"{"value": "5", "value": "6"}"#, 1)), &["duplicate-key ente.objectives[0].indicators[0].actual.value"]);
 }
 
 #[test]
@@ -215,10 +197,7 @@ fn two_groups_of_one_code_in_a_cruscotto_are_refused_as_their_ids_would_collide(
 /// items name `items` (codes), equal weights.
 fn with_library(indicators: &str, items: &[&str]) -> String {
     let items: Vec<String> = items.iter().map(|code| format!(r#"{{"indicator": "{code}"}}"#)).collect();
-    let tail = format!(
-        r#"}}]}}]}}, "indicators": {indicators}, "cruscotti": [{{"code": "C", "name": "c", "items": [{}]}}]}}"#,
-        items.join(", ")
-    );
+    let tail = format!(r#"}}]}}]}}, "indicators": {indicators}, "cruscotti": [{{"code": "C", "name": "c", "items": [{}]}}]}}"#, items.join(", "));
     plan(|t| t.replace("}]}]}}", &tail))
 }
 
@@ -233,19 +212,10 @@ fn the_plans_own_indicators_are_checked_like_the_trees() {
     // One namespace with the tree's indicators: both would have the id `I1`.
     check(&with_library(&format!("[{}]", library_indicator("I1", "")), &["I1"]), &["duplicate-code indicators[0].code"]);
     assert!(message(&with_library(&format!("[{}]", library_indicator("I1", "")), &["I1"])).contains("ente.objectives[0].indicators[0]"));
-    check(
-        &with_library(&format!("[{l1}, {l1}]"), &["L1"]),
-        &["duplicate-code indicators[1].code"],
-    );
-    check(
-        &with_library(&format!("[{}]", library_indicator("cruscotto/C/X", "")), &["cruscotto/C/X"]),
-        &["reserved-code indicators[0].code"],
-    );
+    check(&with_library(&format!("[{l1}, {l1}]"), &["L1"]), &["duplicate-code indicators[1].code"]);
+    check(&with_library(&format!("[{}]", library_indicator("cruscotto/C/X", "")), &["cruscotto/C/X"]), &["reserved-code indicators[0].code"]);
     // A reference to nothing, and an indicator that nothing weighs.
-    check(
-        &with_library(&format!("[{l1}]"), &["L9"]),
-        &["missing-reference cruscotti[0].items[0].indicator", "unreferenced-indicator indicators[0]"],
-    );
+    check(&with_library(&format!("[{l1}]"), &["L9"]), &["missing-reference cruscotti[0].items[0].indicator", "unreferenced-indicator indicators[0]"]);
     // Its own weight is not used: each reference gives one.
     check(&with_library(&format!("[{}]", library_indicator("L1", r#", "weight": "30""#)), &["L1"]), &["ignored-weight indicators[0].weight"]);
     // An objective may weigh it through `shared_indicators`.
@@ -254,10 +224,10 @@ fn the_plans_own_indicators_are_checked_like_the_trees() {
             .replace("}]}]}}", &format!(r#"}}]}}]}}, "indicators": [{l1}]}}"#))
     });
     check(&shared, &[]);
-    check(&shared.replace(r#"{"indicator": "L1""#, r#"{"indicator": "L2""#), &[
-        "missing-reference ente.objectives[0].shared_indicators[0].indicator",
-        "unreferenced-indicator indicators[0]",
-    ]);
+    check(
+        &shared.replace(r#"{"indicator": "L1""#, r#"{"indicator": "L2""#),
+        &["missing-reference ente.objectives[0].shared_indicators[0].indicator", "unreferenced-indicator indicators[0]"],
+    );
 }
 
 #[test]

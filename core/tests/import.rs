@@ -4,12 +4,10 @@
 //! panics on arbitrary input.
 
 use proptest::prelude::*;
-use semaforo_core::Decimal;
 use semaforo_core::evaluate::NodeKind;
-use semaforo_core::import::{
-    import_table, import_text, Field, ImportOptions, ImportReport, RowKind, TableFormat,
-};
+use semaforo_core::import::{import_table, import_text, Field, ImportOptions, ImportReport, RowKind, TableFormat};
 use semaforo_core::plan::{Actual, MeasureUnit, Target};
+use semaforo_core::Decimal;
 use semaforo_core::{evaluate, load_plan, Code, Evaluation, Lang, Plan};
 use std::str::FromStr;
 
@@ -39,29 +37,19 @@ fn plan_of(report: &ImportReport) -> Plan {
 /// The plan survives a round trip through its own format: what the CLI writes loads.
 fn round_trip(plan: &Plan) {
     let json = serde_json::to_string_pretty(plan).unwrap();
-    let loaded =
-        load_plan(&json).unwrap_or_else(|d| panic!("the imported plan does not load: {d:#?}"));
+    let loaded = load_plan(&json).unwrap_or_else(|d| panic!("the imported plan does not load: {d:#?}"));
     assert_eq!(&loaded, plan);
 }
 
 fn score(evaluation: &Evaluation, id: &str) -> Decimal {
-    evaluation
-        .node(id)
-        .unwrap_or_else(|| panic!("no node {id}"))
-        .score
-        .unwrap_or_else(|| panic!("{id} has no score"))
+    evaluation.node(id).unwrap_or_else(|| panic!("no node {id}")).score.unwrap_or_else(|| panic!("{id} has no score"))
 }
 
 #[test]
 fn seed_002_pasted_as_it_is_reproduces_the_hand_fixture_node_by_node() {
     let report = import_table(SEED_002, &ImportOptions::default());
     assert_eq!(report.format, Some(TableFormat::Tsv));
-    assert_eq!(
-        report.errors().count(),
-        0,
-        "{:#?}",
-        report.errors().collect::<Vec<_>>()
-    );
+    assert_eq!(report.errors().count(), 0, "{:#?}", report.errors().collect::<Vec<_>>());
     let plan = plan_of(&report);
     round_trip(&plan);
     assert_eq!(plan.ente.year, 2023);
@@ -71,20 +59,9 @@ fn seed_002_pasted_as_it_is_reproduces_the_hand_fixture_node_by_node() {
     let expected = evaluate(&fixture);
     let imported = evaluate(&plan);
     // The same tree: every node and indicator of the fixture, same code, same score.
-    let ids = |e: &Evaluation| {
-        e.nodes
-            .iter()
-            .filter(|n| n.kind != NodeKind::Ente)
-            .map(|n| n.id.clone())
-            .collect::<Vec<_>>()
-    };
+    let ids = |e: &Evaluation| e.nodes.iter().filter(|n| n.kind != NodeKind::Ente).map(|n| n.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&imported), ids(&expected));
-    let indicator_ids = |e: &Evaluation| {
-        e.indicators
-            .iter()
-            .map(|i| i.id.clone())
-            .collect::<Vec<_>>()
-    };
+    let indicator_ids = |e: &Evaluation| e.indicators.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
     assert_eq!(indicator_ids(&imported), indicator_ids(&expected));
     for node in &expected.nodes {
         let mine = imported.node(&node.id).unwrap();
@@ -93,43 +70,21 @@ fn seed_002_pasted_as_it_is_reproduces_the_hand_fixture_node_by_node() {
     }
     for indicator in &expected.indicators {
         let mine = imported.indicator(&indicator.id).unwrap();
-        assert_eq!(
-            mine.achievement, indicator.achievement,
-            "achievement of {}",
-            indicator.id
-        );
+        assert_eq!(mine.achievement, indicator.achievement, "achievement of {}", indicator.id);
         assert_eq!(mine.weight, indicator.weight, "weight of {}", indicator.id);
     }
     // Perspectives, names and units as the fixture has them.
     let find = |plan: &Plan, code: &str| {
-        fn walk<'a>(
-            os: &'a [semaforo_core::plan::Objective],
-            code: &str,
-        ) -> Option<&'a semaforo_core::plan::Objective> {
-            os.iter().find_map(|o| {
-                if o.code == code {
-                    Some(o)
-                } else {
-                    walk(&o.objectives, code)
-                }
-            })
+        fn walk<'a>(os: &'a [semaforo_core::plan::Objective], code: &str) -> Option<&'a semaforo_core::plan::Objective> {
+            os.iter().find_map(|o| if o.code == code { Some(o) } else { walk(&o.objectives, code) })
         }
         walk(&plan.ente.objectives, code).cloned().unwrap()
     };
     for code in ["011", "01", "01.01", "09.14", "012", "13.02", "14.02"] {
         let (a, b) = (find(&plan, code), find(&fixture, code));
-        assert_eq!(
-            (a.level, &a.name, a.perspective),
-            (b.level, &b.name, b.perspective),
-            "{code}"
-        );
+        assert_eq!((a.level, &a.name, a.perspective), (b.level, &b.name, b.perspective), "{code}");
         for (x, y) in a.indicators.iter().zip(&b.indicators) {
-            assert_eq!(
-                (&x.name, &x.algorithm, x.unit, &x.target, &x.actual),
-                (&y.name, &y.algorithm, y.unit, &y.target, &y.actual),
-                "{}",
-                x.code
-            );
+            assert_eq!((&x.name, &x.algorithm, x.unit, &x.target, &x.actual), (&y.name, &y.algorithm, y.unit, &y.target, &y.actual), "{}", x.code);
         }
     }
 
@@ -147,25 +102,13 @@ fn seed_002_pasted_as_it_is_reproduces_the_hand_fixture_node_by_node() {
         }
     };
     for node in &imported.nodes {
-        compare(
-            &node.id,
-            node.published.as_ref().and_then(|p| p.score),
-            node.score,
-        );
+        compare(&node.id, node.published.as_ref().and_then(|p| p.score), node.score);
     }
     for i in &imported.indicators {
-        compare(
-            &i.id,
-            i.published.as_ref().and_then(|p| p.score),
-            i.achievement,
-        );
+        compare(&i.id, i.published.as_ref().and_then(|p| p.score), i.achievement);
     }
     assert_eq!(disagree, ["13.02", "13.02.1"]);
-    assert_eq!(
-        checked,
-        83 + 101,
-        "83 objectives and 101 indicators print a figure"
-    );
+    assert_eq!(checked, 83 + 101, "83 objectives and 101 indicators print a figure");
 }
 
 #[test]
@@ -176,21 +119,14 @@ fn seed_002_reports_how_every_row_was_read() {
     let kinds = |k: RowKind| report.rows.iter().filter(|r| r.kind == k).count();
     assert_eq!(kinds(RowKind::Error), 0);
     // Page titles repeated on every page are skipped, not read.
-    assert!(report
-        .rows
-        .iter()
-        .filter(|r| r.kind == RowKind::Skipped)
-        .all(|r| r.cells[0].starts_with("Obiettivi operativi")));
+    assert!(report.rows.iter().filter(|r| r.kind == RowKind::Skipped).all(|r| r.cells[0].starts_with("Obiettivi operativi")));
     let fields: Vec<Option<Field>> = report.columns.iter().map(|c| c.field).collect();
     assert_eq!(fields[4], Some(Field::Weight));
     assert_eq!(fields[7], Some(Field::Measures));
     assert_eq!(fields[10], Some(Field::Achievement));
     // Row 11 is the first indicator, 01.01.1, from a row shifted left of its headings.
     let row = report.rows.iter().find(|r| r.row == 11).unwrap();
-    assert_eq!(
-        (row.kind, row.code.as_deref()),
-        (RowKind::Indicator, Some("01.01.1"))
-    );
+    assert_eq!((row.kind, row.code.as_deref()), (RowKind::Indicator, Some("01.01.1")));
 }
 
 #[test]
@@ -211,29 +147,16 @@ fn a_managers_cruscotto_evaluates_to_its_weighted_score() {
     assert_eq!(c.published.as_ref().and_then(|p| p.score), Some(d("90.60")));
     for i in evaluation.indicators.iter() {
         let published = i.published.as_ref().and_then(|p| p.score).unwrap();
-        assert!(
-            i.achievement.unwrap().checked_sub(published).unwrap().abs() <= tolerance(),
-            "{}: {:?} vs {published}",
-            i.id,
-            i.achievement
-        );
+        assert!(i.achievement.unwrap().checked_sub(published).unwrap().abs() <= tolerance(), "{}: {:?} vs {published}", i.id, i.achievement);
     }
     // Every value format of the table was read.
     let own = |n: usize| c.items[n].own.as_ref().unwrap();
     assert_eq!(own(2).target, Some(Target::AtLeast { value: d("8") }));
     assert_eq!(own(3).target, Some(Target::AtMost { value: d("25") }));
     assert_eq!(own(3).unit, MeasureUnit::Days);
-    assert_eq!(
-        own(4).actual,
-        Some(Actual::Date(
-            chrono::NaiveDate::from_ymd_opt(2023, 6, 14).unwrap()
-        ))
-    );
+    assert_eq!(own(4).actual, Some(Actual::Date(chrono::NaiveDate::from_ymd_opt(2023, 6, 14).unwrap())));
     assert_eq!(own(1).actual, Some(Actual::Value(d("1010"))));
-    assert_eq!(
-        own(0).description.as_deref(),
-        Some("Quota di imprese del territorio raggiunte dalle iniziative")
-    );
+    assert_eq!(own(0).description.as_deref(), Some("Quota di imprese del territorio raggiunte dalle iniziative"));
 }
 
 #[test]
@@ -243,37 +166,17 @@ fn semicolon_csv_with_italian_decimals_imports_the_same_cruscotto() {
     let plan = plan_of(&report);
     assert_eq!(score(&evaluate(&plan), "cruscotto/C1"), d("90.60"));
     // The CSV is Windows-1252 (as Italian Excel saves it): "Attività" survives.
-    assert!(plan.cruscotti[0].items.iter().any(|i| i
-        .own
-        .as_ref()
-        .unwrap()
-        .name
-        .contains("Attività")));
+    assert!(plan.cruscotti[0].items.iter().any(|i| i.own.as_ref().unwrap().name.contains("Attività")));
 }
 
 #[test]
 fn weights_that_do_not_sum_to_100_are_normalised_and_reported() {
     let table = "PESO\tINDICATORE\tCONSUNTIVO\tTARGET\n3\tA\t10\t>= 10\n1\tB\t5\t>= 10\n";
-    let report = import_text(
-        table,
-        &ImportOptions {
-            ente_name: Some("CCIAA".into()),
-            year: Some(2024),
-            ..Default::default()
-        },
-    );
+    let report = import_text(table, &ImportOptions { ente_name: Some("CCIAA".into()), year: Some(2024), ..Default::default() });
     let plan = plan_of(&report);
-    let weights: Vec<Decimal> = plan
-        .ente
-        .indicators
-        .iter()
-        .map(|i| i.weight.unwrap())
-        .collect();
+    let weights: Vec<Decimal> = plan.ente.indicators.iter().map(|i| i.weight.unwrap()).collect();
     assert_eq!(weights, [d("75"), d("25")]);
-    assert!(report
-        .diagnostics
-        .iter()
-        .any(|d| d.code == Code::WeightsNormalised && d.message(Lang::En).contains("sum to 4")));
+    assert!(report.diagnostics.iter().any(|d| d.code == Code::WeightsNormalised && d.message(Lang::En).contains("sum to 4")));
     assert_eq!(score(&evaluate(&plan), "ENTE"), d("87.5"));
 }
 
@@ -281,14 +184,8 @@ fn weights_that_do_not_sum_to_100_are_normalised_and_reported() {
 fn broken_rows_import_the_good_ones_and_keep_every_bad_cell() {
     let report = import_table(BROKEN, &ImportOptions::default());
     let plan = plan_of(&report);
-    let problems: Vec<(usize, String, String)> = report
-        .errors()
-        .flat_map(|r| {
-            r.problems
-                .iter()
-                .map(move |p| (r.row, p.header.clone(), p.text.clone()))
-        })
-        .collect();
+    let problems: Vec<(usize, String, String)> =
+        report.errors().flat_map(|r| r.problems.iter().map(move |p| (r.row, p.header.clone(), p.text.clone()))).collect();
     assert_eq!(
         problems,
         [
@@ -300,36 +197,22 @@ fn broken_rows_import_the_good_ones_and_keep_every_bad_cell() {
     for row in report.errors() {
         for p in &row.problems {
             assert!(!p.expectation(Lang::It).is_empty() && !p.expectation(Lang::En).is_empty());
-            assert!(
-                row.cells.iter().any(|c| c == &p.text),
-                "the original text is kept"
-            );
+            assert!(row.cells.iter().any(|c| c == &p.text), "the original text is kept");
         }
     }
     // The tail of row 10, alone on the next page after a page number, a title and a
     // repeated heading, is merged back; rules of dashes and bullets are debris.
-    let tail = report
-        .rows
-        .iter()
-        .find(|r| r.kind == RowKind::Continuation)
-        .expect("a continuation");
+    let tail = report.rows.iter().find(|r| r.kind == RowKind::Continuation).expect("a continuation");
     assert_eq!(tail.row, 16);
     let kinds: Vec<(usize, RowKind)> = report.rows.iter().map(|r| (r.row, r.kind)).collect();
     assert!(kinds.contains(&(13, RowKind::Skipped)), "{kinds:?}");
     assert!(kinds.contains(&(15, RowKind::Header)), "{kinds:?}");
-    let codes: Vec<&str> = plan.ente.objectives[0]
-        .indicators
-        .iter()
-        .map(|i| i.code.as_str())
-        .collect();
+    let codes: Vec<&str> = plan.ente.objectives[0].indicators.iter().map(|i| i.code.as_str()).collect();
     assert_eq!(codes, ["OO_01.1", "OO_01.2", "OO_01.3"]);
     let broken = &plan.ente.objectives[0].indicators[1];
     assert_eq!(broken.target, Some(Target::AtLeast { value: d("130.00") }));
     assert_eq!(broken.actual, Some(Actual::Value(d("140"))));
-    assert_eq!(
-        broken.published.as_ref().and_then(|p| p.score),
-        Some(d("100"))
-    );
+    assert_eq!(broken.published.as_ref().and_then(|p| p.score), Some(d("100")));
 }
 
 #[test]
@@ -339,26 +222,11 @@ fn unknown_columns_can_be_mapped_by_hand() {
     assert!(report.plan.is_none());
     assert!(report.diagnostics.iter().any(|d| d.code == Code::NoHeader));
     assert_eq!(report.rows.len(), 3, "every row is still reported");
-    let mapping = vec![
-        (0, Field::Indicator),
-        (1, Field::Actual),
-        (2, Field::Target),
-    ];
-    let report = import_text(
-        table,
-        &ImportOptions {
-            mapping,
-            year: Some(2023),
-            ente_name: Some("E".into()),
-            ..Default::default()
-        },
-    );
+    let mapping = vec![(0, Field::Indicator), (1, Field::Actual), (2, Field::Target)];
+    let report = import_text(table, &ImportOptions { mapping, year: Some(2023), ente_name: Some("E".into()), ..Default::default() });
     let plan = plan_of(&report);
     assert_eq!(plan.ente.indicators.len(), 2);
-    assert_eq!(
-        plan.ente.indicators[1].target,
-        Some(Target::AtMost { value: d("10") })
-    );
+    assert_eq!(plan.ente.indicators[1].target, Some(Target::AtMost { value: d("10") }));
 }
 
 #[test]
@@ -366,13 +234,8 @@ fn the_report_serialises_for_the_app() {
     let report = import_table(BROKEN, &ImportOptions::default());
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(json["format"], "tsv");
-    assert!(json["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|r| r["kind"] == "error" && r["problems"][0]["expected"].is_string()));
-    let options: ImportOptions =
-        serde_json::from_str(r#"{"mapping": [[2, "target"]], "year": 2023}"#).unwrap();
+    assert!(json["rows"].as_array().unwrap().iter().any(|r| r["kind"] == "error" && r["problems"][0]["expected"].is_string()));
+    let options: ImportOptions = serde_json::from_str(r#"{"mapping": [[2, "target"]], "year": 2023}"#).unwrap();
     assert_eq!(options.mapping, vec![(2, Field::Target)]);
 }
 

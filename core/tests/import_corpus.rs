@@ -233,20 +233,14 @@ fn reading(report: &ImportReport) -> String {
         out += &format!("\n    roles: {}", list(&roles));
     }
     for row in report.errors().take(8) {
-        let problems: Vec<String> =
-            row.problems.iter().map(|p| format!("{} `{}` (expected {})", p.header, p.text, p.expectation(Lang::En))).collect();
+        let problems: Vec<String> = row.problems.iter().map(|p| format!("{} `{}` (expected {})", p.header, p.text, p.expectation(Lang::En))).collect();
         out += &format!("\n    error row {}: {}", row.row, problems.join("; "));
     }
     if report.errors().count() > 8 {
         out += &format!("\n    … and {} more error rows", report.errors().count() - 8);
     }
-    let diagnostics: Vec<String> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .take(5)
-        .map(|d| format!("{} {}: {}", d.code, d.path, d.message(Lang::En)))
-        .collect();
+    let diagnostics: Vec<String> =
+        report.diagnostics.iter().filter(|d| d.is_error()).take(5).map(|d| format!("{} {}: {}", d.code, d.path, d.message(Lang::En))).collect();
     if !diagnostics.is_empty() {
         out += &format!("\n    errors: {}", diagnostics.join(" | "));
     }
@@ -288,22 +282,13 @@ fn check_table(name: &str, expected: &Value) -> Result<(), String> {
     let weights_normalised = report.diagnostics.iter().filter(|d| d.code == Code::WeightsNormalised).count();
     let listed = expected["weights_normalised"].as_array().map_or(0, Vec::len);
     if listed > weights_normalised || (listed == 0 && weights_normalised > 0) {
-        let what: Vec<String> = report
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == Code::WeightsNormalised)
-            .map(|d| format!("{} ({})", d.path, d.message(Lang::En)))
-            .collect();
-        check.mismatch(
-            "`weights-normalised` warnings",
-            format!("{listed} ({:?})", expected["weights_normalised"]),
-            format!("{weights_normalised} {what:?}"),
-        );
+        let what: Vec<String> =
+            report.diagnostics.iter().filter(|d| d.code == Code::WeightsNormalised).map(|d| format!("{} ({})", d.path, d.message(Lang::En))).collect();
+        check.mismatch("`weights-normalised` warnings", format!("{listed} ({:?})", expected["weights_normalised"]), format!("{weights_normalised} {what:?}"));
     }
 
     let Some(plan) = &report.plan else {
-        let diagnostics: Vec<String> =
-            report.diagnostics.iter().map(|d| format!("{} {}: {}", d.code, d.path, d.message(Lang::En))).take(6).collect();
+        let diagnostics: Vec<String> = report.diagnostics.iter().map(|d| format!("{} {}: {}", d.code, d.path, d.message(Lang::En))).take(6).collect();
         check.note(format!("no plan was built; diagnostics: {}", diagnostics.join(" | ")));
         let list: Vec<String> = check.mismatches.iter().map(|m| format!("  - {m}")).collect();
         return Err(format!("{}\n{}", list.join("\n"), reading(&report)));
@@ -358,11 +343,7 @@ fn check_table(name: &str, expected: &Value) -> Result<(), String> {
         match (want["manager"].as_str(), manager) {
             (None, None) => {}
             (Some(w), Some(m)) if fold(m).contains(&fold(w)) => {}
-            (w, m) => check.mismatch(
-                format!("{what} manager"),
-                w.map_or("none".into(), |w| format!("…{w}…")),
-                m.map_or("none".into(), |m| format!("`{m}`")),
-            ),
+            (w, m) => check.mismatch(format!("{what} manager"), w.map_or("none".into(), |w| format!("…{w}…")), m.map_or("none".into(), |m| format!("`{m}`"))),
         }
         let code = got["code"].as_str().unwrap_or("");
         let id = format!("cruscotto/{code}");
@@ -401,22 +382,15 @@ fn check_table(name: &str, expected: &Value) -> Result<(), String> {
             (format!("cruscotto {n}"), format!("cruscotto/{code}"))
         } else {
             let code = d["objective"].as_str().unwrap_or("");
-            let id = all
-                .iter()
-                .find(|o| code_key(o["code"].as_str().unwrap_or("")) == code_key(code))
-                .and_then(|o| o["code"].as_str())
-                .unwrap_or(code)
-                .to_string();
+            let id =
+                all.iter().find(|o| code_key(o["code"].as_str().unwrap_or("")) == code_key(code)).and_then(|o| o["code"].as_str()).unwrap_or(code).to_string();
             (format!("objective {code}"), id)
         };
         match (node_published(&evaluation, &id), node_score(&evaluation, &id)) {
             (Some(p), Some(s)) if !close(p, s, tolerance()) => {}
-            (p, s) => check.note(format!(
-                "{what}: expected to disagree ({}), got published {} and computed {}",
-                d["why"].as_str().unwrap_or(""),
-                show(p),
-                show(s)
-            )),
+            (p, s) => {
+                check.note(format!("{what}: expected to disagree ({}), got published {} and computed {}", d["why"].as_str().unwrap_or(""), show(p), show(s)))
+            }
         }
     }
 
@@ -432,17 +406,12 @@ fn check_table(name: &str, expected: &Value) -> Result<(), String> {
         for n in shared["cruscotti"].as_array().into_iter().flatten().filter_map(Value::as_u64) {
             let Some(c) = cruscotti.get(n as usize - 1) else { continue };
             let items = leaf_items(&c["items"]);
-            let refs: Vec<&str> = items
-                .iter()
-                .filter_map(|i| i["indicator"].as_str())
-                .filter(|r| matches_code(r) || matches_name(r))
-                .collect();
+            let refs: Vec<&str> = items.iter().filter_map(|i| i["indicator"].as_str()).filter(|r| matches_code(r) || matches_name(r)).collect();
             let owns = items
                 .iter()
                 .filter(|i| {
                     let own = &i["own"];
-                    own["code"].as_str().is_some_and(matches_code)
-                        || own["name"].as_str().is_some_and(|n| fold(n).contains(&name))
+                    own["code"].as_str().is_some_and(matches_code) || own["name"].as_str().is_some_and(|n| fold(n).contains(&name))
                 })
                 .count();
             match (refs.as_slice(), owns) {
@@ -450,9 +419,7 @@ fn check_table(name: &str, expected: &Value) -> Result<(), String> {
                     referenced.insert(one.to_string());
                 }
                 ([], 0) => check.note(format!("{what}: not found in cruscotto {n}")),
-                ([], _) => check.note(format!(
-                    "{what}: cruscotto {n} holds it as its own indicator, not a reference to the one indicator"
-                )),
+                ([], _) => check.note(format!("{what}: cruscotto {n} holds it as its own indicator, not a reference to the one indicator")),
                 (many, _) => check.note(format!("{what}: cruscotto {n} references {many:?} and holds {owns} own copies")),
             }
         }
@@ -500,18 +467,13 @@ fn every_corpus_table_imports_to_what_it_shows() {
         for (table, why) in &failed {
             text += &format!("\nFAIL {table}\n{why}\n");
         }
-        panic!(
-            "{} of {} corpus tables do not import to what they show:\n{text}",
-            failed.len(),
-            failed.len() + passed.len()
-        );
+        panic!("{} of {} corpus tables do not import to what they show:\n{text}", failed.len(), failed.len() + passed.len());
     }
 }
 
 #[test]
 fn every_corpus_table_has_an_expectation_and_every_expectation_a_table() {
-    let expected: BTreeSet<String> =
-        expectations().iter().map(|(_, e)| e["table"].as_str().unwrap_or("").to_string()).collect();
+    let expected: BTreeSet<String> = expectations().iter().map(|(_, e)| e["table"].as_str().unwrap_or("").to_string()).collect();
     let mut tables = BTreeSet::new();
     for entry in std::fs::read_dir(corpus_dir()).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().to_string();
@@ -571,8 +533,10 @@ fn tables_without_results_import_to_the_structure_of_their_reported_twin() {
         let year = expected["options"]["year"].as_i64();
         let (draft, reported) = (structure(table, year), structure(twin, twin_expected["options"]["year"].as_i64()));
         if draft != reported {
-            differ.push(format!("{table}: {draft}
-{twin}: {reported}"));
+            differ.push(format!(
+                "{table}: {draft}
+{twin}: {reported}"
+            ));
         }
     }
     assert!(differ.is_empty(), "drafts that do not import to their twin's structure:\n{}", differ.join("\n\n"));

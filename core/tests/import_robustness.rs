@@ -44,11 +44,7 @@ static ALLOCATOR: Watched = Watched;
 const ALLOCATION_BOUND: usize = 64 * 1024 * 1024;
 
 fn options() -> ImportOptions {
-    ImportOptions {
-        year: Some(2023),
-        ente_name: Some("CCIAA".into()),
-        ..Default::default()
-    }
+    ImportOptions { year: Some(2023), ente_name: Some("CCIAA".into()), ..Default::default() }
 }
 
 fn codes(report: &ImportReport) -> Vec<Code> {
@@ -56,12 +52,7 @@ fn codes(report: &ImportReport) -> Vec<Code> {
 }
 
 fn messages(report: &ImportReport, code: Code) -> Vec<String> {
-    report
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == code)
-        .map(|d| d.message(Lang::En))
-        .collect()
+    report.diagnostics.iter().filter(|d| d.code == code).map(|d| d.message(Lang::En)).collect()
 }
 
 fn names(report: &ImportReport) -> Vec<String> {
@@ -70,12 +61,7 @@ fn names(report: &ImportReport) -> Vec<String> {
         .indicators
         .iter()
         .map(|i| i.name.clone())
-        .chain(
-            plan.cruscotti
-                .iter()
-                .flat_map(|c| c.items.iter().filter_map(|i| i.own.as_ref()))
-                .map(|i| i.name.clone()),
-        )
+        .chain(plan.cruscotti.iter().flat_map(|c| c.items.iter().filter_map(|i| i.own.as_ref())).map(|i| i.name.clone()))
         .collect()
 }
 
@@ -84,21 +70,9 @@ fn names(report: &ImportReport) -> Vec<String> {
 #[test]
 fn cruscotto_headings_with_ligatures_kelvin_dotless_i_sharp_s_and_accented_capitals_import() {
     let headings = [
-        (
-            "CRUSCOTTO – Pianiﬁcazione e ﬁnanza - Dirigente: Dott. Aﬃtti",
-            "Pianiﬁcazione e ﬁnanza",
-            "Dott. Aﬃtti",
-        ),
-        (
-            "Cruscotto \u{212A}elvin ıı - Responsabile: Straße İnce",
-            "\u{212A}elvin ıı",
-            "Straße İnce",
-        ),
-        (
-            "CRUSCOTTO: ÀREA ÉCONOMICA ÌÒÙ - DIRIGENTE: ÉMILE ÇA",
-            "ÀREA ÉCONOMICA ÌÒÙ",
-            "ÉMILE ÇA",
-        ),
+        ("CRUSCOTTO – Pianiﬁcazione e ﬁnanza - Dirigente: Dott. Aﬃtti", "Pianiﬁcazione e ﬁnanza", "Dott. Aﬃtti"),
+        ("Cruscotto \u{212A}elvin ıı - Responsabile: Straße İnce", "\u{212A}elvin ıı", "Straße İnce"),
+        ("CRUSCOTTO: ÀREA ÉCONOMICA ÌÒÙ - DIRIGENTE: ÉMILE ÇA", "ÀREA ÉCONOMICA ÌÒÙ", "ÉMILE ÇA"),
         ("CRUSCOTTOﬁ ßİ – İİ\u{212A}", "ﬁ ßİ", "İİ\u{212A}"),
     ];
     for (heading, name, manager) in headings {
@@ -109,21 +83,11 @@ fn cruscotto_headings_with_ligatures_kelvin_dotless_i_sharp_s_and_accented_capit
              40\tİstanze evase \u{212A}\t5\t>= 5\n"
         );
         let report = import_table(table.as_bytes(), &options());
-        let plan = report
-            .plan
-            .as_ref()
-            .unwrap_or_else(|| panic!("{heading}: {:#?}", report.diagnostics));
+        let plan = report.plan.as_ref().unwrap_or_else(|| panic!("{heading}: {:#?}", report.diagnostics));
         let c = &plan.cruscotti[0];
-        assert_eq!(
-            (c.name.as_str(), c.manager.as_deref()),
-            (name, Some(manager))
-        );
+        assert_eq!((c.name.as_str(), c.manager.as_deref()), (name, Some(manager)));
         assert_eq!(c.items.len(), 2, "{heading}");
-        assert_eq!(
-            names(&report),
-            ["Pratiche ﬁnanziate", "İstanze evase \u{212A}"],
-            "{heading}"
-        );
+        assert_eq!(names(&report), ["Pratiche ﬁnanziate", "İstanze evase \u{212A}"], "{heading}");
     }
     // The manager in a cell of its own, after its label, in text whose case mapping
     // changes length (the old reader cut it a byte early, or mid-character).
@@ -141,10 +105,7 @@ fn cruscotto_headings_with_ligatures_kelvin_dotless_i_sharp_s_and_accented_capit
     let report = import_table(table.as_bytes(), &options());
     assert_eq!(names(&report), ["İ Pratiche", "ẞİ Tempo"]);
     let plan = report.plan.as_ref().expect("a plan");
-    assert_eq!(
-        plan.ente.indicators[1].kind,
-        Some(semaforo_core::plan::IndicatorKind::Efficienza)
-    );
+    assert_eq!(plan.ente.indicators[1].kind, Some(semaforo_core::plan::IndicatorKind::Efficienza));
 }
 
 /// A piece of text whose case mapping changes its length, or that is hard on text
@@ -211,24 +172,9 @@ const HEADINGS: [&str; 14] = [
     "AMBITO STRATEGICO",
     "OBIETTIVO OPERATIVO",
 ];
-const CRUSCOTTO: [&str; 7] = [
-    "{}CRUSCOTTO{} – {} - Dirigente{}: {}",
-    "Cruscotto{}",
-    "cruscotto: {} | Responsabile {}",
-    "TOTALE {} 90,60 %",
-    "Dirigente{} {}",
-    "Responsabile: {}",
-    "{}",
-];
-const GROUPING: [&str; 7] = [
-    "BSC1 - {}",
-    "01.01 - {}",
-    "OO_{} - {}",
-    "{} - {}",
-    "AS_01 – {}",
-    "{}",
-    "{}45,00 %",
-];
+const CRUSCOTTO: [&str; 7] =
+    ["{}CRUSCOTTO{} – {} - Dirigente{}: {}", "Cruscotto{}", "cruscotto: {} | Responsabile {}", "TOTALE {} 90,60 %", "Dirigente{} {}", "Responsabile: {}", "{}"];
+const GROUPING: [&str; 7] = ["BSC1 - {}", "01.01 - {}", "OO_{} - {}", "{} - {}", "AS_01 – {}", "{}", "{}45,00 %"];
 const INDICATOR: [&str; 11] = [
     "{}30,00 %{}",
     "IO_{} {} (Peso: {}6,66%{}) (Tipologia: {})",
@@ -267,12 +213,7 @@ fn rows() -> impl Strategy<Value = Vec<Vec<String>>> {
     let heading = proptest::collection::vec(
         prop_oneof![
             proptest::sample::select(&HEADINGS[..]).prop_map(str::to_string),
-            (
-                proptest::sample::select(&HEADINGS[..]),
-                awkward(),
-                awkward()
-            )
-                .prop_map(|(h, a, b)| format!("{a}{h}{b}")),
+            (proptest::sample::select(&HEADINGS[..]), awkward(), awkward()).prop_map(|(h, a, b)| format!("{a}{h}{b}")),
         ],
         3..10,
     );
@@ -284,17 +225,14 @@ fn rows() -> impl Strategy<Value = Vec<Vec<String>>> {
         1 => row_of(&TOTAL),
         1 => proptest::collection::vec(awkward(), 1..6),
     ];
-    (
-        proptest::collection::vec(row, 1..16),
-        proptest::collection::vec(proptest::sample::select(&HEADINGS[..]), 3..8),
-        any::<prop::sample::Index>(),
-    )
-        .prop_map(|(mut rows, plain_heading, at)| {
+    (proptest::collection::vec(row, 1..16), proptest::collection::vec(proptest::sample::select(&HEADINGS[..]), 3..8), any::<prop::sample::Index>()).prop_map(
+        |(mut rows, plain_heading, at)| {
             // A plain heading row somewhere, so that the rows after it are read as a plan.
             let at = at.index(rows.len() + 1);
             rows.insert(at, plain_heading.into_iter().map(str::to_string).collect());
             rows
-        })
+        },
+    )
 }
 
 /// CSV as RFC 4180 writes it: a field with the delimiter, a quote or a line end quoted.
@@ -302,13 +240,7 @@ fn csv(rows: &[Vec<String>], delimiter: char) -> String {
     rows.iter()
         .map(|row| {
             row.iter()
-                .map(|c| {
-                    if c.contains([delimiter, '"', '\n', '\r']) {
-                        format!("\"{}\"", c.replace('"', "\"\""))
-                    } else {
-                        c.clone()
-                    }
-                })
+                .map(|c| if c.contains([delimiter, '"', '\n', '\r']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c.clone() })
                 .collect::<Vec<_>>()
                 .join(&delimiter.to_string())
         })
@@ -320,10 +252,7 @@ fn check_report(report: &ImportReport) -> Result<(), TestCaseError> {
     if let Some(plan) = &report.plan {
         let _ = evaluate(plan);
         let json = serde_json::to_string(plan).unwrap();
-        prop_assert!(
-            load_plan(&json).is_ok(),
-            "an imported plan always loads back"
-        );
+        prop_assert!(load_plan(&json).is_ok(), "an imported plan always loads back");
     }
     let _ = serde_json::to_string(report).unwrap();
     Ok(())
@@ -375,8 +304,7 @@ proptest! {
 // 3. CSV quotes as RFC 4180 says, with the usual leniency.
 
 #[test]
-fn a_quote_that_does_not_close_cleanly_is_reported_where_it_is_and_later_quoted_fields_still_read()
-{
+fn a_quote_that_does_not_close_cleanly_is_reported_where_it_is_and_later_quoted_fields_still_read() {
     let table = "PESO;INDICATORE;CONSUNTIVO;TARGET\r\n\
                  30,00%;\"Pratiche \"urgenti\" evase;46 N. / 47 N.;>= 90 %\r\n\
                  20,00%;\"Tempo medio; in giorni\";12 gg;<= 10 gg\r\n\
@@ -385,58 +313,20 @@ fn a_quote_that_does_not_close_cleanly_is_reported_where_it_is_and_later_quoted_
                  10,00%;\"Reclami; gestiti\";\"3\";\">= 3\"\r\n";
     let report = import_table(table.as_bytes(), &options());
     assert_eq!(report.format, Some(TableFormat::CsvSemicolon));
-    assert_eq!(
-        report.errors().count(),
-        0,
-        "{:#?}",
-        report.errors().collect::<Vec<_>>()
-    );
-    assert!(
-        !codes(&report).contains(&Code::WeightsNormalised),
-        "{:#?}",
-        report.diagnostics
-    );
-    let cells = |row: usize| {
-        report
-            .rows
-            .iter()
-            .find(|r| r.row == row)
-            .map(|r| r.cells.clone())
-            .unwrap_or_default()
-    };
+    assert_eq!(report.errors().count(), 0, "{:#?}", report.errors().collect::<Vec<_>>());
+    assert!(!codes(&report).contains(&Code::WeightsNormalised), "{:#?}", report.diagnostics);
+    let cells = |row: usize| report.rows.iter().find(|r| r.row == row).map(|r| r.cells.clone()).unwrap_or_default();
     assert_eq!(cells(2)[1], "\"Pratiche \"urgenti\" evase");
-    assert_eq!(
-        cells(3),
-        ["20,00%", "Tempo medio; in giorni", "12 gg", "<= 10 gg"]
-    );
+    assert_eq!(cells(3), ["20,00%", "Tempo medio; in giorni", "12 gg", "<= 10 gg"]);
     // A quoted cell over two lines: the row after it is line 6.
     assert_eq!(cells(4), ["20,00%", "Istanze\r\nprotocollate", "5", ">= 5"]);
     assert_eq!(cells(6), ["20,00%", "\"Sportelli aperti", "7", ">= 5"]);
     assert_eq!(cells(7), ["10,00%", "Reclami; gestiti", "3", ">= 3"]);
-    assert_eq!(
-        names(&report),
-        [
-            "\"Pratiche \"urgenti\" evase",
-            "Tempo medio; in giorni",
-            "Istanze protocollate",
-            "\"Sportelli aperti",
-            "Reclami; gestiti"
-        ]
-    );
+    assert_eq!(names(&report), ["\"Pratiche \"urgenti\" evase", "Tempo medio; in giorni", "Istanze protocollate", "\"Sportelli aperti", "Reclami; gestiti"]);
     let warnings = messages(&report, Code::CsvQuote);
     assert_eq!(warnings.len(), 2, "{warnings:#?}");
-    assert!(
-        warnings[0].starts_with(
-            "row 2, column 2 (“\"Pratiche \"urgenti\" evase”): text follows the closing quote"
-        ),
-        "{warnings:#?}"
-    );
-    assert!(
-        warnings[1].starts_with(
-            "row 6, column 2 (“\"Sportelli aperti”): a quoted field is not closed before the end of the line"
-        ),
-        "{warnings:#?}"
-    );
+    assert!(warnings[0].starts_with("row 2, column 2 (“\"Pratiche \"urgenti\" evase”): text follows the closing quote"), "{warnings:#?}");
+    assert!(warnings[1].starts_with("row 6, column 2 (“\"Sportelli aperti”): a quoted field is not closed before the end of the line"), "{warnings:#?}");
 }
 
 #[test]
@@ -453,8 +343,7 @@ fn text_after_a_closing_quote_is_kept_and_the_row_is_read_at_its_own_columns() {
     assert_eq!(warnings.len(), 2, "{warnings:#?}");
     assert!(warnings[0].starts_with("row 2, column 2 "), "{warnings:#?}");
     assert!(
-        warnings[1].starts_with("row 3, column 2 (“\"Pratiche; evase\"x”)")
-            && warnings[1].ends_with("the field reads “Pratiche; evasex”"),
+        warnings[1].starts_with("row 3, column 2 (“\"Pratiche; evase\"x”)") && warnings[1].ends_with("the field reads “Pratiche; evasex”"),
         "{warnings:#?}"
     );
 }
@@ -471,20 +360,11 @@ fn a_utf8_file_with_one_stray_windows_1252_byte_stays_utf8_and_says_where() {
     table.push(0x96); // an en dash in Windows-1252
     table.extend(b" sportello;5;>= 5\n");
     let report = import_table(&table, &options());
-    assert_eq!(
-        names(&report),
-        [
-            "Attività di promozione",
-            "Qualità del servizio \u{fffd} sportello"
-        ]
-    );
+    assert_eq!(names(&report), ["Attività di promozione", "Qualità del servizio \u{fffd} sportello"]);
     assert!(!codes(&report).contains(&Code::Windows1252));
     let warnings = messages(&report, Code::InvalidUtf8);
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
-    assert!(
-        warnings[0].starts_with("row 3, column 2, character 25 (“Qualità del servizio \u{fffd} sportello”): byte 0x96 is not UTF-8"),
-        "{warnings:#?}"
-    );
+    assert!(warnings[0].starts_with("row 3, column 2, character 25 (“Qualità del servizio \u{fffd} sportello”): byte 0x96 is not UTF-8"), "{warnings:#?}");
 }
 
 #[test]
@@ -535,11 +415,7 @@ fn sheet(dimension: Option<&str>, rows: &[(u32, Vec<(u32, Cell)>)]) -> String {
                 '<' => "&lt;".to_string(),
                 '>' => "&gt;".to_string(),
                 // Not allowed in XML 1.0.
-                c if (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
-                    || matches!(c, '\u{fffe}' | '\u{ffff}') =>
-                {
-                    "?".to_string()
-                }
+                c if (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}') => "?".to_string(),
                 c => c.to_string(),
             })
             .collect::<String>()
@@ -557,10 +433,7 @@ fn sheet(dimension: Option<&str>, rows: &[(u32, Vec<(u32, Cell)>)]) -> String {
         for (c, cell) in cells {
             let at = format!("{}{}", column(*c), r + 1);
             xml.push_str(&match cell {
-                Cell::Text(t) => format!(
-                    "<c r=\"{at}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
-                    escape(t)
-                ),
+                Cell::Text(t) => format!("<c r=\"{at}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", escape(t)),
                 Cell::Number(v) => format!("<c r=\"{at}\"><v>{v}</v></c>"),
                 Cell::Error(e) => format!("<c r=\"{at}\" t=\"e\"><v>{e}</v></c>"),
                 Cell::Styled => format!("<c r=\"{at}\" s=\"0\"/>"),
@@ -588,11 +461,7 @@ fn xlsx(sheet: &str) -> Vec<u8> {
         for &b in data {
             crc ^= u32::from(b);
             for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xedb8_8320
-                } else {
-                    crc >> 1
-                };
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
             }
         }
         !crc
@@ -643,15 +512,7 @@ fn xlsx(sheet: &str) -> Vec<u8> {
 
 #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
 fn text(row: u32, cells: &[&str]) -> (u32, Vec<(u32, Cell)>) {
-    (
-        row,
-        cells
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| !t.is_empty())
-            .map(|(c, t)| (c as u32, Cell::Text(t.to_string())))
-            .collect(),
-    )
+    (row, cells.iter().enumerate().filter(|(_, t)| !t.is_empty()).map(|(c, t)| (c as u32, Cell::Text(t.to_string()))).collect())
 }
 
 #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
@@ -674,10 +535,7 @@ fn a_sheet_with_cells_at_a1_and_xfd1048576_is_refused_by_name_without_allocating
     assert!(report.plan.is_none());
     assert_eq!(codes(&report), [Code::UnreadableTable]);
     let message = &report.diagnostics[0].message(Lang::En);
-    assert!(
-        message.starts_with("sheet “Piano”: cell XFD1048576 has content beyond the 1,000,000 rows and 1,000 columns (A to ALL)"),
-        "{message}"
-    );
+    assert!(message.starts_with("sheet “Piano”: cell XFD1048576 has content beyond the 1,000,000 rows and 1,000 columns (A to ALL)"), "{message}");
     let italian = report.diagnostics[0].message(Lang::It);
     assert!(italian.starts_with("foglio “Piano”: la cella XFD1048576 ha un contenuto oltre le 1.000.000 righe e 1.000 colonne (da A a ALL)"), "{italian}");
     // Within the rows, beyond the columns; within the columns, beyond the rows.
@@ -685,13 +543,7 @@ fn a_sheet_with_cells_at_a1_and_xfd1048576_is_refused_by_name_without_allocating
         let mut rows = small_plan();
         rows.push((row, vec![(col, Cell::Number("1"))]));
         let report = import_table(&xlsx(&sheet(None, &rows)), &options());
-        assert!(
-            report.diagnostics[0]
-                .message(Lang::En)
-                .contains(&format!("cell {name} has content beyond")),
-            "{:?}",
-            report.diagnostics
-        );
+        assert!(report.diagnostics[0].message(Lang::En).contains(&format!("cell {name} has content beyond")), "{:?}", report.diagnostics);
     }
     // At the last row and column read: a plan, and nothing the size of the grid.
     let mut rows = small_plan();
@@ -715,15 +567,9 @@ fn a_declared_dimension_or_styled_empty_cells_spanning_the_whole_sheet_allocate_
             assert_eq!(codes(&report), [Code::UnreadableTable]);
             continue;
         }
-        let plan = report
-            .plan
-            .unwrap_or_else(|| panic!("{dimension}: {:?}", report.diagnostics));
+        let plan = report.plan.unwrap_or_else(|| panic!("{dimension}: {:?}", report.diagnostics));
         assert_eq!(plan.ente.indicators.len(), 2, "{dimension}");
-        assert_eq!(
-            report.rows.len(),
-            3,
-            "{dimension}: empty cells make no rows"
-        );
+        assert_eq!(report.rows.len(), 3, "{dimension}: empty cells make no rows");
     }
     assert!(LARGEST.load(Ordering::Relaxed) < ALLOCATION_BOUND);
 }
@@ -732,97 +578,25 @@ fn a_declared_dimension_or_styled_empty_cells_spanning_the_whole_sheet_allocate_
 #[test]
 fn nan_infinite_and_error_cells_are_row_problems_at_their_cell_never_dropped() {
     let rows = vec![
-        (
-            0,
-            vec![
-                (0, Cell::Text("CRUSCOTTO Servizi".into())),
-                (4, Cell::Error("#REF!")),
-            ],
-        ),
+        (0, vec![(0, Cell::Text("CRUSCOTTO Servizi".into())), (4, Cell::Error("#REF!"))]),
         text(1, &["PESO", "INDICATORE", "CONSUNTIVO", "TARGET"]),
         text(2, &["25", "Pratiche evase", "10", ">= 10"]),
-        (
-            3,
-            vec![
-                (0, Cell::Number("25")),
-                (1, Cell::Text("Tempo medio".into())),
-                (2, Cell::Number("NaN")),
-                (3, Cell::Text(">= 5".into())),
-            ],
-        ),
-        (
-            4,
-            vec![
-                (0, Cell::Number("25")),
-                (1, Cell::Text("Istanze".into())),
-                (2, Cell::Number("1e309")),
-                (3, Cell::Text(">= 5".into())),
-            ],
-        ),
-        (
-            5,
-            vec![
-                (0, Cell::Error("#DIV/0!")),
-                (1, Cell::Text("Reclami".into())),
-                (2, Cell::Number("-1e309")),
-                (3, Cell::Text(">= 5".into())),
-            ],
-        ),
+        (3, vec![(0, Cell::Number("25")), (1, Cell::Text("Tempo medio".into())), (2, Cell::Number("NaN")), (3, Cell::Text(">= 5".into()))]),
+        (4, vec![(0, Cell::Number("25")), (1, Cell::Text("Istanze".into())), (2, Cell::Number("1e309")), (3, Cell::Text(">= 5".into()))]),
+        (5, vec![(0, Cell::Error("#DIV/0!")), (1, Cell::Text("Reclami".into())), (2, Cell::Number("-1e309")), (3, Cell::Text(">= 5".into()))]),
         (6, vec![(2, Cell::Error("#N/A"))]),
     ];
     let report = import_table(&xlsx(&sheet(None, &rows)), &options());
-    let problems: Vec<(usize, usize, &str, &str, String)> = report
-        .errors()
-        .flat_map(|r| {
-            r.problems.iter().map(move |p| {
-                (
-                    r.row,
-                    p.column,
-                    p.header.as_str(),
-                    p.text.as_str(),
-                    p.expectation(Lang::En),
-                )
-            })
-        })
-        .collect();
+    let problems: Vec<(usize, usize, &str, &str, String)> =
+        report.errors().flat_map(|r| r.problems.iter().map(move |p| (r.row, p.column, p.header.as_str(), p.text.as_str(), p.expectation(Lang::En)))).collect();
     assert_eq!(
         problems,
         [
-            (
-                4,
-                2,
-                "CONSUNTIVO",
-                "NaN",
-                "a finite number: cell C4 holds NaN (not a number)".into()
-            ),
-            (
-                5,
-                2,
-                "CONSUNTIVO",
-                "inf",
-                "a finite number: cell C5 holds an infinite number (beyond what a number can hold)".into()
-            ),
-            (
-                6,
-                0,
-                "PESO",
-                "#DIV/0!",
-                "a value: cell A6 holds the spreadsheet error “#DIV/0!” (a formula that could not be computed)".into()
-            ),
-            (
-                6,
-                2,
-                "CONSUNTIVO",
-                "-inf",
-                "a finite number: cell C6 holds an infinite number (beyond what a number can hold)".into()
-            ),
-            (
-                7,
-                2,
-                "CONSUNTIVO",
-                "#N/A",
-                "a value: cell C7 holds the spreadsheet error “#N/A” (a formula that could not be computed)".into()
-            ),
+            (4, 2, "CONSUNTIVO", "NaN", "a finite number: cell C4 holds NaN (not a number)".into()),
+            (5, 2, "CONSUNTIVO", "inf", "a finite number: cell C5 holds an infinite number (beyond what a number can hold)".into()),
+            (6, 0, "PESO", "#DIV/0!", "a value: cell A6 holds the spreadsheet error “#DIV/0!” (a formula that could not be computed)".into()),
+            (6, 2, "CONSUNTIVO", "-inf", "a finite number: cell C6 holds an infinite number (beyond what a number can hold)".into()),
+            (7, 2, "CONSUNTIVO", "#N/A", "a value: cell C7 holds the spreadsheet error “#N/A” (a formula that could not be computed)".into()),
         ]
     );
     // The cells as found stay in the report's rows.

@@ -97,7 +97,12 @@ fn numbered_dashboards_each_keep_their_own_weights() {
 #[test]
 fn weights_summing_to_103_are_normalised_and_the_disagreement_is_explained() {
     let report = import(
-        &[HEADING, "01 Cruscotto Area Promozione - Dott. Verdi\t\t\t\t\t\t100,00 %", "60,00%\tA\t\t\t10 N.\t>= 10 N.\t100,00%", "43,00%\tB\t\t\t9 N.\t>= 10 N.\t90,00%"],
+        &[
+            HEADING,
+            "01 Cruscotto Area Promozione - Dott. Verdi\t\t\t\t\t\t100,00 %",
+            "60,00%\tA\t\t\t10 N.\t>= 10 N.\t100,00%",
+            "43,00%\tB\t\t\t9 N.\t>= 10 N.\t90,00%",
+        ],
         &options(),
     );
     let plan = plan(&report);
@@ -204,7 +209,11 @@ fn levels_named_in_words_open_nodes_of_that_level() {
 #[test]
 fn an_indicator_named_after_a_dashboard_is_an_indicator() {
     let report = import(
-        &[HEADING, "50,00%\tAggiornamento del cruscotto direzionale - Dott. Rossi\t\t\t1 N.\t>= 1 N.\t100,00%", "50,00%\tTotale pratiche evase\t\t\t10 N.\t>= 10 N.\t100,00%"],
+        &[
+            HEADING,
+            "50,00%\tAggiornamento del cruscotto direzionale - Dott. Rossi\t\t\t1 N.\t>= 1 N.\t100,00%",
+            "50,00%\tTotale pratiche evase\t\t\t10 N.\t>= 10 N.\t100,00%",
+        ],
         &options(),
     );
     assert_eq!([role_of(&report, 2), role_of(&report, 3)], [RowRole::Indicator, RowRole::Indicator]);

@@ -1,10 +1,10 @@
 //! Live editing gives exactly what evaluating the edited plan from scratch gives.
 
 use proptest::prelude::*;
-use semaforo_core::Decimal;
 use semaforo_core::live::Live;
 use semaforo_core::plan::{Actual, Target};
 use semaforo_core::scenario::{apply, Edit};
+use semaforo_core::Decimal;
 use semaforo_core::{evaluate, load_plan, Plan};
 
 fn fixture(name: &str) -> Plan {
@@ -21,12 +21,7 @@ fn indicator_ids(plan: &Plan) -> Vec<String> {
 
 fn objective_ids(plan: &Plan) -> Vec<String> {
     use semaforo_core::NodeKind::*;
-    evaluate(plan)
-        .nodes
-        .iter()
-        .filter(|n| matches!(n.kind, Area | Strategic | Operational))
-        .map(|n| n.id.clone())
-        .collect()
+    evaluate(plan).nodes.iter().filter(|n| matches!(n.kind, Area | Strategic | Operational)).map(|n| n.id.clone()).collect()
 }
 
 fn edit_strategy(indicators: Vec<String>, objectives: Vec<String>) -> impl Strategy<Value = Edit> {

@@ -2,10 +2,10 @@
 //! plain evaluation.
 
 use proptest::prelude::*;
-use semaforo_core::Decimal;
 use semaforo_core::plan::{Actual, Target};
 use semaforo_core::scenario::{apply, compare, decode_edits, encode_edits, Edit, Scenario};
 use semaforo_core::whatif::{goal_seek, sensitivity, weights_in, GoalSeek, SeekValue, Unknown};
+use semaforo_core::Decimal;
 use semaforo_core::{evaluate, load_plan, Plan};
 use std::str::FromStr;
 use std::sync::OnceLock;
@@ -160,10 +160,7 @@ fn goal_seek_says_when_no_value_can_reach_the_goal() {
         other => panic!("{other:?}"),
     }
     // An indicator of an OO does not count in its OS, which is scored from its own.
-    assert!(matches!(
-        goal_seek(tno(), "IO_01.01.01.05", "OS_01.01", d("99"), Unknown::Actual),
-        GoalSeek::Unreachable { .. }
-    ));
+    assert!(matches!(goal_seek(tno(), "IO_01.01.01.05", "OS_01.01", d("99"), Unknown::Actual), GoalSeek::Unreachable { .. }));
     assert!(matches!(goal_seek(tno(), "NOPE", "ENTE", d("99"), Unknown::Actual), GoalSeek::Unreachable { .. }));
 }
 
@@ -216,9 +213,7 @@ fn sub(a: Decimal, b: Decimal) -> Decimal {
 fn goal_seek_and_sensitivity_reach_an_indicator_of_the_plans_own_list_through_a_cruscotto() {
     let plan = load_plan(include_str!("../../tests/fixtures/cruscotti-condivisi-2021.json")).unwrap();
     // Weighed 20 % in CR_SERV_RI (a group of it alone): 96.78… + 2 points at 100 %.
-    let GoalSeek::Found { value, edit, reached, .. } =
-        goal_seek(&plan, "Percent_IndiceTrasp", "cruscotto/CR_SERV_RI", d("98"), Unknown::Actual)
-    else {
+    let GoalSeek::Found { value, edit, reached, .. } = goal_seek(&plan, "Percent_IndiceTrasp", "cruscotto/CR_SERV_RI", d("98"), Unknown::Actual) else {
         panic!("a value exists")
     };
     assert_eq!(reached, d("98"));
@@ -254,10 +249,7 @@ fn the_first_weight_typed_among_equal_siblings_makes_the_others_explicit_and_cha
     let fill = explicit_equal_weights(&evaluation, "I1", true);
     assert_eq!(
         fill,
-        [
-            Edit::SetIndicatorWeight { indicator: "I2".into(), weight: d("33.33") },
-            Edit::SetIndicatorWeight { indicator: "I3".into(), weight: d("33.33") },
-        ]
+        [Edit::SetIndicatorWeight { indicator: "I2".into(), weight: d("33.33") }, Edit::SetIndicatorWeight { indicator: "I3".into(), weight: d("33.33") },]
     );
     let objectives = explicit_equal_weights(&evaluation, "OS_2", false);
     assert_eq!(objectives, [Edit::SetObjectiveWeight { objective: "OS_1".into(), weight: d("50") }]);

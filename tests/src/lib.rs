@@ -1,11 +1,10 @@
 //! Shared by the golden tests: fixtures by name, and the comparison of every figure a
 //! document published with what Semaforo computes from the same inputs.
 
-use semaforo_core::Decimal;
 use semaforo_core::plan::{Published, Verdict};
+use semaforo_core::Decimal;
 use semaforo_core::{evaluate, load_plan, Evaluation, Plan};
 use std::path::PathBuf;
-
 
 pub fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")

@@ -16,14 +16,10 @@ fn check_published(name: &str) -> usize {
     for c in &all {
         let computed = c.computed.map_or("none".to_string(), |v| percent(v, 4));
         match (&c.discrepancy, c.agrees()) {
-            (None, false) => failures.push(format!(
-                "{}: published {} ({:?}), computed {computed} ({:?})",
-                c.id, c.published, c.published_verdict, c.computed_verdict
-            )),
-            (Some(reason), true) => failures.push(format!(
-                "{}: recorded as not reproducible ({reason}) but it agrees: remove the note",
-                c.id
-            )),
+            (None, false) => {
+                failures.push(format!("{}: published {} ({:?}), computed {computed} ({:?})", c.id, c.published, c.published_verdict, c.computed_verdict))
+            }
+            (Some(reason), true) => failures.push(format!("{}: recorded as not reproducible ({reason}) but it agrees: remove the note", c.id)),
             (Some(reason), false) => {
                 println!("{name}: {} not reproduced (published {}, computed {computed}): {reason}", c.id, c.published)
             }

@@ -16,23 +16,23 @@ use crate::explore::cruscotti::Cruscotti;
 use crate::explore::detail::Detail;
 use crate::open::diagnostics::Diagnostics;
 // What-if (issue 4).
+use crate::charts::gauge::Gauge;
+use crate::charts::resources::Resources;
+use crate::charts::score_bars::ScoreBars;
+use crate::charts::verdict_chart::VerdictChart;
+use crate::charts::Figures;
+use crate::explore::finder::Finder;
+use crate::explore::tree::Tree;
+use crate::explore::units;
+use crate::i18n::{t, Msg, Page};
+use crate::import::importer::Importer;
+use crate::io;
+use crate::open::file_drop::dropped_file;
+use crate::open::opener::Opener;
+use crate::state::{Action, Filters, Selection, State};
 use crate::whatif::edit_form::EditForm;
 use crate::whatif::edits_panel::EditsPanel;
 use crate::whatif::state::use_whatif;
-use crate::explore::finder::Finder;
-use crate::charts::gauge::Gauge;
-use crate::import::importer::Importer;
-use crate::open::file_drop::dropped_file;
-use crate::open::opener::Opener;
-use crate::charts::resources::Resources;
-use crate::charts::score_bars::ScoreBars;
-use crate::charts::Figures;
-use crate::explore::tree::Tree;
-use crate::explore::units;
-use crate::charts::verdict_chart::VerdictChart;
-use crate::i18n::{t, Msg, Page};
-use crate::io;
-use crate::state::{Action, Filters, Selection, State};
 
 /// The callbacks the page gives its sections. Each dispatches an action, so none depends
 /// on anything that changes: they are made once for the life of the page, and a section

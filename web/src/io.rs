@@ -79,9 +79,7 @@ pub fn fetch_initial_plans(param: Option<String>, dispatch: UseReducerDispatcher
     wasm_bindgen_futures::spawn_local(async move {
         match fetch_text(crate::state::DEFAULT_PLAN_URL).await {
             Ok(text) => dispatch.dispatch(Action::OpenBuiltIn { text: Rc::from(text) }),
-            Err(message) => {
-                dispatch.dispatch(Action::Failed { name: crate::state::DEFAULT_PLAN_NAME.into(), message: message.into() })
-            }
+            Err(message) => dispatch.dispatch(Action::Failed { name: crate::state::DEFAULT_PLAN_NAME.into(), message: message.into() }),
         }
         if let Some(relative) = param {
             fetch_plan(relative, dispatch);
@@ -125,11 +123,7 @@ async fn fetch_text(relative: &str) -> Result<String, String> {
 
 /// The message of a JavaScript error (or a thrown string); `otherwise` if it has none.
 pub fn js_text(value: JsValue, otherwise: &str) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| otherwise.to_string())
+    value.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| value.as_string()).unwrap_or_else(|| otherwise.to_string())
 }
 
 /// Offers `text` to the user as a downloaded file, with no request: a Blob's object URL,
@@ -140,8 +134,7 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "cannot make the file")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "cannot make the file's address")?;
-    let anchor: web_sys::HtmlAnchorElement =
-        gloo::utils::document().create_element("a").ok().and_then(|a| a.dyn_into().ok()).ok_or("cannot make a link")?;
+    let anchor: web_sys::HtmlAnchorElement = gloo::utils::document().create_element("a").ok().and_then(|a| a.dyn_into().ok()).ok_or("cannot make a link")?;
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
@@ -159,7 +152,11 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
 pub fn file_stem(text: &str, fallback: &str) -> String {
     let stem: String = text.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
     let stem = stem.trim_matches('-');
-    if stem.is_empty() { fallback.to_string() } else { stem.to_string() }
+    if stem.is_empty() {
+        fallback.to_string()
+    } else {
+        stem.to_string()
+    }
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use semaforo_core::plan::{Budget, Classification, Indicator, Level, Objective, Perspective, Verdict};
 use semaforo_core::labels::PERSPECTIVES;
+use semaforo_core::plan::{Budget, Classification, Indicator, Level, Objective, Perspective, Verdict};
 use semaforo_core::{evaluate, Evaluation, Plan};
 
 /// What the detail panel needs of an objective beyond its `NodeResult`.
@@ -154,10 +154,7 @@ impl PlanView {
 
     /// The nodes whose score weighs the indicator `id`, with the weight each gives it.
     pub fn weighed_in(&self, id: &str) -> Vec<(&semaforo_core::NodeResult, Option<semaforo_core::Decimal>)> {
-        weighed_in(&self.evaluation, id)
-            .into_iter()
-            .map(|n| (n, n.items.iter().find(|i| i.indicator && i.id == id).and_then(|i| i.weight)))
-            .collect()
+        weighed_in(&self.evaluation, id).into_iter().map(|n| (n, n.items.iter().find(|i| i.indicator && i.id == id).and_then(|i| i.weight))).collect()
     }
 
     pub fn unit_name(&self, code: &str) -> String {
@@ -232,20 +229,8 @@ fn index_items(prefix: &str, items: &[semaforo_core::plan::CruscottoItem], indic
     }
 }
 
-fn row(
-    indicator: &Indicator,
-    parent: &str,
-    area: Option<&str>,
-    perspective: Option<Perspective>,
-    units: &[String],
-    evaluation: &Evaluation,
-) -> IndicatorRow {
-    let haystack = crate::text::fold(&format!(
-        "{} {} {}",
-        indicator.code,
-        indicator.name,
-        indicator.algorithm.as_deref().unwrap_or("")
-    ));
+fn row(indicator: &Indicator, parent: &str, area: Option<&str>, perspective: Option<Perspective>, units: &[String], evaluation: &Evaluation) -> IndicatorRow {
+    let haystack = crate::text::fold(&format!("{} {} {}", indicator.code, indicator.name, indicator.algorithm.as_deref().unwrap_or("")));
     IndicatorRow {
         id: indicator.code.clone(),
         code: indicator.code.clone(),

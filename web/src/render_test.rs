@@ -78,10 +78,7 @@ fn text(selector: &str) -> String {
 /// The tree's visible rows: each one's key and markup.
 fn visible_rows() -> BTreeMap<String, String> {
     let list = document().query_selector_all("li[role=treeitem]").unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .filter_map(|e| Some((e.get_attribute("data-key")?, e.outer_html())))
-        .collect()
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).filter_map(|e| Some((e.get_attribute("data-key")?, e.outer_html()))).collect()
 }
 
 /// The rows whose markup differs between two readings of the tree.

@@ -58,11 +58,7 @@ pub struct Filters {
 
 impl Filters {
     pub fn is_active(&self) -> bool {
-        !self.query.trim().is_empty()
-            || self.verdict != VerdictFilter::All
-            || !self.unit.is_empty()
-            || self.perspective.is_some()
-            || !self.area.is_empty()
+        !self.query.trim().is_empty() || self.verdict != VerdictFilter::All || !self.unit.is_empty() || self.perspective.is_some() || !self.area.is_empty()
     }
 }
 
@@ -98,14 +94,28 @@ pub struct State {
 
 pub enum Action {
     SetLang(Lang),
-    Reading { name: AttrValue, size: f64 },
-    Parsing { name: AttrValue, size: f64 },
+    Reading {
+        name: AttrValue,
+        size: f64,
+    },
+    Parsing {
+        name: AttrValue,
+        size: f64,
+    },
     /// The text of a plan: checked with the core, loaded if it has no error.
-    Open { name: AttrValue, text: Rc<str> },
+    Open {
+        name: AttrValue,
+        text: Rc<str>,
+    },
     /// The built-in plan, opened quietly: its warnings are known and documented, so
     /// visitors are not greeted with them (plans the user opens show theirs).
-    OpenBuiltIn { text: Rc<str> },
-    Failed { name: AttrValue, message: AttrValue },
+    OpenBuiltIn {
+        text: Rc<str>,
+    },
+    Failed {
+        name: AttrValue,
+        message: AttrValue,
+    },
     DismissReport,
     Toggle(String),
     Expand(String),
@@ -145,11 +155,8 @@ impl State {
                 self.expanded = Rc::new(expanded);
                 self.source = name.clone();
                 self.filters = Filters::default();
-                self.report = if diagnostics.is_empty() {
-                    None
-                } else {
-                    Some(Report { name, failure: None, diagnostics: Rc::new(diagnostics), refused: false })
-                };
+                self.report =
+                    if diagnostics.is_empty() { None } else { Some(Report { name, failure: None, diagnostics: Rc::new(diagnostics), refused: false }) };
             }
             _ => {
                 self.report = Some(Report { name, failure: None, diagnostics: Rc::new(diagnostics), refused: true });

@@ -59,9 +59,15 @@ fn main() {
     assert!(load_plan(small).is_ok());
     write(&plans, "robustness.json".into(), small.as_bytes());
     // The same plan with edit scripts after a NUL (see Script in src/lib.rs).
-    for (i, script) in [&[0u8, 0, 0, 0, 1, 5][..], &[1, 3, 0, 1, 2, 40, 1][..], &[5, 1, 0, 4, 0, 0, 0], &[6, 0, 0, 6, 2, 0], &[2, 2, 0, 2, 9, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 0]]
-        .into_iter()
-        .enumerate()
+    for (i, script) in [
+        &[0u8, 0, 0, 0, 1, 5][..],
+        &[1, 3, 0, 1, 2, 40, 1][..],
+        &[5, 1, 0, 4, 0, 0, 0],
+        &[6, 0, 0, 6, 2, 0],
+        &[2, 2, 0, 2, 9, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 0],
+    ]
+    .into_iter()
+    .enumerate()
     {
         let mut bytes = small.as_bytes().to_vec();
         bytes.push(0);
@@ -91,10 +97,7 @@ fn main() {
             Edit::SetObjectiveWeight { objective: "OS_02.03".into(), weight: d("30") },
             Edit::SetActual { indicator: "IO_01.01.01.05".into(), actual: Some(Actual::Date(day("2023-06-01"))) },
         ],
-        vec![Edit::SetActual {
-            indicator: first_indicator.clone(),
-            actual: Some(Actual::Ratio { numerator: d("46"), denominator: d("0") }),
-        }],
+        vec![Edit::SetActual { indicator: first_indicator.clone(), actual: Some(Actual::Ratio { numerator: d("46"), denominator: d("0") }) }],
         vec![Edit::SetTarget { indicator: first_indicator.clone(), target: Target::Equal { value: d("0.0000000001") } }],
         vec![Edit::SetIndicatorWeight { indicator: first_indicator.clone(), weight: Decimal::MAX }],
         vec![Edit::SetActual { indicator: first_indicator, actual: Some(Actual::NotAvailable { reason: Some("n/d".into()) }) }],

@@ -11,7 +11,6 @@
 //! links, edited plans and imported plans round-trip).
 
 use chrono::NaiveDate;
-use semaforo_core::Decimal;
 use semaforo_core::diagnostic::has_errors;
 use semaforo_core::evaluate::Evaluation;
 use semaforo_core::explain::Lang;
@@ -20,6 +19,7 @@ use semaforo_core::live::Live;
 use semaforo_core::plan::{Actual, Target};
 use semaforo_core::scenario::{self, Edit, Scenario};
 use semaforo_core::whatif::{self, Unknown};
+use semaforo_core::Decimal;
 use semaforo_core::{check_plan, evaluate, format, load_plan, parse_plan, Plan};
 use std::sync::OnceLock;
 
@@ -380,7 +380,9 @@ pub fn xlsx_workbook(sheet: &[u8], shared: Option<&[u8]>, styles: Option<&[u8]>)
     );
     let mut rels = format!(r#"<Relationship Id="rId1" Type="{SHEET_TYPE}" Target="worksheets/sheet1.xml"/>"#);
     if shared.is_some() {
-        overrides.push_str(r#"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#);
+        overrides.push_str(
+            r#"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#,
+        );
         rels.push_str(&format!(r#"<Relationship Id="rId2" Type="{STRINGS_TYPE}" Target="sharedStrings.xml"/>"#));
     }
     if styles.is_some() {
@@ -487,17 +489,14 @@ fn crc32(data: &[u8]) -> u32 {
 fn fixtures() -> &'static [(Plan, Evaluation)] {
     static FIXTURES: OnceLock<Vec<(Plan, Evaluation)>> = OnceLock::new();
     FIXTURES.get_or_init(|| {
-        [
-            include_str!("../../../tests/fixtures/tno-2023.json"),
-            include_str!("../../../tests/fixtures/massa-carrara-2021.json"),
-        ]
-        .into_iter()
-        .map(|text| {
-            let plan = load_plan(text).expect("a fixture loads");
-            let evaluation = evaluate(&plan);
-            (plan, evaluation)
-        })
-        .collect()
+        [include_str!("../../../tests/fixtures/tno-2023.json"), include_str!("../../../tests/fixtures/massa-carrara-2021.json")]
+            .into_iter()
+            .map(|text| {
+                let plan = load_plan(text).expect("a fixture loads");
+                let evaluation = evaluate(&plan);
+                (plan, evaluation)
+            })
+            .collect()
     })
 }
 
@@ -507,11 +506,7 @@ fn fixtures() -> &'static [(Plan, Evaluation)] {
 pub fn share_link(data: &[u8]) {
     use base64::Engine;
     let text = String::from_utf8_lossy(data);
-    let link = if text.trim_start().starts_with('[') {
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(data)
-    } else {
-        text.into_owned()
-    };
+    let link = if text.trim_start().starts_with('[') { base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(data) } else { text.into_owned() };
     let Ok(edits) = scenario::decode_edits(&link) else { return };
     round_trip_link(&edits);
     for (plan, before) in fixtures() {

@@ -308,15 +308,16 @@ fn word(param: &Param, params: &Params) -> Option<Texts> {
             Problem::UnknownField => ("campo {field} sconosciuto: i campi previsti sono {choices}", "unknown field {field}: the fields here are {choices}"),
             Problem::MissingField => ("manca il campo obbligatorio {field}", "the required field {field} is missing"),
             Problem::DuplicateField => ("il campo {field} è scritto più di una volta", "the field {field} is written more than once"),
-            Problem::MissingValue if params.choices().is_none() => (
-                "qui è atteso un valore di altro tipo: vedere `docs/plan-format.md`",
-                "a value of another kind is expected here: see `docs/plan-format.md`",
-            ),
+            Problem::MissingValue if params.choices().is_none() => {
+                ("qui è atteso un valore di altro tipo: vedere `docs/plan-format.md`", "a value of another kind is expected here: see `docs/plan-format.md`")
+            }
             Problem::MissingValue if params.wanted() == Some(&Wanted::Actual) => {
                 ("atteso un oggetto con esattamente uno tra {choices}", "expected an object with exactly one of {choices}")
             }
             Problem::MissingValue => ("atteso uno tra {choices}", "expected one of {choices}"),
-            Problem::SeveralKeys => ("un consuntivo ha esattamente uno tra {choices}; qui ci sono {keys}", "an actual has exactly one of {choices}; found {keys}"),
+            Problem::SeveralKeys => {
+                ("un consuntivo ha esattamente uno tra {choices}; qui ci sono {keys}", "an actual has exactly one of {choices}; found {keys}")
+            }
             Problem::Decimal if params.text().is_none() => ("numero non rappresentabile: {reason}", "a number that cannot be held: {reason}"),
             Problem::Decimal => ("{text} non è un numero: {reason}", "{text} is not a number: {reason}"),
             Problem::Date => ("{text} non è una data scritta come AAAA-MM-GG", "{text} is not a date written as YYYY-MM-DD"),
@@ -358,7 +359,9 @@ fn word(param: &Param, params: &Params) -> Option<Texts> {
             Syntax::Colon => ("manca `:` dopo il nome di un campo", "a `:` is missing after a key"),
             Syntax::ListComma => ("attesi `,` o `]`", "expected `,` or `]`"),
             Syntax::ObjectComma => ("attesi `,` o `}`", "expected `,` or `}`"),
-            Syntax::Ident => ("una parola che JSON non prevede (ammessi `true`, `false` e `null`)", "a word JSON does not have (it has `true`, `false` and `null`)"),
+            Syntax::Ident => {
+                ("una parola che JSON non prevede (ammessi `true`, `false` e `null`)", "a word JSON does not have (it has `true`, `false` and `null`)")
+            }
             Syntax::Value => ("manca un valore", "a value is missing"),
             Syntax::Quote => ("mancano le virgolette `\"` del nome di un campo", "a key's quotes `\"` are missing"),
             Syntax::Escape => ("una sequenza di escape `\\` non valida", "an invalid `\\` escape"),
@@ -376,10 +379,19 @@ fn word(param: &Param, params: &Params) -> Option<Texts> {
         },
         Param::Reason(reason) => match reason {
             DecimalReason::Empty => ("il testo è vuoto", "the text is empty"),
-            DecimalReason::Comma => ("i decimali si scrivono con il punto, non con la virgola (`81.5`, non `81,5`)", "write decimals with a dot, not a comma (`81.5`, not `81,5`)"),
-            DecimalReason::Invalid => ("sono attese cifre, con un eventuale `.` ed esponente (`97.87`, `1e3`)", "expected digits with an optional `.` and exponent (`97.87`, `1e3`)"),
-            DecimalReason::TooPrecise => ("più di 28 cifre significative o decimali: non si può conservare esattamente", "more than 28 significant digits or decimal places: it cannot be kept exactly"),
-            DecimalReason::TooLarge => ("troppo grande: un decimale arriva al massimo a circa 7,9 × 10²⁸", "too large: a decimal holds at most about 7.9 × 10²⁸"),
+            DecimalReason::Comma => {
+                ("i decimali si scrivono con il punto, non con la virgola (`81.5`, non `81,5`)", "write decimals with a dot, not a comma (`81.5`, not `81,5`)")
+            }
+            DecimalReason::Invalid => {
+                ("sono attese cifre, con un eventuale `.` ed esponente (`97.87`, `1e3`)", "expected digits with an optional `.` and exponent (`97.87`, `1e3`)")
+            }
+            DecimalReason::TooPrecise => (
+                "più di 28 cifre significative o decimali: non si può conservare esattamente",
+                "more than 28 significant digits or decimal places: it cannot be kept exactly",
+            ),
+            DecimalReason::TooLarge => {
+                ("troppo grande: un decimale arriva al massimo a circa 7,9 × 10²⁸", "too large: a decimal holds at most about 7.9 × 10²⁸")
+            }
         },
         Param::Subject(subject) => match subject {
             Subject::Objective => ("l'obiettivo", "objective"),
@@ -446,18 +458,16 @@ fn expected_texts(expected: Expected) -> Texts {
             "nessun valore in questa colonna (la cella non si colloca sotto nessuna intestazione)",
             "nothing in this column (the cell could not be placed under any heading)",
         ),
-        Expected::EmptyColumn => (
-            "un valore per una colonna che la riga precedente ha lasciato vuota",
-            "a value for a column the previous row left empty",
-        ),
+        Expected::EmptyColumn => ("un valore per una colonna che la riga precedente ha lasciato vuota", "a value for a column the previous row left empty"),
         Expected::NumberNotDeadline => ("un numero, perché il target non è una scadenza", "a number, as the target is not a deadline"),
-        Expected::DateForDeadline => (
-            "una data (o “N.V.”, “N/D”), perché il target è una scadenza (“Entro …”)",
-            "a date (or “N.V.”, “N/D”), as the target is a deadline (“Entro …”)",
-        ),
+        Expected::DateForDeadline => {
+            ("una data (o “N.V.”, “N/D”), perché il target è una scadenza (“Entro …”)", "a date (or “N.V.”, “N/D”), as the target is a deadline (“Entro …”)")
+        }
         Expected::TargetUnit => ("un valore nell'unità di misura del target", "a value in the unit of the target"),
         Expected::Name => ("il nome dell'indicatore (colonna “INDICATORE”)", "the indicator's name (column “INDICATORE”)"),
-        Expected::SiblingWeight => ("un peso, come per gli altri indicatori dello stesso obiettivo", "a weight, as the other indicators of the same objective have one"),
+        Expected::SiblingWeight => {
+            ("un peso, come per gli altri indicatori dello stesso obiettivo", "a weight, as the other indicators of the same objective have one")
+        }
         Expected::SpreadsheetError => (
             "un valore: la cella {cell} contiene l'errore {text} (una formula che non si è potuta calcolare)",
             "a value: cell {cell} holds the spreadsheet error {text} (a formula that could not be computed)",
@@ -527,10 +537,7 @@ impl std::fmt::Display for MissingParam {
 /// parameter, or a message for the case).
 pub(crate) fn render(code: Code, params: &Params, lang: Lang) -> Result<String, MissingParam> {
     let case = params.case().copied();
-    let found = MESSAGES
-        .iter()
-        .find(|(c, k, _, _)| *c == code && *k == case)
-        .or_else(|| MESSAGES.iter().find(|(c, k, _, _)| *c == code && k.is_none()));
+    let found = MESSAGES.iter().find(|(c, k, _, _)| *c == code && *k == case).or_else(|| MESSAGES.iter().find(|(c, k, _, _)| *c == code && k.is_none()));
     let Some((_, _, it, en)) = found else {
         return Err(MissingParam { code: Some(code), name: format!("case {}", case.map_or("(none)", Case::name)) });
     };
@@ -793,10 +800,7 @@ mod tests {
 
     #[test]
     fn parameters_are_written_in_the_readers_notation() {
-        let params = Params::from([
-            Param::Siblings(Siblings::Objectives),
-            Param::Sum(Decimal::parse("1503.5").unwrap()),
-        ]);
+        let params = Params::from([Param::Siblings(Siblings::Objectives), Param::Sum(Decimal::parse("1503.5").unwrap())]);
         assert_eq!(
             render(Code::WeightsNot100, &params, Lang::It).unwrap(),
             "i pesi di questo elenco (obiettivi) sommano a 1.503,5, non a 100: sono usati in proporzione"
@@ -807,11 +811,12 @@ mod tests {
         );
         let missing = render(Code::WeightsNot100, &Params::default(), Lang::It).unwrap_err();
         assert_eq!(missing.name, "siblings");
-        let choices = Params::from([Param::Problem(Problem::UnknownVariant), Param::Json("zona".into()), Param::Choices(vec!["area".into(), "strategic".into(), "operational".into()])]);
-        assert_eq!(
-            render(Code::WrongShape, &choices, Lang::It).unwrap(),
-            "valore `zona` non previsto: atteso uno tra `area`, `strategic` e `operational`"
-        );
+        let choices = Params::from([
+            Param::Problem(Problem::UnknownVariant),
+            Param::Json("zona".into()),
+            Param::Choices(vec!["area".into(), "strategic".into(), "operational".into()]),
+        ]);
+        assert_eq!(render(Code::WrongShape, &choices, Lang::It).unwrap(), "valore `zona` non previsto: atteso uno tra `area`, `strategic` e `operational`");
         assert_eq!(placeholders(r#"a {b} `{"op": 1}` {…} {c_d}"#), ["b", "c_d"]);
     }
 }

@@ -115,18 +115,12 @@ impl Field {
 
     /// Grouping columns hold the labels of ambiti and objectives, not indicator values.
     pub fn is_grouping(self) -> bool {
-        matches!(
-            self,
-            Field::Group | Field::Area | Field::Strategic | Field::Operational
-        )
+        matches!(self, Field::Group | Field::Area | Field::Strategic | Field::Operational)
     }
 
     /// Free-text fields of an indicator.
     pub fn is_text(self) -> bool {
-        matches!(
-            self,
-            Field::Indicator | Field::Description | Field::Algorithm
-        )
+        matches!(self, Field::Indicator | Field::Description | Field::Algorithm)
     }
 }
 
@@ -158,10 +152,7 @@ pub fn normalise(header: &str) -> String {
             _ => ' ',
         })
         .collect();
-    let words: Vec<&str> = upper
-        .split_whitespace()
-        .filter(|w| !(w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit())))
-        .collect();
+    let words: Vec<&str> = upper.split_whitespace().filter(|w| !(w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit()))).collect();
     words.join(" ")
 }
 
@@ -177,13 +168,7 @@ pub fn recognise(header: &str) -> Option<Field> {
         Field::Deviation
     } else if has("VALUTAZIONE") || has("ESITO") || has("SEMAFORO") {
         Field::Verdict
-    } else if contains("RAGGIUNGIMENTO")
-        || contains("CONSEGUIMENTO")
-        || h == "RISULTATO"
-        || h == "% RAGG"
-        || h == "RISULTATO MISURATO"
-        || h == "PERFORMANCE"
-    {
+    } else if contains("RAGGIUNGIMENTO") || contains("CONSEGUIMENTO") || h == "RISULTATO" || h == "% RAGG" || h == "RISULTATO MISURATO" || h == "PERFORMANCE" {
         Field::Achievement
     } else if has("CODICE") || h == "COD" || h == "ID" {
         Field::Code
@@ -191,13 +176,7 @@ pub fn recognise(header: &str) -> Option<Field> {
         Field::Weight
     } else if contains("MISURE") || h == "VALORI" || h == "NUMERATORE DENOMINATORE" {
         Field::Measures
-    } else if has("CONSUNTIVO")
-        || contains("VALORE RILEVATO")
-        || contains("VALORE EFFETTIVO")
-        || has("REALIZZATO")
-        || h == "VALORE"
-        || h == "ACTUAL"
-    {
+    } else if has("CONSUNTIVO") || contains("VALORE RILEVATO") || contains("VALORE EFFETTIVO") || has("REALIZZATO") || h == "VALORE" || h == "ACTUAL" {
         Field::Actual
     } else if has("TARGET") || contains("VALORE ATTESO") {
         Field::Target
@@ -213,9 +192,7 @@ pub fn recognise(header: &str) -> Option<Field> {
         Field::Group
     } else if has("AMBITO") || has("AREA STRATEGICA") {
         Field::Area
-    } else if (has("OBIETTIVO") || has("OBBIETTIVO") || has("OBIETTIVI")) && has("STRATEGICO")
-        || h == "OS"
-    {
+    } else if (has("OBIETTIVO") || has("OBBIETTIVO") || has("OBIETTIVI")) && has("STRATEGICO") || h == "OS" {
         Field::Strategic
     } else if has("OBIETTIVO") || has("OBBIETTIVO") || has("OBIETTIVI") || h == "OO" {
         Field::Operational
@@ -230,15 +207,8 @@ pub fn recognise(header: &str) -> Option<Field> {
 pub fn is_header_row(cells: &[String]) -> bool {
     let fields: Vec<Field> = cells.iter().filter_map(|c| recognise(c)).collect();
     fields.len() >= 3
-        && fields.iter().any(|f| {
-            matches!(
-                f,
-                Field::Indicator | Field::Target | Field::Weight | Field::Actual
-            )
-        })
-        && cells
-            .iter()
-            .all(|c| super::values::parse_quantity(c).is_none())
+        && fields.iter().any(|f| matches!(f, Field::Indicator | Field::Target | Field::Weight | Field::Actual))
+        && cells.iter().all(|c| super::values::parse_quantity(c).is_none())
 }
 
 #[cfg(test)]

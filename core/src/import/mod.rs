@@ -307,10 +307,7 @@ impl ImportReport {
 
     /// How many rows became indicators.
     pub fn indicators(&self) -> usize {
-        self.rows
-            .iter()
-            .filter(|r| r.kind == RowKind::Indicator)
-            .count()
+        self.rows.iter().filter(|r| r.kind == RowKind::Indicator).count()
     }
 
     /// How the import went, in one line: `3 indicatori importati, 1 riga con errori, …`.
@@ -373,14 +370,7 @@ pub fn import_table(bytes: &[u8], options: &ImportOptions) -> ImportReport {
             // What reading the bytes found comes first: it may explain the rows' problems.
             let mut diagnostics = table.warnings;
             diagnostics.extend(built.diagnostics);
-            ImportReport {
-                format: Some(table.format),
-                plan: built.plan,
-                columns: built.columns,
-                header_row: built.header_row,
-                rows: built.rows,
-                diagnostics,
-            }
+            ImportReport { format: Some(table.format), plan: built.plan, columns: built.columns, header_row: built.header_row, rows: built.rows, diagnostics }
         }
         Err(params) => ImportReport {
             format: None,

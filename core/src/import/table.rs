@@ -65,11 +65,7 @@ pub fn read_table(bytes: &[u8], format: Option<TableFormat>) -> Result<Table, Pa
         TableFormat::Csv => read_text(bytes, ','),
         TableFormat::CsvSemicolon => read_text(bytes, ';'),
     };
-    Ok(Table {
-        format,
-        rows,
-        warnings,
-    })
+    Ok(Table { format, rows, warnings })
 }
 
 fn read_text(bytes: &[u8], delimiter: char) -> (Vec<Row>, Vec<Diagnostic>) {
@@ -89,11 +85,7 @@ pub fn sniff(bytes: &[u8]) -> TableFormat {
         return TableFormat::Xlsx;
     }
     let text = decode(&bytes[..bytes.len().min(64 * 1024)]);
-    let lines: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(50)
-        .collect();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(50).collect();
     if lines.iter().any(|l| l.contains('\t')) {
         return TableFormat::Tsv;
     }
@@ -101,14 +93,7 @@ pub fn sniff(bytes: &[u8]) -> TableFormat {
     let half = lines.len().div_ceil(2).max(1);
     if with(';') >= half {
         TableFormat::CsvSemicolon
-    } else if with(',') >= half
-        && lines
-            .iter()
-            .map(|l| l.matches(',').count())
-            .min()
-            .unwrap_or(0)
-            >= 1
-    {
+    } else if with(',') >= half && lines.iter().map(|l| l.matches(',').count()).min().unwrap_or(0) >= 1 {
         TableFormat::Csv
     } else {
         TableFormat::Tsv
@@ -146,33 +131,17 @@ pub struct Replaced {
 /// all and some bytes from 0x80 to 0xFF are Windows-1252 (Excel's CSV on Italian
 /// Windows), and the notice says so.
 pub fn decode_reporting(bytes: &[u8]) -> Decoded {
-    let plain = |text: String| Decoded {
-        text,
-        replaced: Vec::new(),
-        notice: None,
-    };
+    let plain = |text: String| Decoded { text, replaced: Vec::new(), notice: None };
     if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
         return utf8_replacing(rest);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
-        let units = rest
-            .chunks_exact(2)
-            .map(|p| u16::from_le_bytes([p[0], p[1]]));
-        return plain(
-            char::decode_utf16(units)
-                .map(|c| c.unwrap_or('\u{fffd}'))
-                .collect(),
-        );
+        let units = rest.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]]));
+        return plain(char::decode_utf16(units).map(|c| c.unwrap_or('\u{fffd}')).collect());
     }
     if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
-        let units = rest
-            .chunks_exact(2)
-            .map(|p| u16::from_be_bytes([p[0], p[1]]));
-        return plain(
-            char::decode_utf16(units)
-                .map(|c| c.unwrap_or('\u{fffd}'))
-                .collect(),
-        );
+        let units = rest.chunks_exact(2).map(|p| u16::from_be_bytes([p[0], p[1]]));
+        return plain(char::decode_utf16(units).map(|c| c.unwrap_or('\u{fffd}')).collect());
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return plain(text.to_string());
@@ -197,28 +166,20 @@ fn utf8_replacing(bytes: &[u8]) -> Decoded {
         text.push_str(chunk.valid());
         chars += chunk.valid().chars().count();
         if !chunk.invalid().is_empty() {
-            replaced.push(Replaced {
-                at: chars,
-                bytes: chunk.invalid().to_vec(),
-            });
+            replaced.push(Replaced { at: chars, bytes: chunk.invalid().to_vec() });
             text.push('\u{fffd}');
             chars += 1;
         }
     }
-    Decoded {
-        text,
-        replaced,
-        notice: None,
-    }
+    Decoded { text, replaced, notice: None }
 }
 
 /// Windows-1252: Latin-1 except for 0x80-0x9F (€, curly quotes, dashes…). The table is
 /// 32 characters, so no encoding library is needed in the browser build.
 fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™',
+        'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9f => HIGH[usize::from(b - 0x80)],
@@ -255,26 +216,16 @@ const LONGEST_QUOTED: usize = 2 * 32_767 + 2;
 ///
 /// `replaced` lists the U+FFFD that decoding put for invalid bytes; each gets a warning
 /// with its row and column. Rows keep their 1-based line numbers.
-pub fn read_delimited(
-    text: &str,
-    delimiter: char,
-    replaced: &[Replaced],
-) -> (Vec<Row>, Vec<Diagnostic>) {
+pub fn read_delimited(text: &str, delimiter: char, replaced: &[Replaced]) -> (Vec<Row>, Vec<Diagnostic>) {
     let chars: Vec<char> = text.chars().collect();
     let quotes: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '"').collect();
     // For the k-th quote: the first quote at or after it that is not one of a `""` pair
     // read from there, i.e. where quoted content starting there would close.
     let mut stops: Vec<Option<usize>> = vec![None; quotes.len()];
     for k in (0..quotes.len()).rev() {
-        stops[k] = if k + 1 < quotes.len() && quotes[k + 1] == quotes[k] + 1 {
-            stops.get(k + 2).copied().flatten()
-        } else {
-            Some(quotes[k])
-        };
+        stops[k] = if k + 1 < quotes.len() && quotes[k + 1] == quotes[k] + 1 { stops.get(k + 2).copied().flatten() } else { Some(quotes[k]) };
     }
-    let line_ends: Vec<usize> = (0..chars.len())
-        .filter(|&i| chars[i] == '\n' || (chars[i] == '\r' && chars.get(i + 1) != Some(&'\n')))
-        .collect();
+    let line_ends: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '\n' || (chars[i] == '\r' && chars.get(i + 1) != Some(&'\n'))).collect();
     let mut r = Records {
         chars: &chars,
         delimiter,
@@ -299,9 +250,7 @@ pub fn read_delimited(
         if at_field_start && c == '"' {
             let k = quotes.binary_search(&i).unwrap_or(0);
             let close = stops.get(k + 1).copied().flatten();
-            let spans_lines = |close: usize| {
-                line_ends.partition_point(|&e| e < close) > line_ends.partition_point(|&e| e < i)
-            };
+            let spans_lines = |close: usize| line_ends.partition_point(|&e| e < close) > line_ends.partition_point(|&e| e < i);
             let reading = match close {
                 Some(close) if close - i > LONGEST_QUOTED => Quoted::TooLong,
                 Some(close) => match chars.get(close + 1) {
@@ -331,11 +280,7 @@ pub fn read_delimited(
         match c {
             '\r' if chars.get(i + 1) == Some(&'\n') => {}
             '\n' | '\r' => {
-                let end = if i > 0 && chars[i - 1] == '\r' {
-                    i - 1
-                } else {
-                    i
-                };
+                let end = if i > 0 && chars[i - 1] == '\r' { i - 1 } else { i };
                 r.end_row(end);
                 r.line += 1;
                 r.line_start = i + 1;
@@ -355,18 +300,10 @@ pub fn read_delimited(
         r.end_row(chars.len());
     }
     if r.replacements > LISTED {
-        r.warnings.push(Diagnostic::new(
-            "",
-            Code::InvalidUtf8,
-            [Param::Case(Case::More), Param::Count((r.replacements - LISTED) as u64)],
-        ));
+        r.warnings.push(Diagnostic::new("", Code::InvalidUtf8, [Param::Case(Case::More), Param::Count((r.replacements - LISTED) as u64)]));
     }
     if r.quote_problems > LISTED {
-        r.warnings.push(Diagnostic::new(
-            "",
-            Code::CsvQuote,
-            [Param::Case(Case::More), Param::Count((r.quote_problems - LISTED) as u64)],
-        ));
+        r.warnings.push(Diagnostic::new("", Code::CsvQuote, [Param::Case(Case::More), Param::Count((r.quote_problems - LISTED) as u64)]));
     }
     (r.rows, r.warnings)
 }
@@ -390,11 +327,7 @@ enum Note {
     TooLong,
     QuoteAsWritten,
     TextAfterQuote,
-    Replaced {
-        bytes: Vec<u8>,
-        line: usize,
-        character: usize,
-    },
+    Replaced { bytes: Vec<u8>, line: usize, character: usize },
 }
 
 struct Records<'a> {
@@ -423,11 +356,7 @@ impl Records<'_> {
             self.next_mark += 1;
         }
         if let Some(mark) = self.replaced.get(self.next_mark).filter(|m| m.at == i) {
-            self.notes.push(Note::Replaced {
-                bytes: mark.bytes.clone(),
-                line: self.line,
-                character: i - self.line_start + 1,
-            });
+            self.notes.push(Note::Replaced { bytes: mark.bytes.clone(), line: self.line, character: i - self.line_start + 1 });
             self.next_mark += 1;
         }
         self.field.push(c);
@@ -457,12 +386,7 @@ impl Records<'_> {
             let written: String = self.chars[self.field_start.min(end)..end].iter().collect();
             let row_start = self.row_start;
             let at = |case: Case, text: &str| {
-                Params::from([
-                    Param::Case(case),
-                    Param::Row(row_start as u64),
-                    Param::Column(column as u64),
-                    Param::Text(preview(text)),
-                ])
+                Params::from([Param::Case(case), Param::Row(row_start as u64), Param::Column(column as u64), Param::Text(preview(text))])
             };
             let delimiter = Param::Delimiter(self.delimiter.to_string());
             for note in notes {
@@ -476,14 +400,8 @@ impl Records<'_> {
                     Note::Unclosed => at(Case::Unclosed, &written).with(delimiter.clone()),
                     Note::TooLong => at(Case::TooLong, &written).with(delimiter.clone()),
                     Note::QuoteAsWritten => at(Case::AsWritten, &written).with(delimiter.clone()),
-                    Note::TextAfterQuote => at(Case::TextKept, &written)
-                        .with(delimiter.clone())
-                        .with(Param::Reading(preview(&self.field))),
-                    Note::Replaced {
-                        bytes,
-                        line,
-                        character,
-                    } => {
+                    Note::TextAfterQuote => at(Case::TextKept, &written).with(delimiter.clone()).with(Param::Reading(preview(&self.field))),
+                    Note::Replaced { bytes, line, character } => {
                         self.replacements += 1;
                         if self.replacements > LISTED {
                             continue;
@@ -512,21 +430,13 @@ impl Records<'_> {
 
     fn end_row(&mut self, end: usize) {
         self.end_field(end);
-        self.rows.push(Row {
-            number: self.row_start,
-            cells: std::mem::take(&mut self.cells),
-            unreadable: Vec::new(),
-        });
+        self.rows.push(Row { number: self.row_start, cells: std::mem::take(&mut self.cells), unreadable: Vec::new() });
     }
 }
 
 /// At most 60 characters of a field, for a message.
 fn preview(text: &str) -> String {
-    let mut out: String = text
-        .chars()
-        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-        .take(60)
-        .collect();
+    let mut out: String = text.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).take(60).collect();
     if text.chars().nth(60).is_some() {
         out.push('…');
     }
@@ -569,21 +479,14 @@ mod xlsx {
     /// one by one and only those with content are kept: neither the sheet's
     /// `<dimension>` nor the span of its cells is ever allocated as a grid.
     pub fn read(bytes: &[u8]) -> Result<Vec<Row>, Params> {
-        let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-            .map_err(|e| Params::from([Param::Case(Case::NotXlsx), Param::Detail(e.to_string())]))?;
+        let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| Params::from([Param::Case(Case::NotXlsx), Param::Detail(e.to_string())]))?;
         let Some(name) = workbook.sheet_names().first().cloned() else {
             return Err(Params::from([Param::Case(Case::NoSheet)]));
         };
-        let sheet_error =
-            |e: &dyn std::fmt::Display| Params::from([Param::Case(Case::SheetError), Param::Sheet(name.clone()), Param::Detail(e.to_string())]);
-        let mut reader = workbook
-            .worksheet_cells_reader(&name)
-            .map_err(|e| sheet_error(&e))?;
+        let sheet_error = |e: &dyn std::fmt::Display| Params::from([Param::Case(Case::SheetError), Param::Sheet(name.clone()), Param::Detail(e.to_string())]);
+        let mut reader = workbook.worksheet_cells_reader(&name).map_err(|e| sheet_error(&e))?;
         let mut cells: BTreeMap<(u32, u32), Result<String, (String, Expected)>> = BTreeMap::new();
-        while let Some(cell) = reader
-            .next_cell()
-            .map_err(|e| sheet_error(&e))?
-        {
+        while let Some(cell) = reader.next_cell().map_err(|e| sheet_error(&e))? {
             let value = cell.get_value();
             if matches!(value, DataRef::Empty)
                 || matches!(value, DataRef::String(s) if s.is_empty())
@@ -612,11 +515,7 @@ mod xlsx {
         for ((row, col), value) in cells {
             let number = row as usize + 1;
             if rows.last().is_none_or(|r| r.number != number) {
-                rows.push(Row {
-                    number,
-                    cells: Vec::new(),
-                    unreadable: Vec::new(),
-                });
+                rows.push(Row { number, cells: Vec::new(), unreadable: Vec::new() });
             }
             let Some(out) = rows.last_mut() else { break };
             let col = col as usize;
@@ -628,11 +527,7 @@ mod xlsx {
             match value {
                 Ok(text) => out.cells.push(text),
                 Err((text, expected)) => {
-                    out.unreadable.push(Unreadable {
-                        column: col,
-                        expected,
-                        cell: cell_name(number as u32 - 1, col as u32),
-                    });
+                    out.unreadable.push(Unreadable { column: col, expected, cell: cell_name(number as u32 - 1, col as u32) });
                     out.cells.push(text);
                 }
             }
@@ -718,10 +613,7 @@ mod tests {
     use super::*;
 
     fn cells(text: &str, delimiter: char) -> Vec<(usize, Vec<String>)> {
-        split_records(text, delimiter)
-            .into_iter()
-            .map(|r| (r.number, r.cells))
-            .collect()
+        split_records(text, delimiter).into_iter().map(|r| (r.number, r.cells)).collect()
     }
 
     #[test]
@@ -741,14 +633,8 @@ mod tests {
     #[test]
     fn formats_are_recognised() {
         assert_eq!(sniff(b"PESO\tINDICATORE\n"), TableFormat::Tsv);
-        assert_eq!(
-            sniff(b"PESO;INDICATORE;TARGET\n20,00%;x;>= 1\n"),
-            TableFormat::CsvSemicolon
-        );
-        assert_eq!(
-            sniff(b"PESO,INDICATORE,TARGET\n20,x,>= 1\n"),
-            TableFormat::Csv
-        );
+        assert_eq!(sniff(b"PESO;INDICATORE;TARGET\n20,00%;x;>= 1\n"), TableFormat::CsvSemicolon);
+        assert_eq!(sniff(b"PESO,INDICATORE,TARGET\n20,x,>= 1\n"), TableFormat::Csv);
         assert_eq!(sniff(b"PK\x03\x04rest"), TableFormat::Xlsx);
     }
 
@@ -756,19 +642,12 @@ mod tests {
     fn windows_1252_and_utf16_are_decoded() {
         assert_eq!(decode(b"societ\xe0 \x80 5"), "società € 5");
         assert_eq!(decode(b"\xef\xbb\xbfPESO"), "PESO");
-        let utf16: Vec<u8> = [0xff, 0xfe]
-            .into_iter()
-            .chain("Città".encode_utf16().flat_map(|u| u.to_le_bytes()))
-            .collect();
+        let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain("Città".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
         assert_eq!(decode(&utf16), "Città");
     }
 
     fn warnings(text: &str, delimiter: char) -> Vec<String> {
-        read_delimited(text, delimiter, &[])
-            .1
-            .into_iter()
-            .map(|d| d.message(crate::labels::Lang::En))
-            .collect()
+        read_delimited(text, delimiter, &[]).1.into_iter().map(|d| d.message(crate::labels::Lang::En)).collect()
     }
 
     #[test]
@@ -779,10 +658,7 @@ mod tests {
         assert_eq!(rows[1].1, ["z", "b;c", "w"]);
         let w = warnings(text, ';');
         assert_eq!(w.len(), 1, "{w:?}");
-        assert!(
-            w[0].starts_with("row 1, column 2 (“\"abc\"def”): text follows the closing quote"),
-            "{w:?}"
-        );
+        assert!(w[0].starts_with("row 1, column 2 (“\"abc\"def”): text follows the closing quote"), "{w:?}");
         // The quoted part holds the delimiter: it is read as quoted, then the rest.
         assert_eq!(cells("\"a;b\"c;d\n", ';')[0].1, ["a;bc", "d"]);
     }
@@ -822,12 +698,7 @@ mod tests {
         let rows = cells(&text, ';');
         assert_eq!(rows[0].1, ["\"a", "b"]);
         let w = warnings(&text, ';');
-        assert!(
-            w[0].starts_with(
-                "row 1, column 1 (“\"a”): a quoted field is not closed within 32,767 characters"
-            ),
-            "{w:?}"
-        );
+        assert!(w[0].starts_with("row 1, column 1 (“\"a”): a quoted field is not closed within 32,767 characters"), "{w:?}");
     }
 
     #[test]
@@ -847,18 +718,10 @@ mod tests {
         let (rows, w) = read_delimited(&decoded.text, ';', &decoded.replaced);
         assert_eq!(rows[1].cells[1], "Attivit\u{fffd} svolte");
         assert_eq!(w.len(), 1, "{w:?}");
-        assert!(
-            w[0].message(crate::labels::Lang::En).starts_with(
-                "row 2, column 2, character 10 (“Attivit\u{fffd} svolte”): byte 0xE0 is not UTF-8"
-            ),
-            "{w:?}"
-        );
+        assert!(w[0].message(crate::labels::Lang::En).starts_with("row 2, column 2, character 10 (“Attivit\u{fffd} svolte”): byte 0xE0 is not UTF-8"), "{w:?}");
         // No UTF-8 sequence at all: Windows-1252, and said.
         let decoded = decode_reporting(b"x;Attivit\xe0\n");
         assert_eq!(decoded.text, "x;Attività\n");
-        assert_eq!(
-            decoded.notice.map(|n| n.code),
-            Some(Code::Windows1252)
-        );
+        assert_eq!(decoded.notice.map(|n| n.code), Some(Code::Windows1252));
     }
 }

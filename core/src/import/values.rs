@@ -7,10 +7,10 @@
 //! Every reader takes the cell's text and returns `None` when it cannot read it; the
 //! caller reports the cell with the [`Expected`] word saying what it was looking for.
 
+use crate::decimal::Decimal;
 use crate::parse::{self, Quantity};
 use crate::plan::{MeasureUnit, Target, Verdict};
 use chrono::NaiveDate;
-use crate::decimal::Decimal;
 
 /// What a reader was looking for: a word of the report (`"weight"`), whose text in each
 /// language is in `diagnostic/message.rs` (`CellProblem::expectation`).
@@ -70,9 +70,7 @@ pub fn clean(text: &str) -> String {
     // Leading bullets: • ● ◦ ▪ ■ · ‣ and Wingdings' private-use bullet, or "- " / "* ".
     loop {
         let trimmed = out
-            .strip_prefix([
-                '•', '●', '◦', '▪', '■', '·', '‣', '\u{f0b7}', '\u{f0a7}', '➢', '►',
-            ])
+            .strip_prefix(['•', '●', '◦', '▪', '■', '·', '‣', '\u{f0b7}', '\u{f0a7}', '➢', '►'])
             .or_else(|| out.strip_prefix("- "))
             .or_else(|| out.strip_prefix("* "))
             .or_else(|| out.strip_prefix("– "));
@@ -137,13 +135,7 @@ fn collapse_spaces(s: &str) -> String {
 /// True when a cleaned cell is only a rule of dashes or underscores (`-----`, `___`).
 pub fn is_rule(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() >= 3
-        && t.chars().all(|c| {
-            matches!(
-                c,
-                '-' | '_' | '=' | '–' | '—' | '─' | '━' | '.' | ' ' | '+' | '|'
-            )
-        })
+    t.chars().count() >= 3 && t.chars().all(|c| matches!(c, '-' | '_' | '=' | '–' | '—' | '─' | '━' | '.' | ' ' | '+' | '|'))
 }
 
 /// A number with its unit, as the documents print values: `97,87 %`, `1.010 N.`, after
@@ -169,24 +161,10 @@ pub fn parse_percent(text: &str) -> Option<Decimal> {
     let t = clean(text);
     let t = t.trim_start_matches('(').trim_end_matches(')');
     let lower = t.to_lowercase();
-    let t = [
-        "peso:",
-        "peso",
-        "totale",
-        "risultato:",
-        "risultato",
-        "punteggio:",
-        "punteggio",
-    ]
-    .iter()
-    .find_map(|p| lower.strip_prefix(p))
-    .unwrap_or(&lower)
-    .trim();
+    let t =
+        ["peso:", "peso", "totale", "risultato:", "risultato", "punteggio:", "punteggio"].iter().find_map(|p| lower.strip_prefix(p)).unwrap_or(&lower).trim();
     match parse_quantity(t)? {
-        Quantity {
-            value,
-            unit: None | Some(MeasureUnit::Percent),
-        } => Some(value),
+        Quantity { value, unit: None | Some(MeasureUnit::Percent) } => Some(value),
         _ => None,
     }
 }
@@ -214,16 +192,10 @@ pub fn parse_actual(text: &str) -> Option<Reading> {
         return None;
     }
     let t = clean(text);
-    let key: String = t
-        .to_uppercase()
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '.')
-        .collect();
+    let key: String = t.to_uppercase().chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
     match key.as_str() {
         "NV" | "NONVALUTABILE" => return Some(Reading::NotEvaluable),
-        "N/D" | "ND" | "N/A" | "NA" | "-" | "–" | "—" | "NONDISPONIBILE" => {
-            return Some(Reading::NotAvailable)
-        }
+        "N/D" | "ND" | "N/A" | "NA" | "-" | "–" | "—" | "NONDISPONIBILE" => return Some(Reading::NotAvailable),
         "SI" | "SÌ" | "1=SI" | "1=SÌ" | "YES" => return Some(Reading::Flag(true)),
         "NO" | "0=NO" => return Some(Reading::Flag(false)),
         _ => {}
@@ -233,10 +205,7 @@ pub fn parse_actual(text: &str) -> Option<Reading> {
     }
     if let Some((a, b)) = t.split_once('/') {
         if let (Some(numerator), Some(denominator)) = (parse_quantity(a), parse_quantity(b)) {
-            return Some(Reading::Ratio {
-                numerator,
-                denominator,
-            });
+            return Some(Reading::Ratio { numerator, denominator });
         }
     }
     parse_quantity(&t).map(Reading::Quantity)
@@ -261,32 +230,15 @@ pub fn parse_target(text: &str) -> Option<TargetReading> {
     }
     let t = clean(text);
     let lower = t.to_lowercase();
-    for prefix in [
-        "entro il ",
-        "entro ",
-        "entro il",
-        "entro",
-        "scadenza ",
-        "by ",
-    ] {
+    for prefix in ["entro il ", "entro ", "entro il", "entro", "scadenza ", "by "] {
         if let Some(rest) = lower.strip_prefix(prefix) {
             let date = parse_date(rest.trim())?;
-            return Some(TargetReading {
-                target: Target::Deadline { date },
-                unit: Some(MeasureUnit::Date),
-                implicit: false,
-            });
+            return Some(TargetReading { target: Target::Deadline { date }, unit: Some(MeasureUnit::Date), implicit: false });
         }
     }
     let key: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
     if matches!(key.as_str(), "1=si" | "si" | "sì" | "=1(si)" | "1(si)") {
-        return Some(TargetReading {
-            target: Target::Equal {
-                value: Decimal::ONE,
-            },
-            unit: Some(MeasureUnit::Flag),
-            implicit: false,
-        });
+        return Some(TargetReading { target: Target::Equal { value: Decimal::ONE }, unit: Some(MeasureUnit::Flag), implicit: false });
     }
     type Make = fn(Decimal) -> Target;
     const OPS: [(&str, Make); 11] = [
@@ -306,47 +258,28 @@ pub fn parse_target(text: &str) -> Option<TargetReading> {
         if let Some(rest) = lower.strip_prefix(op) {
             let rest = rest.trim();
             if let Some(q) = parse_quantity(rest) {
-                return Some(TargetReading {
-                    target: make(q.value),
-                    unit: q.unit,
-                    implicit: false,
-                });
+                return Some(TargetReading { target: make(q.value), unit: q.unit, implicit: false });
             }
             // `<= 31/12/2023`: a deadline written as a comparison.
             if op.starts_with('<') {
                 let date = parse_date(rest)?;
-                return Some(TargetReading {
-                    target: Target::Deadline { date },
-                    unit: Some(MeasureUnit::Date),
-                    implicit: false,
-                });
+                return Some(TargetReading { target: Target::Deadline { date }, unit: Some(MeasureUnit::Date), implicit: false });
             }
             return None;
         }
     }
     if let Some(date) = parse_date(&t) {
-        return Some(TargetReading {
-            target: Target::Deadline { date },
-            unit: Some(MeasureUnit::Date),
-            implicit: true,
-        });
+        return Some(TargetReading { target: Target::Deadline { date }, unit: Some(MeasureUnit::Date), implicit: true });
     }
     let q = parse_quantity(&t)?;
-    Some(TargetReading {
-        target: Target::AtLeast { value: q.value },
-        unit: q.unit,
-        implicit: true,
-    })
+    Some(TargetReading { target: Target::AtLeast { value: q.value }, unit: q.unit, implicit: true })
 }
 
 /// Raggiunto, Parzialmente raggiunto, Non raggiunto, Non valutabile (any case, bullets
 /// and traffic-light symbols ignored).
 pub fn parse_verdict(text: &str) -> Option<Verdict> {
     let t = clean(text).to_lowercase();
-    let t: String = t
-        .chars()
-        .filter(|c| c.is_alphabetic() || *c == ' ' || *c == '.')
-        .collect();
+    let t: String = t.chars().filter(|c| c.is_alphabetic() || *c == ' ' || *c == '.').collect();
     let t = collapse_spaces(&t);
     match t.as_str() {
         "raggiunto" | "raggiunto." | "obiettivo raggiunto" => Some(Verdict::Raggiunto),
@@ -398,10 +331,7 @@ pub fn shape(cleaned: &str) -> Shape {
         return Shape::Verdict;
     }
     match parse_actual(cleaned) {
-        Some(Reading::Quantity(Quantity {
-            unit: Some(MeasureUnit::Percent),
-            ..
-        })) => return Shape::Percent,
+        Some(Reading::Quantity(Quantity { unit: Some(MeasureUnit::Percent), .. })) => return Shape::Percent,
         Some(Reading::Quantity(Quantity { unit: None, .. })) => return Shape::Number,
         Some(Reading::Quantity(_)) => return Shape::Quantity,
         Some(Reading::Ratio { .. }) => return Shape::Ratio,
@@ -451,9 +381,7 @@ pub fn is_code(code: &str) -> bool {
     let rest = code[prefix_len..].trim_start_matches(['_', ' ', '.']);
     !rest.is_empty()
         && rest.starts_with(|c: char| c.is_ascii_digit())
-        && rest
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == '_')
+        && rest.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '_')
         && !rest.ends_with('.')
 }
 
@@ -478,17 +406,8 @@ mod tests {
         }
         match parse_actual(text) {
             Some(Reading::Quantity(q)) => format!("{} {}", q.value, unit(q.unit)),
-            Some(Reading::Ratio {
-                numerator,
-                denominator,
-            }) => {
-                format!(
-                    "{} {} / {} {}",
-                    numerator.value,
-                    unit(numerator.unit),
-                    denominator.value,
-                    unit(denominator.unit)
-                )
+            Some(Reading::Ratio { numerator, denominator }) => {
+                format!("{} {} / {} {}", numerator.value, unit(numerator.unit), denominator.value, unit(denominator.unit))
             }
             Some(Reading::Date(d)) => format!("date {d}"),
             Some(Reading::Flag(f)) => format!("flag {f}"),
@@ -597,23 +516,12 @@ mod tests {
         assert!(t.implicit);
         assert_eq!(t.target, Target::AtLeast { value: d("70") });
         let t = parse_target("31/12/2023").unwrap();
-        assert_eq!(
-            t.target,
-            Target::Deadline {
-                date: date("2023-12-31")
-            }
-        );
+        assert_eq!(t.target, Target::Deadline { date: date("2023-12-31") });
     }
 
     #[test]
     fn weights_and_percentages() {
-        for (input, expected) in [
-            ("100,00%", "100.00"),
-            ("(Peso: 6,67%)", "6.67"),
-            ("20", "20"),
-            ("33,34 %", "33.34"),
-            ("Totale 96,49 %", "96.49"),
-        ] {
+        for (input, expected) in [("100,00%", "100.00"), ("(Peso: 6,67%)", "6.67"), ("20", "20"), ("33,34 %", "33.34"), ("Totale 96,49 %", "96.49")] {
             assert_eq!(parse_percent(input), Some(d(expected)), "{input}");
         }
         assert_eq!(parse_percent("5 gg"), None);
@@ -621,22 +529,10 @@ mod tests {
 
     #[test]
     fn group_labels_and_codes() {
-        assert_eq!(
-            group_label("01.01 - ARBITRATO: assistenza"),
-            Some(("01.01".into(), "ARBITRATO: assistenza".into()))
-        );
-        assert_eq!(
-            group_label("BSC1 - Utenti-imprese-territorio"),
-            Some(("BSC1".into(), "Utenti-imprese-territorio".into()))
-        );
-        assert_eq!(
-            group_label("016 - Economico - Finanziaria"),
-            Some(("016".into(), "Economico - Finanziaria".into()))
-        );
-        assert_eq!(
-            group_label("OO_01.02.04 – Migliorare"),
-            Some(("OO_01.02.04".into(), "Migliorare".into()))
-        );
+        assert_eq!(group_label("01.01 - ARBITRATO: assistenza"), Some(("01.01".into(), "ARBITRATO: assistenza".into())));
+        assert_eq!(group_label("BSC1 - Utenti-imprese-territorio"), Some(("BSC1".into(), "Utenti-imprese-territorio".into())));
+        assert_eq!(group_label("016 - Economico - Finanziaria"), Some(("016".into(), "Economico - Finanziaria".into())));
+        assert_eq!(group_label("OO_01.02.04 – Migliorare"), Some(("OO_01.02.04".into(), "Migliorare".into())));
         assert_eq!(group_label("Impatto territoriale - n° utenti"), None);
         assert!(!is_code("2023."));
     }

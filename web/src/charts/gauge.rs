@@ -3,12 +3,12 @@
 //! Hand-written SVG so it scales and prints; `role="img"` with `<title>`/`<desc>` and the
 //! score written in words beside it, so nothing depends on seeing the needle.
 
-use semaforo_core::labels;
 use semaforo_core::format;
+use semaforo_core::labels;
 use std::f64::consts::PI;
 
-use semaforo_core::Decimal;
 use semaforo_core::plan::Verdict;
+use semaforo_core::Decimal;
 use yew::prelude::*;
 
 use crate::charts::light::light;

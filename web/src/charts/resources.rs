@@ -1,8 +1,8 @@
 //! Resources against performance per strategic objective, like the report's "assorbimento
 //! risorse" table: budget planned and spent as bars, the objective's score beside them.
 
-use semaforo_core::labels;
 use semaforo_core::format;
+use semaforo_core::labels;
 use std::rc::Rc;
 
 use semaforo_core::plan::Verdict;
@@ -66,11 +66,7 @@ pub fn Resources(props: &ResourcesProps) -> Html {
     if rows.is_empty() {
         return html! { <figure class="chart resources"><figcaption>{ title }</figcaption><p class="hint">{ t(lang, Msg::ResourcesNone) }</p></figure> };
     }
-    let max = rows
-        .iter()
-        .flat_map(|r| [r.planned.unwrap_or_default(), r.spent.unwrap_or_default()])
-        .max()
-        .unwrap_or_default();
+    let max = rows.iter().flat_map(|r| [r.planned.unwrap_or_default(), r.spent.unwrap_or_default()]).max().unwrap_or_default();
     let max = text::to_f64(max).max(1.0);
     let (label_w, bar_w, row_h) = (110.0, 300.0, 40.0);
     let height = rows.len() as f64 * row_h + 26.0;
@@ -121,10 +117,8 @@ pub fn Resources(props: &ResourcesProps) -> Html {
             ]
         })
         .collect();
-    let head: Vec<AttrValue> = [Msg::Code, Msg::Name, Msg::Planned, Msg::Spent, Msg::Absorbed, Msg::Score, Msg::Verdict]
-        .iter()
-        .map(|m| AttrValue::from(t(lang, *m)))
-        .collect();
+    let head: Vec<AttrValue> =
+        [Msg::Code, Msg::Name, Msg::Planned, Msg::Spent, Msg::Absorbed, Msg::Score, Msg::Verdict].iter().map(|m| AttrValue::from(t(lang, *m))).collect();
     html! {
         <figure class="chart resources">
             <figcaption>{ title }</figcaption>

@@ -4,18 +4,18 @@
 //! Each bar ends with the verdict's shape, so the colour is not the only signal; the data
 //! is also given as a table (the chart's text alternative).
 
-use semaforo_core::labels;
 use semaforo_core::format;
+use semaforo_core::labels;
 use std::rc::Rc;
 
-use semaforo_core::Decimal;
 use semaforo_core::plan::Verdict;
+use semaforo_core::Decimal;
 use semaforo_core::Lang;
 use yew::prelude::*;
 
 use crate::charts::data_table::DataTable;
-use crate::charts::Scale;
 use crate::charts::light::{shape, verdict_class};
+use crate::charts::Scale;
 use crate::i18n::{t, use_lang, Msg};
 use crate::text;
 
@@ -60,7 +60,11 @@ fn x_of(v: f64) -> f64 {
 
 fn score_label(lang: Lang, r: &BarRow, decimals: u32) -> String {
     let s = labels::score(lang, r.score, decimals);
-    if r.published && r.score.is_some() { format!("{s}*") } else { s }
+    if r.published && r.score.is_some() {
+        format!("{s}*")
+    } else {
+        s
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -116,12 +120,7 @@ pub fn ScoreBars(props: &ScoreBarsProps) -> Html {
         .map(|r| format!("{} {} ({})", r.code, score_label(lang, r, decimals), labels::verdict(lang, r.verdict)))
         .collect::<Vec<_>>()
         .join("; ");
-    let head: Vec<AttrValue> = vec![
-        t(lang, Msg::Code).into(),
-        t(lang, Msg::Name).into(),
-        t(lang, Msg::Score).into(),
-        t(lang, Msg::Verdict).into(),
-    ];
+    let head: Vec<AttrValue> = vec![t(lang, Msg::Code).into(), t(lang, Msg::Name).into(), t(lang, Msg::Score).into(), t(lang, Msg::Verdict).into()];
     let rows: Vec<Vec<AttrValue>> = props
         .rows
         .iter()

@@ -31,13 +31,8 @@ pub struct VerdictChartProps {
     pub counts: Counts,
 }
 
-const ORDER: [Option<Verdict>; 5] = [
-    Some(Verdict::Raggiunto),
-    Some(Verdict::ParzialmenteRaggiunto),
-    Some(Verdict::NonRaggiunto),
-    Some(Verdict::NonValutabile),
-    None,
-];
+const ORDER: [Option<Verdict>; 5] =
+    [Some(Verdict::Raggiunto), Some(Verdict::ParzialmenteRaggiunto), Some(Verdict::NonRaggiunto), Some(Verdict::NonValutabile), None];
 
 #[function_component]
 pub fn VerdictChart(props: &VerdictChartProps) -> Html {
@@ -61,8 +56,7 @@ pub fn VerdictChart(props: &VerdictChartProps) -> Html {
             </g>
         }
     });
-    let rows: Vec<Vec<AttrValue>> =
-        counts.iter().map(|(v, c)| vec![labels::verdict(lang, *v).into(), c.to_string().into()]).collect();
+    let rows: Vec<Vec<AttrValue>> = counts.iter().map(|(v, c)| vec![labels::verdict(lang, *v).into(), c.to_string().into()]).collect();
     html! {
         <figure class="chart verdicts">
             <figcaption>{ title }</figcaption>

@@ -103,11 +103,7 @@ pub fn app_url(app: &str, plan: Option<&str>) -> String {
 
 /// The `<iframe>` element a body pastes into its page.
 pub fn snippet(src: &str, title: &str, height: u32) -> String {
-    format!(
-        r#"<iframe src="{}" title="{}" width="100%" height="{height}" loading="lazy"></iframe>"#,
-        escape_attribute(src),
-        escape_attribute(title)
-    )
+    format!(r#"<iframe src="{}" title="{}" width="100%" height="{height}" loading="lazy"></iframe>"#, escape_attribute(src), escape_attribute(title))
 }
 
 /// A first guess at the view's height in pixels, before its own message corrects it: a
@@ -224,10 +220,7 @@ mod tests {
     #[test]
     fn reads_the_request() {
         let r = EmbedRequest::from_params(Some("cruscotto/CR_ISR".into()), Some(" fixtures/a.json ".into()), Some("EN".into()));
-        assert_eq!(
-            r,
-            Some(EmbedRequest { view: "cruscotto/CR_ISR".into(), plan: Some("fixtures/a.json".into()), lang: Lang::En })
-        );
+        assert_eq!(r, Some(EmbedRequest { view: "cruscotto/CR_ISR".into(), plan: Some("fixtures/a.json".into()), lang: Lang::En }));
         let r = EmbedRequest::from_params(Some("ENTE".into()), Some("".into()), Some("fr".into())).unwrap();
         assert_eq!((r.plan, r.lang), (None, Lang::It));
         assert_eq!(EmbedRequest::from_params(Some("  ".into()), None, None), None);

@@ -6,8 +6,8 @@
 //! With `?plan=`, nothing is shown but a loading line until that plan is open: the
 //! built-in plan must never appear, even briefly, in someone else's intranet page.
 
-use semaforo_core::labels;
 use semaforo_core::format;
+use semaforo_core::labels;
 use std::rc::Rc;
 
 use semaforo_core::{Decimal, Evaluation, Lang, NodeKind, NodeResult};

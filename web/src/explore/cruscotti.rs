@@ -10,10 +10,10 @@ use std::rc::Rc;
 use semaforo_core::{Lang, NodeKind, NodeResult};
 use yew::prelude::*;
 
-use crate::embed::copy_snippet::CopySnippet;
 use crate::charts::light::light;
 use crate::charts::score_bars::{BarRow, ScoreBars};
 use crate::charts::Scale;
+use crate::embed::copy_snippet::CopySnippet;
 use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;

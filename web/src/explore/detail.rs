@@ -2,16 +2,16 @@
 //! explanation of it (`Explanation::render`), what the document published beside it, and,
 //! for an indicator, baseline, multi-year targets and benchmarks next to the actual.
 
-use semaforo_core::labels;
 use semaforo_core::format;
+use semaforo_core::labels;
 use std::rc::Rc;
 
 use semaforo_core::plan::Indicator;
 use semaforo_core::{IndicatorResult, Lang, NodeResult};
 use yew::prelude::*;
 
-use crate::embed::copy_snippet::CopySnippet;
 use crate::charts::light::light;
+use crate::embed::copy_snippet::CopySnippet;
 use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
@@ -251,8 +251,7 @@ fn series(view: &PlanView, lang: Lang, i: &Indicator) -> Html {
         };
         columns.push((heading, "—".into(), value));
     }
-    let mut years: Vec<(i32, String)> =
-        i.yearly_targets.iter().map(|y| (y.year, labels::target(lang, &y.target, i.unit))).collect();
+    let mut years: Vec<(i32, String)> = i.yearly_targets.iter().map(|y| (y.year, labels::target(lang, &y.target, i.unit))).collect();
     if let Some(tg) = &i.target {
         if !years.iter().any(|(y, _)| *y == year) {
             years.push((year, labels::target(lang, tg, i.unit)));

@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-use semaforo_core::plan::Verdict;
 use semaforo_core::labels::{self, PERSPECTIVES};
+use semaforo_core::plan::Verdict;
 use semaforo_core::NodeKind;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -47,10 +47,7 @@ pub fn matches(row: &IndicatorRow, f: &Filters) -> bool {
 }
 
 fn select_value(e: &Event) -> String {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        .map(|s| s.value())
-        .unwrap_or_default()
+    e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
 }
 
 #[function_component]

@@ -10,8 +10,8 @@
 //! whether it is open, selected or in the tab order): an edit draws again the rows whose
 //! values changed (the indicator and the nodes above it), not the others.
 
-use semaforo_core::labels;
 use semaforo_core::format;
+use semaforo_core::labels;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -65,16 +65,7 @@ fn visible(view: &PlanView, expanded: &HashSet<String>) -> Vec<Item> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn push_node(
-    view: &PlanView,
-    expanded: &HashSet<String>,
-    id: &str,
-    level: u32,
-    parent: Option<usize>,
-    setsize: usize,
-    posinset: usize,
-    out: &mut Vec<Item>,
-) {
+fn push_node(view: &PlanView, expanded: &HashSet<String>, id: &str, level: u32, parent: Option<usize>, setsize: usize, posinset: usize, out: &mut Vec<Item>) {
     let Some(node) = view.evaluation.node(id) else { return };
     if level > 32 {
         return; // deeper than any plan: a cycle must not hang the page

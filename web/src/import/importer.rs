@@ -28,10 +28,10 @@ use yew::prelude::*;
 
 use crate::open::file_drop::{use_file_drop, FileDrop};
 
-use crate::import::preview::ImporterPreview;
 use crate::i18n::{t, use_lang, Msg};
-use semaforo_core::labels::row_role;
 use crate::import::model::{self, format_value, parse_format, parse_settings, settings_json, Choices, Preview, Source, SETTINGS_KEY, TEXT_KEY};
+use crate::import::preview::ImporterPreview;
+use semaforo_core::labels::row_role;
 
 #[derive(Properties, PartialEq)]
 pub struct ImporterProps {
@@ -284,9 +284,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
     });
     // The preview's role selectors: one callback for the life of the component, so that
     // a keystroke elsewhere does not redraw the preview.
-    let onrole = use_callback(dispatch.clone(), |(row, role): (usize, Option<RowRole>), dispatch| {
-        dispatch.dispatch(Action::Choose(Choice::Role(row, role)))
-    });
+    let onrole = use_callback(dispatch.clone(), |(row, role): (usize, Option<RowRole>), dispatch| dispatch.dispatch(Action::Choose(Choice::Role(row, role))));
     let choose = |make: fn(String) -> Choice| {
         let dispatch = dispatch.clone();
         Callback::from(move |value: String| dispatch.dispatch(Action::Choose(make(value))))
@@ -487,37 +485,35 @@ pub fn Importer(props: &ImporterProps) -> Html {
             </fieldset>
         }
     });
-    let diagnostics = preview.as_ref().filter(|p| !p.diagnostics().is_empty()).map(|p| html! {
-        <div class="import-diagnostics" data-testid="import-diagnostics">
-            <h3>{ t(lang, Msg::ImportNotes) }</h3>
-            <ul class="diagnostics">
-            { for p.diagnostics().iter().map(|d| {
-                let (class, word, icon) = match d.severity {
-                    Severity::Error => ("sev-error", t(lang, Msg::Error), "⚠"),
-                    Severity::Warning => ("sev-warning", t(lang, Msg::Warning), "!"),
-                };
-                html! {
-                    <li class={class}>
-                        <span class="sev"><span aria-hidden="true">{ icon }{ " " }</span>{ word }</span>{ " " }
-                        if !d.path.is_empty() { <code class="path">{ d.path.clone() }</code>{ " " } }
-                        <span class="diag-code">{ format!("[{}]", d.code) }</span>{ " " }
-                        <span class="message">{ d.message(lang) }</span>
-                    </li>
-                }
-            }) }
-            </ul>
-        </div>
+    let diagnostics = preview.as_ref().filter(|p| !p.diagnostics().is_empty()).map(|p| {
+        html! {
+            <div class="import-diagnostics" data-testid="import-diagnostics">
+                <h3>{ t(lang, Msg::ImportNotes) }</h3>
+                <ul class="diagnostics">
+                { for p.diagnostics().iter().map(|d| {
+                    let (class, word, icon) = match d.severity {
+                        Severity::Error => ("sev-error", t(lang, Msg::Error), "⚠"),
+                        Severity::Warning => ("sev-warning", t(lang, Msg::Warning), "!"),
+                    };
+                    html! {
+                        <li class={class}>
+                            <span class="sev"><span aria-hidden="true">{ icon }{ " " }</span>{ word }</span>{ " " }
+                            if !d.path.is_empty() { <code class="path">{ d.path.clone() }</code>{ " " } }
+                            <span class="diag-code">{ format!("[{}]", d.code) }</span>{ " " }
+                            <span class="message">{ d.message(lang) }</span>
+                        </li>
+                    }
+                }) }
+                </ul>
+            </div>
+        }
     });
     let has_plan = preview.as_ref().is_some_and(|p| p.plan_json.is_some());
     let corrections = &state.choices.rows;
     // Corrections that no row of this table takes (a table laid out differently, or
     // settings made for another table): listed, so that they are not taken for used.
     let missing: Vec<String> = match &preview {
-        Some(p) => corrections
-            .iter()
-            .filter(|c| !p.rows.iter().any(|r| r.row == c.row))
-            .map(|c| format!("{} ({})", c.row, row_role(lang, c.role)))
-            .collect(),
+        Some(p) => corrections.iter().filter(|c| !p.rows.iter().any(|r| r.row == c.row)).map(|c| format!("{} ({})", c.row, row_role(lang, c.role))).collect(),
         None => Vec::new(),
     };
     let settings_note = state.settings_note.as_ref().map(|(error, text)| {
@@ -606,7 +602,6 @@ pub fn Importer(props: &ImporterProps) -> Html {
         </>
     }
 }
-
 
 /// The heading a table writes for the field (the tables are Italian in either language).
 fn field_label(lang: Lang, field: Field) -> &'static str {

@@ -16,10 +16,8 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use semaforo_core::import::{CellProblem, ColumnReading, Field, ImportOptions, Note, RowCorrection, RowKind, RowReading, RowRole, TableFormat};
 use semaforo_core::Decimal;
-use semaforo_core::import::{
-    CellProblem, ColumnReading, Field, ImportOptions, Note, RowCorrection, RowKind, RowReading, RowRole, TableFormat,
-};
 use semaforo_core::{check_plan, evaluate, Diagnostic, Plan};
 use wasm_bindgen::prelude::*;
 
@@ -127,10 +125,9 @@ pub fn parse_settings(text: &str) -> Result<Choices, String> {
             ("mapping", Value::Array(pairs)) => {
                 for (i, pair) in pairs.iter().enumerate() {
                     let read = match pair.as_array().map(Vec::as_slice) {
-                        Some([column, Value::String(name)]) => column
-                            .as_u64()
-                            .and_then(|c| usize::try_from(c).ok())
-                            .zip(Field::ALL.into_iter().find(|f| f.name() == name)),
+                        Some([column, Value::String(name)]) => {
+                            column.as_u64().and_then(|c| usize::try_from(c).ok()).zip(Field::ALL.into_iter().find(|f| f.name() == name))
+                        }
                         _ => None,
                     };
                     let (column, field) = read.ok_or_else(|| {
@@ -380,7 +377,8 @@ mod tests {
     fn import_text_table(bytes: &[u8], options: &ImportOptions) -> Preview {
         let report = import_table(bytes, options);
         let plan_json = report.plan.as_ref().map(|p| serde_json::to_string(p).unwrap());
-        let view = ReportView { format: report.format, columns: report.columns, header_row: report.header_row, rows: report.rows, diagnostics: report.diagnostics };
+        let view =
+            ReportView { format: report.format, columns: report.columns, header_row: report.header_row, rows: report.rows, diagnostics: report.diagnostics };
         Preview::new(view, plan_json)
     }
 
@@ -463,7 +461,9 @@ mod tests {
         assert!(err.contains("unknown field `colonne`"), "{err}");
         assert!(parse_settings("{\n\"rows\": [}").unwrap_err().contains("at line 2 column"));
         assert!(parse_settings("{\"rows\": [{\"row\": 0, \"role\": \"total\"}]}").unwrap_err().starts_with("rows[0]: expected {\"row\": from 1"));
-        assert!(parse_settings("{\"mapping\": [[\"3\", \"target\"]]}").unwrap_err().starts_with("mapping[0]: expected [column from 0, field: one of group, area,"));
+        assert!(parse_settings("{\"mapping\": [[\"3\", \"target\"]]}")
+            .unwrap_err()
+            .starts_with("mapping[0]: expected [column from 0, field: one of group, area,"));
         assert!(parse_settings("{\"version\": 1, \"ente\": {}}").unwrap_err().starts_with("unknown field `ente`"), "a plan is not settings");
         let choices = parse_settings("{\"mapping\": [[2, \"target\"], [2, \"actual\"]]}").unwrap();
         assert_eq!(choices.mapping, vec![(2, Field::Actual)], "the last word on a column");

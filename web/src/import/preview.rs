@@ -19,8 +19,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::{t, use_lang, Msg};
-use semaforo_core::labels::row_role;
 use crate::import::model::{read_role, Figures, Preview};
+use semaforo_core::labels::row_role;
 
 #[derive(Properties, PartialEq)]
 pub struct ImporterPreviewProps {

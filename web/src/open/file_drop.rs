@@ -2,8 +2,8 @@
 //! table importer use, and whether a file is being dragged over the zone (for its style
 //! and its hint).
 
-use yew::prelude::*;
 use wasm_bindgen::JsCast;
+use yew::prelude::*;
 
 /// The handlers to put on an `<input type=file>` (`onchange`) and on its drop zone.
 pub struct FileDrop {

@@ -90,11 +90,8 @@ pub fn EditField(props: &EditFieldProps) -> Html {
     };
     let error_id = format!("{}-error", props.id);
     let was_id = format!("{}-was", props.id);
-    let described = [error.is_some().then(|| error_id.clone()), props.was.is_some().then(|| was_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let described =
+        [error.is_some().then(|| error_id.clone()), props.was.is_some().then(|| was_id.clone())].into_iter().flatten().collect::<Vec<_>>().join(" ");
     html! {
         <div class={if error.is_some() { "edit-field invalid" } else { "edit-field" }}>
             <label for={props.id.clone()}>{ props.label.clone() }</label>
@@ -127,10 +124,7 @@ mod tests {
         assert_eq!(read(Lang::En, FieldKind::Number, "1,010.5"), Ok(n("1010.5")));
         assert_eq!(read(Lang::It, FieldKind::Number, "tanti"), Err(Msg::WhatIfExpectNumber));
         assert_eq!(read(Lang::It, FieldKind::Weight, "-3"), Err(Msg::WhatIfExpectWeight));
-        assert_eq!(
-            read(Lang::It, FieldKind::Date, "31/12/2023"),
-            Ok(FieldValue::Date(chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()))
-        );
+        assert_eq!(read(Lang::It, FieldKind::Date, "31/12/2023"), Ok(FieldValue::Date(chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap())));
         assert_eq!(read(Lang::It, FieldKind::Date, "31/13/2023"), Err(Msg::WhatIfExpectDate));
     }
 }

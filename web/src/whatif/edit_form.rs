@@ -6,17 +6,17 @@
 use semaforo_core::labels;
 use std::rc::Rc;
 
-use semaforo_core::Decimal;
 use semaforo_core::plan::{Actual, Indicator, MeasureUnit, Target};
 use semaforo_core::scenario::Edit;
 use semaforo_core::score::actual_number;
+use semaforo_core::Decimal;
 use semaforo_core::Lang;
 use yew::prelude::*;
 
-use crate::whatif::edit_field::{EditField, FieldKind, FieldValue};
 use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
+use crate::whatif::edit_field::{EditField, FieldKind, FieldValue};
 use crate::whatif::model::Command;
 use crate::whatif::text::date_text;
 
@@ -31,7 +31,11 @@ pub struct EditFormProps {
 /// A number as typed back into a field: no thousands dots, the language's decimal mark.
 fn plain(lang: Lang, v: Decimal) -> String {
     let s = v.normalize().to_string();
-    if lang == Lang::It { s.replace('.', ",") } else { s }
+    if lang == Lang::It {
+        s.replace('.', ",")
+    } else {
+        s
+    }
 }
 
 /// The target with a new value and the same comparison.

@@ -9,10 +9,10 @@ use semaforo_core::whatif::{goal_seek, GoalSeek as Answer, SeekValue, Unknown};
 use semaforo_core::{format, Lang};
 use yew::prelude::*;
 
-use crate::whatif::edit_field::{read, FieldKind, FieldValue};
 use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
+use crate::whatif::edit_field::{read, FieldKind, FieldValue};
 use crate::whatif::model::Command;
 
 #[derive(Properties, PartialEq)]

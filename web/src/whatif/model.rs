@@ -15,7 +15,6 @@ use semaforo_core::live::Live;
 use semaforo_core::scenario::{apply, decode_edits, find_indicator_mut, Edit, Scenario};
 use semaforo_core::Diagnostic;
 
-
 use crate::i18n::Msg;
 use crate::model::{fresh_generation, PlanView};
 
@@ -56,11 +55,17 @@ pub enum Command {
     Reset,
     Select(usize),
     /// A new scenario, empty or a copy of the active one.
-    New { name: String, copy: bool },
+    New {
+        name: String,
+        copy: bool,
+    },
     Rename(String),
     Delete,
     /// The text of a scenario file the user opened.
-    Import { name: String, text: String },
+    Import {
+        name: String,
+        text: String,
+    },
     DismissNotice,
 }
 
@@ -105,8 +110,7 @@ impl WhatIf {
         }
         let live = Live::new(baseline.plan.clone());
         let views = [Rc::new(copy_of(&live)), Rc::new(copy_of(&live))];
-        let mut model =
-            WhatIf { baseline, key, stored, live, views, current: 0, log: Vec::new(), synced: [0, 0], notice, problems: Vec::new(), slow_edits: 0 };
+        let mut model = WhatIf { baseline, key, stored, live, views, current: 0, log: Vec::new(), synced: [0, 0], notice, problems: Vec::new(), slow_edits: 0 };
         if !model.scenario().edits.is_empty() {
             model.rebuild();
         }

@@ -3,8 +3,8 @@
 //! the weight each carries in the node after all the weighting down the tree. Drawn as
 //! ranked bars, with the same figures as a table.
 
-use semaforo_core::labels;
 use semaforo_core::format;
+use semaforo_core::labels;
 use std::rc::Rc;
 
 use semaforo_core::whatif::{sensitivity, Sensitivity as Row};

@@ -59,7 +59,12 @@ pub struct State {
 pub enum Action {
     /// A plan was opened: its baseline, its storage key, what storage kept for it, and
     /// the edits of a share link meant for it.
-    Open { baseline: Rc<PlanView>, key: String, stored: Result<Option<Stored>, String>, link: Option<String> },
+    Open {
+        baseline: Rc<PlanView>,
+        key: String,
+        stored: Result<Option<Stored>, String>,
+        link: Option<String>,
+    },
     Run(Command),
     /// Storage refused the scenarios (full or blocked).
     SaveFailed(String),

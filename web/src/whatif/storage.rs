@@ -62,10 +62,5 @@ pub fn clear_link() {
 /// This page's address (with its `?plan=`) and the edits as a share link.
 pub fn share_url(encoded: &str) -> String {
     let location = gloo::utils::window().location();
-    format!(
-        "{}{}{}#edits={encoded}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    )
+    format!("{}{}{}#edits={encoded}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
 }

@@ -17,11 +17,9 @@ pub fn describe(lang: Lang, baseline: &PlanView, edit: &Edit) -> String {
     let target_text = |t: Option<&Target>| t.map(|t| labels::target(lang, t, unit)).unwrap_or_else(|| "—".into());
     let (field, was, now) = match edit {
         Edit::SetTarget { target, .. } => (t(lang, Msg::Target), target_text(def.and_then(|d| d.target.as_ref())), target_text(Some(target))),
-        Edit::SetActual { actual, .. } => (
-            t(lang, Msg::Actual),
-            labels::actual(lang, def.and_then(|d| d.actual.as_ref()), unit),
-            labels::actual(lang, actual.as_ref(), unit),
-        ),
+        Edit::SetActual { actual, .. } => {
+            (t(lang, Msg::Actual), labels::actual(lang, def.and_then(|d| d.actual.as_ref()), unit), labels::actual(lang, actual.as_ref(), unit))
+        }
         Edit::Exclude { reason, .. } => (
             t(lang, Msg::Actual),
             labels::actual(lang, def.and_then(|d| d.actual.as_ref()), unit),
@@ -30,11 +28,9 @@ pub fn describe(lang: Lang, baseline: &PlanView, edit: &Edit) -> String {
         Edit::SetIndicatorWeight { weight, .. } => {
             (t(lang, Msg::Weight), labels::weight(lang, def.and_then(|d| d.weight)), labels::weight(lang, Some(*weight)))
         }
-        Edit::SetObjectiveWeight { objective, weight } => (
-            t(lang, Msg::Weight),
-            labels::weight(lang, baseline.evaluation.node(objective).and_then(|n| n.weight)),
-            labels::weight(lang, Some(*weight)),
-        ),
+        Edit::SetObjectiveWeight { objective, weight } => {
+            (t(lang, Msg::Weight), labels::weight(lang, baseline.evaluation.node(objective).and_then(|n| n.weight)), labels::weight(lang, Some(*weight)))
+        }
     };
     format!("{code} · {field}: {was} → {now}")
 }

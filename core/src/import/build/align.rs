@@ -20,14 +20,7 @@ pub(super) fn align(cells: &[Cell], fields: &[(usize, Field)]) -> Vec<Option<usi
         return vec![None; n];
     }
     if n.saturating_mul(m) > ALIGN_LIMIT {
-        return cells
-            .iter()
-            .map(|c| {
-                fields
-                    .iter()
-                    .position(|(col, f)| *col == c.col && fit(c, *f, true).is_some())
-            })
-            .collect();
+        return cells.iter().map(|c| fields.iter().position(|(col, f)| *col == c.col && fit(c, *f, true).is_some())).collect();
     }
     const UNPLACED: i32 = -3;
     let mut dp = vec![vec![0i32; m + 1]; n + 1];
@@ -113,9 +106,7 @@ fn fit(cell: &Cell, field: Field, own_column: bool) -> Option<i32> {
         },
         Field::Unit => parse_unit(&cell.cleaned).map(|_| 2),
         Field::Code => {
-            let token = !cell.cleaned.contains(' ')
-                && cell.cleaned.len() <= 30
-                && cell.cleaned.chars().any(|c| c.is_ascii_digit());
+            let token = !cell.cleaned.contains(' ') && cell.cleaned.len() <= 30 && cell.cleaned.chars().any(|c| c.is_ascii_digit());
             (token && (own_column || s == Text)).then_some(1)
         }
         Field::Indicator => match s {
@@ -143,7 +134,6 @@ mod tests {
     use super::*;
     use crate::import::build::test_cells as cells;
 
-
     const SEED_FIELDS: [(usize, Field); 12] = [
         (0, Field::Group),
         (1, Field::Area),
@@ -160,64 +150,17 @@ mod tests {
     ];
 
     fn placed(row: &[(usize, &str)]) -> Vec<Option<Field>> {
-        align(&cells(row), &SEED_FIELDS)
-            .into_iter()
-            .map(|s| s.map(|s| SEED_FIELDS[s].1))
-            .collect()
+        align(&cells(row), &SEED_FIELDS).into_iter().map(|s| s.map(|s| SEED_FIELDS[s].1)).collect()
     }
 
     #[test]
     fn rows_shifted_after_a_page_break_land_under_their_headings() {
         use Field::*;
-        let page1 = [
-            (0, "100,00%"),
-            (2, "n atti"),
-            (3, "n atti / n"),
-            (5, "46 N. / 47 N."),
-            (6, "97,87 %"),
-            (7, ">= 70,00 %"),
-            (8, "100,00%"),
-        ];
-        assert_eq!(
-            placed(&page1),
-            [
-                Weight,
-                Indicator,
-                Algorithm,
-                Measures,
-                Actual,
-                Target,
-                Achievement
-            ]
-            .map(Some)
-        );
-        let page2 = [
-            (0, "100,00%"),
-            (1, "Realizzazione"),
-            (2, "Realizzazione"),
-            (3, "31-12-2023"),
-            (4, "31-12-2023"),
-            (5, "Entro 31-12-2023"),
-            (6, "100,00%"),
-        ];
-        assert_eq!(
-            placed(&page2),
-            [
-                Weight,
-                Indicator,
-                Algorithm,
-                Measures,
-                Actual,
-                Target,
-                Achievement
-            ]
-            .map(Some)
-        );
+        let page1 = [(0, "100,00%"), (2, "n atti"), (3, "n atti / n"), (5, "46 N. / 47 N."), (6, "97,87 %"), (7, ">= 70,00 %"), (8, "100,00%")];
+        assert_eq!(placed(&page1), [Weight, Indicator, Algorithm, Measures, Actual, Target, Achievement].map(Some));
+        let page2 = [(0, "100,00%"), (1, "Realizzazione"), (2, "Realizzazione"), (3, "31-12-2023"), (4, "31-12-2023"), (5, "Entro 31-12-2023"), (6, "100,00%")];
+        assert_eq!(placed(&page2), [Weight, Indicator, Algorithm, Measures, Actual, Target, Achievement].map(Some));
         let aligned = [(4, "20"), (5, "Nome"), (9, ">= 3"), (10, "100")];
-        assert_eq!(
-            placed(&aligned),
-            [Weight, Indicator, Target, Achievement].map(Some)
-        );
+        assert_eq!(placed(&aligned), [Weight, Indicator, Target, Achievement].map(Some));
     }
-
 }

@@ -9,10 +9,7 @@ use crate::decimal::Decimal;
 use crate::diagnostic::{Case, Code, Diagnostic, Expected, NoteKind, Param};
 use crate::import::columns::{ColumnReading, Field};
 use crate::import::{CellProblem, Note, RowKind, RowReading};
-use crate::plan::{
-    Actual, Cruscotto, CruscottoItem, Ente, Indicator, Objective, Plan, Policy, Published, SharedIndicator, Target,
-    FORMAT_VERSION,
-};
+use crate::plan::{Actual, Cruscotto, CruscottoItem, Ente, Indicator, Objective, Plan, Policy, Published, SharedIndicator, Target, FORMAT_VERSION};
 use std::collections::{HashMap, HashSet};
 
 /// Sibling weights within this distance of 100 are taken as written (the documents round
@@ -65,12 +62,8 @@ impl Builder<'_> {
         for container in self.containers() {
             for (i, draft) in self.drafts(container).iter().enumerate() {
                 let key = match (&draft.code, &draft.indicator.algorithm) {
-                    (CodeOrigin::Printed | CodeOrigin::Derived { .. }, _) => {
-                        (draft.indicator.code.clone(), fold(&draft.indicator.name))
-                    }
-                    (CodeOrigin::Numbered, Some(algorithm)) => {
-                        (format!("{}\u{0}", fold(&draft.indicator.name)), fold(algorithm))
-                    }
+                    (CodeOrigin::Printed | CodeOrigin::Derived { .. }, _) => (draft.indicator.code.clone(), fold(&draft.indicator.name)),
+                    (CodeOrigin::Numbered, Some(algorithm)) => (format!("{}\u{0}", fold(&draft.indicator.name)), fold(algorithm)),
                     (CodeOrigin::Numbered, None) => continue,
                 };
                 let Some(&(c0, i0)) = first.get(&key) else {
@@ -118,8 +111,7 @@ impl Builder<'_> {
             .chain(self.ente_indicators.iter_mut())
             .filter(|d| d.bare_percent_actual)
             .collect();
-        let fractions = !drafts.is_empty()
-            && drafts.iter().all(|d| matches!(d.indicator.actual, Some(Actual::Value(v)) if v.abs() <= two));
+        let fractions = !drafts.is_empty() && drafts.iter().all(|d| matches!(d.indicator.actual, Some(Actual::Value(v)) if v.abs() <= two));
         if !fractions {
             return;
         }
@@ -229,23 +221,18 @@ impl Builder<'_> {
             for (i, draft) in drafts.into_iter().enumerate() {
                 let place = (Container::Node(n), i);
                 match sharing.first_of.get(&place) {
-                    Some(original) => shared.push(SharedIndicator {
-                        indicator: settled.get(original).cloned().unwrap_or_default(),
-                        weight: draft.indicator.weight,
-                    }),
+                    Some(original) => {
+                        shared.push(SharedIndicator { indicator: settled.get(original).cloned().unwrap_or_default(), weight: draft.indicator.weight })
+                    }
                     None => own.push(draft.indicator),
                 }
             }
             node_indicators.push((own, shared));
         }
-        let child_lists: Vec<Vec<usize>> = (0..node_count)
-            .map(|i| (0..node_count).filter(|&c| nodes[c].as_ref().and_then(|n| n.parent) == Some(i)).collect())
-            .collect();
+        let child_lists: Vec<Vec<usize>> =
+            (0..node_count).map(|i| (0..node_count).filter(|&c| nodes[c].as_ref().and_then(|n| n.parent) == Some(i)).collect()).collect();
         let roots: Vec<usize> = (0..node_count).filter(|&i| nodes[i].as_ref().is_some_and(|n| n.parent.is_none())).collect();
-        let mut objectives: Vec<Objective> = roots
-            .iter()
-            .map(|&i| objective(i, &mut nodes, &mut node_indicators, &child_lists))
-            .collect();
+        let mut objectives: Vec<Objective> = roots.iter().map(|&i| objective(i, &mut nodes, &mut node_indicators, &child_lists)).collect();
         let mut indicators: Vec<Indicator> = self.ente_indicators.drain(..).map(|d| d.indicator).collect();
         normalise_tree(&mut objectives, "ente.objectives", &mut normalised);
         normalise(indicators.iter_mut().map(|i| &mut i.weight).collect(), "ente.indicators".into(), None, &mut normalised);
@@ -291,13 +278,10 @@ impl Builder<'_> {
             diagnostics.push(Diagnostic::new("ente.name", Code::NoEnteName, []));
             "Ente".into()
         });
-        let year = self
-            .year
-            .or_else(|| deadline_year(&objectives, &indicators, &cruscotti, &library))
-            .unwrap_or_else(|| {
-                diagnostics.push(Diagnostic::new("ente.year", Code::NoYear, []));
-                0
-            });
+        let year = self.year.or_else(|| deadline_year(&objectives, &indicators, &cruscotti, &library)).unwrap_or_else(|| {
+            diagnostics.push(Diagnostic::new("ente.year", Code::NoYear, []));
+            0
+        });
         let ente_published = std::mem::take(&mut self.ente_published);
         let plan = Plan {
             version: FORMAT_VERSION,
@@ -371,12 +355,7 @@ fn drop_unweighted(drafts: &mut Vec<Draft>, rows: &mut [RowReading], headers: &[
     });
 }
 
-fn objective(
-    i: usize,
-    nodes: &mut [Option<Node>],
-    indicators: &mut [(Vec<Indicator>, Vec<SharedIndicator>)],
-    child_lists: &[Vec<usize>],
-) -> Objective {
+fn objective(i: usize, nodes: &mut [Option<Node>], indicators: &mut [(Vec<Indicator>, Vec<SharedIndicator>)], child_lists: &[Vec<usize>]) -> Objective {
     let Some(node) = nodes.get_mut(i).and_then(Option::take) else {
         return Objective::new(String::new(), crate::plan::Level::Operational, String::new());
     };
@@ -443,17 +422,14 @@ fn explain_normalised(plan: &mut Plan, normalised: Vec<Normalised>, diagnostics:
             if let Some(result) = evaluation.node(id) {
                 let printed = result.published.as_ref().and_then(|p| p.score);
                 if let (Some(score), Some(printed)) = (result.score, printed) {
-                    params = vec![
-                        Param::Case(Case::Printed),
-                        Param::Name(result.name.clone()),
-                        Param::Sum(sum),
-                        Param::Score(score),
-                        Param::Printed(printed),
-                    ];
+                    params = vec![Param::Case(Case::Printed), Param::Name(result.name.clone()), Param::Sum(sum), Param::Score(score), Param::Printed(printed)];
                     let sum = crate::format::number(sum, sum.scale().min(2));
                     let apart = score.checked_sub(printed).is_none_or(|gap| gap.abs() > Decimal::from_scaled(1, 2));
                     if apart {
-                        reasons.push((id.clone(), format!("the document's weights sum to {sum}, not 100: normalised, the score is {}", crate::format::percent(score, 2))));
+                        reasons.push((
+                            id.clone(),
+                            format!("the document's weights sum to {sum}, not 100: normalised, the score is {}", crate::format::percent(score, 2)),
+                        ));
                     }
                 }
             }
@@ -471,13 +447,7 @@ fn explain_normalised(plan: &mut Plan, normalised: Vec<Normalised>, diagnostics:
     }
 }
 
-
-fn deadline_year(
-    objectives: &[Objective],
-    indicators: &[Indicator],
-    cruscotti: &[Cruscotto],
-    library: &[(Place, Indicator)],
-) -> Option<i32> {
+fn deadline_year(objectives: &[Objective], indicators: &[Indicator], cruscotti: &[Cruscotto], library: &[(Place, Indicator)]) -> Option<i32> {
     use chrono::Datelike;
     let mut years: HashMap<i32, usize> = HashMap::new();
     let mut count = |i: &Indicator| {

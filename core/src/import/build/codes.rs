@@ -43,9 +43,7 @@ pub(super) fn is_code_word(word: &str) -> bool {
     }
     // Digits only: a dotted code (`1.2`, `01.01.3`), not a number (`2023`, `1.010`).
     let parts: Vec<&str> = w.split('.').collect();
-    parts.len() >= 2
-        && parts.iter().all(|p| (1..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
-        && !(parts.len() == 2 && parts[1].len() == 3)
+    parts.len() >= 2 && parts.iter().all(|p| (1..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit())) && !(parts.len() == 2 && parts[1].len() == 3)
 }
 
 /// `IS_`, `IS:`, `IS_-`, `IS:-`: letters and the punctuation that should have been
@@ -53,11 +51,8 @@ pub(super) fn is_code_word(word: &str) -> bool {
 fn prefix_word(word: &str) -> Option<String> {
     let letters: String = word.chars().take_while(|c| c.is_ascii_uppercase()).collect();
     let rest: String = word.chars().skip(letters.chars().count()).collect();
-    ((1..=6).contains(&letters.len())
-        && !rest.is_empty()
-        && rest.chars().all(|c| matches!(c, '_' | ':' | '-' | '.'))
-        && rest.contains(['_', ':']))
-    .then_some(letters)
+    ((1..=6).contains(&letters.len()) && !rest.is_empty() && rest.chars().all(|c| matches!(c, '_' | ':' | '-' | '.')) && rest.contains(['_', ':']))
+        .then_some(letters)
 }
 
 fn is_separator(word: &str) -> bool {
@@ -126,9 +121,8 @@ fn clean_code(word: &str) -> String {
 
 /// Words left out of a derived code.
 const MINOR_WORDS: &[&str] = &[
-    "di", "del", "della", "dello", "dei", "degli", "delle", "e", "ed", "a", "al", "alla",
-    "ai", "agli", "alle", "il", "lo", "la", "i", "gli", "le", "l", "per", "in", "con", "su",
-    "da", "dal", "dalla", "un", "una", "uno", "entro", "nel", "nella", "nei", "sul", "sulla",
+    "di", "del", "della", "dello", "dei", "degli", "delle", "e", "ed", "a", "al", "alla", "ai", "agli", "alle", "il", "lo", "la", "i", "gli", "le", "l", "per",
+    "in", "con", "su", "da", "dal", "dalla", "un", "una", "uno", "entro", "nel", "nella", "nei", "sul", "sulla",
 ];
 
 /// A stable code for an indicator printed with only a prefix: the prefix and the

@@ -8,9 +8,9 @@ use super::indicator::take_parenthesis;
 use super::roles::{fold, is_number_word, words, PERSON_TITLES};
 use super::{Builder, Cell, Container, CruscottoDraft, Node, Shape};
 use crate::decimal::Decimal;
+use crate::diagnostic::{NoteKind, Param};
 use crate::import::columns::Field;
 use crate::import::values::{group_label, is_code, parse_percent, parse_verdict};
-use crate::diagnostic::{NoteKind, Param};
 use crate::import::{Note, RowKind, RowRole};
 use crate::plan::{Level, Perspective, Published, Verdict};
 
@@ -68,8 +68,7 @@ fn split_trailing_figures(text: &str) -> (String, Figures) {
 fn names_manager(text: &str) -> bool {
     let folded = fold(text);
     let first = words(&folded).first().map(|w| w.to_string()).unwrap_or_default();
-    PERSON_TITLES.contains(&first.as_str())
-        || MANAGER_LABELS.iter().any(|l| folded.starts_with(l) && folded[l.len()..].trim_start().starts_with(':'))
+    PERSON_TITLES.contains(&first.as_str()) || MANAGER_LABELS.iter().any(|l| folded.starts_with(l) && folded[l.len()..].trim_start().starts_with(':'))
 }
 
 /// Splits a title at its separators (` - `, ` – `, ` — `, ` | `) into parts, and before a
@@ -82,9 +81,7 @@ fn parts(text: &str) -> Vec<String> {
             continue;
         }
         // (`Dirigente: Dott.ssa Y` stays one part: its label is read below.)
-        let after_colon = out.last().is_some_and(|p| {
-            p.ends_with(':') && !MANAGER_LABELS.contains(&fold(p.trim_end_matches(':')).trim())
-        });
+        let after_colon = out.last().is_some_and(|p| p.ends_with(':') && !MANAGER_LABELS.contains(&fold(p.trim_end_matches(':')).trim()));
         if after_colon && PERSON_TITLES.contains(&fold(token).as_str()) {
             if let Some(last) = out.last_mut() {
                 last.pop();
@@ -158,16 +155,11 @@ fn dashboard_title(text: &str) -> (String, Option<String>, bool) {
         let folded = fold(&part);
         let first = words(&folded).first().map(|w| w.to_string()).unwrap_or_default();
         // `Dirigente: X`: the label goes, the person stays.
-        let labelled = MANAGER_LABELS.iter().find(|l| {
-            folded.starts_with(*l) && folded[l.len()..].trim_start().starts_with(':')
-        });
+        let labelled = MANAGER_LABELS.iter().find(|l| folded.starts_with(*l) && folded[l.len()..].trim_start().starts_with(':'));
         if labelled.is_some() {
             let after = part.split_once(':').map_or("", |(_, after)| after);
             add_manager(after, &mut manager);
-        } else if PERSON_TITLES.contains(&first.as_str())
-            || folded == "ad interim"
-            || (!name.is_empty() && manager.is_none())
-        {
+        } else if PERSON_TITLES.contains(&first.as_str()) || folded == "ad interim" || (!name.is_empty() && manager.is_none()) {
             add_manager(&part, &mut manager);
         } else if name.is_empty() {
             name = part;
@@ -200,10 +192,7 @@ impl Builder<'_> {
             joined.push_str(&text);
         }
         let mut figures = Figures::default();
-        let in_achievement = cells
-            .iter()
-            .find(|c| self.field_of(c.col) == Some(Field::Achievement))
-            .and_then(|c| parse_percent(&c.cleaned));
+        let in_achievement = cells.iter().find(|c| self.field_of(c.col) == Some(Field::Achievement)).and_then(|c| parse_percent(&c.cleaned));
         let elsewhere = cells
             .iter()
             .rev()
@@ -253,9 +242,7 @@ impl Builder<'_> {
         }
         // A dashboard continued on the next page, its title repeated: the same one.
         let same = |c: &CruscottoDraft| {
-            !name.is_empty()
-                && fold(&c.name) == fold(&name)
-                && (manager.is_none() || c.manager.as_deref().map(fold) == manager.as_deref().map(fold))
+            !name.is_empty() && fold(&c.name) == fold(&name) && (manager.is_none() || c.manager.as_deref().map(fold) == manager.as_deref().map(fold))
         };
         if let Some(existing) = self.cruscotti.iter().position(same) {
             let c = &mut self.cruscotti[existing];
@@ -322,10 +309,7 @@ impl Builder<'_> {
     /// A figure alone on the row after a total that printed none.
     pub(super) fn figure_of_total(&mut self, index: usize, cells: &[Cell]) {
         let (_, figures) = self.heading_text_and_figures(cells);
-        let figures = Figures {
-            score: figures.score.or_else(|| cells.iter().find_map(|c| parse_percent(&c.cleaned))),
-            ..figures
-        };
+        let figures = Figures { score: figures.score.or_else(|| cells.iter().find_map(|c| parse_percent(&c.cleaned))), ..figures };
         self.publish(self.total_target, figures);
         self.rows[index].kind = RowKind::Group;
         self.rows[index].note = Some(Note::new(NoteKind::TotalFigure));
@@ -371,10 +355,7 @@ impl Builder<'_> {
         // `… PESO: 14,00%` inside a block written whole in one cell.
         if printed_weight.is_none() {
             let tokens: Vec<&str> = text.split_whitespace().collect();
-            printed_weight = tokens
-                .windows(2)
-                .find(|pair| fold(pair[0]) == "peso:")
-                .and_then(|pair| parse_percent(pair[1]));
+            printed_weight = tokens.windows(2).find(|pair| fold(pair[0]) == "peso:").and_then(|pair| parse_percent(pair[1]));
         }
         let (label_text, glued) = split_trailing_figures(&text);
         let figures: Vec<Cell> = cells.iter().filter(|c| !is_text(c)).cloned().collect();
@@ -458,9 +439,7 @@ impl Builder<'_> {
         let found = self.node_index.get(&key).copied();
         // The same code under another parent, once the first has its content, is another
         // node (a plan annex repeats `2.1` under two programmes).
-        let has_content = |n: usize| {
-            !self.nodes[n].indicators.is_empty() || self.nodes.iter().any(|c| c.parent == Some(n))
-        };
+        let has_content = |n: usize| !self.nodes[n].indicators.is_empty() || self.nodes.iter().any(|c| c.parent == Some(n));
         let (found, code) = match found {
             Some(existing) if parent.is_some() && self.nodes[existing].parent != parent && has_content(existing) => {
                 let mut k = 2;
@@ -515,14 +494,8 @@ impl Builder<'_> {
                 _ => {}
             }
         }
-        let candidates: Vec<Field> = self
-            .fields
-            .iter()
-            .map(|(_, f)| *f)
-            .filter(|f| matches!(f, Field::Weight | Field::Achievement))
-            .collect();
-        let targets: Vec<Field> =
-            if !candidates.is_empty() && unplaced.len() >= candidates.len() { candidates } else { vec![Field::Achievement] };
+        let candidates: Vec<Field> = self.fields.iter().map(|(_, f)| *f).filter(|f| matches!(f, Field::Weight | Field::Achievement)).collect();
+        let targets: Vec<Field> = if !candidates.is_empty() && unplaced.len() >= candidates.len() { candidates } else { vec![Field::Achievement] };
         for (cell, field) in unplaced.iter().zip(targets) {
             let value = parse_percent(&cell.cleaned);
             match field {
@@ -551,15 +524,8 @@ impl Builder<'_> {
             _ => Level::Operational,
         };
         let (code, name) = group_label(&cell.cleaned).unwrap_or_else(|| {
-            let existing = self
-                .nodes
-                .iter()
-                .find(|n| n.name == cell.cleaned && n.level == level)
-                .map(|n| n.code.clone());
-            (
-                existing.unwrap_or_else(|| format!("{}{}", level_prefix(level), self.nodes.len() + 1)),
-                cell.cleaned.clone(),
-            )
+            let existing = self.nodes.iter().find(|n| n.name == cell.cleaned && n.level == level).map(|n| n.code.clone());
+            (existing.unwrap_or_else(|| format!("{}{}", level_prefix(level), self.nodes.len() + 1)), cell.cleaned.clone())
         });
         let index = self.rows.len() - 1;
         let kind = self.rows[index].kind;
@@ -591,9 +557,7 @@ fn level_words(text: &str) -> Option<(String, String)> {
         let bare = f.trim_end_matches([':', '.', ')']);
         if matches!(bare, "-" | "–" | "—" | "" | "n" | "n°" | "titolo" | "codice") {
             at += 1;
-        } else if number.is_empty()
-            && (super::codes::is_code_word(token) || (!bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit() || c == '.')))
-        {
+        } else if number.is_empty() && (super::codes::is_code_word(token) || (!bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit() || c == '.'))) {
             number = token.trim_end_matches([':', ')', '.']).to_string();
             at += 1;
         } else if number.is_empty()

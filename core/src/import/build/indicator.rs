@@ -5,14 +5,12 @@ use super::align::align;
 use super::codes::{derived, leading_code, CodeOrigin, Leading};
 use super::{Assigned, Builder, Cell, Container, Draft, Pending};
 use crate::decimal::Decimal;
-use crate::import::columns::Field;
-use crate::import::values::{
-    parse_actual, parse_percent, parse_target, parse_unit, parse_verdict, Expected, Reading,
-};
-use crate::import::values::Shape;
-use crate::parse::Quantity;
 use crate::diagnostic::{NoteKind, Param};
+use crate::import::columns::Field;
+use crate::import::values::Shape;
+use crate::import::values::{parse_actual, parse_percent, parse_target, parse_unit, parse_verdict, Expected, Reading};
 use crate::import::{CellProblem, Note, RowKind};
+use crate::parse::Quantity;
 use crate::plan::{Actual, Indicator, IndicatorKind, MeasureUnit, Published, Target};
 use std::collections::HashSet;
 
@@ -21,11 +19,7 @@ impl Builder<'_> {
     /// all fit under the headings the previous indicator left empty is that indicator's
     /// tail, broken across a page.
     pub(super) fn indicator_row(&mut self, index: usize, cells: &[Cell], corrected: bool) {
-        let cells: Vec<Cell> = cells
-            .iter()
-            .filter(|c| !self.ignored.contains(&c.col))
-            .cloned()
-            .collect();
+        let cells: Vec<Cell> = cells.iter().filter(|c| !self.ignored.contains(&c.col)).cloned().collect();
         if cells.is_empty() {
             self.rows[index].note = Some(Note::new(NoteKind::ColumnsNotRead));
             return;
@@ -44,10 +38,7 @@ impl Builder<'_> {
                     if field.is_grouping() {
                         self.context_from_cell(cell, field);
                     } else {
-                        assigned.push(Assigned {
-                            field,
-                            cell: cell.clone(),
-                        });
+                        assigned.push(Assigned { field, cell: cell.clone() });
                         last = *slot;
                     }
                 }
@@ -67,50 +58,31 @@ impl Builder<'_> {
             }
         }
         self.last_group = None;
-        self.pending = Some(Pending {
-            row: index,
-            container: self.container,
-            cells: assigned,
-            last,
-        });
+        self.pending = Some(Pending { row: index, container: self.container, cells: assigned, last });
     }
 
     /// Merges row `index` into the pending indicator if its cells all fit under the
     /// headings that indicator left empty after the last one it filled.
     fn merge_tail(&mut self, index: usize, cells: &[Cell]) -> bool {
         let Some(pending) = &self.pending else { return false };
-            let filled: HashSet<Field> = pending.cells.iter().map(|a| a.field).collect();
-            let later: Vec<(usize, Field)> = self
-                .fields
-                .iter()
-                .skip(pending.last + 1)
-                .copied()
-                .filter(|(_, f)| !filled.contains(f) && !f.is_grouping())
-                .collect();
-            let placed = align(cells, &later);
-            if !later.is_empty() && placed.iter().all(Option::is_some) {
-                let row = pending.row;
-                let offset = pending.last + 1;
-                let pending = self.pending.as_mut().expect("checked above");
-                for (cell, slot) in cells.iter().zip(&placed) {
-                    let (col, field) = later[slot.expect("all placed")];
-                    pending.cells.push(Assigned {
-                        field,
-                        cell: cell.clone(),
-                    });
-                    let position = self
-                        .fields
-                        .iter()
-                        .skip(offset)
-                        .position(|&(c, f)| c == col && f == field)
-                        .map_or(pending.last, |p| p + offset);
-                    pending.last = pending.last.max(position);
-                }
-                self.rows[index].kind = RowKind::Continuation;
-                self.rows[index].note = Some(Note::with(NoteKind::ContinuesRow, [Param::Row(self.rows[row].row as u64)]));
-                return true;
+        let filled: HashSet<Field> = pending.cells.iter().map(|a| a.field).collect();
+        let later: Vec<(usize, Field)> = self.fields.iter().skip(pending.last + 1).copied().filter(|(_, f)| !filled.contains(f) && !f.is_grouping()).collect();
+        let placed = align(cells, &later);
+        if !later.is_empty() && placed.iter().all(Option::is_some) {
+            let row = pending.row;
+            let offset = pending.last + 1;
+            let pending = self.pending.as_mut().expect("checked above");
+            for (cell, slot) in cells.iter().zip(&placed) {
+                let (col, field) = later[slot.expect("all placed")];
+                pending.cells.push(Assigned { field, cell: cell.clone() });
+                let position = self.fields.iter().skip(offset).position(|&(c, f)| c == col && f == field).map_or(pending.last, |p| p + offset);
+                pending.last = pending.last.max(position);
             }
-            false
+            self.rows[index].kind = RowKind::Continuation;
+            self.rows[index].note = Some(Note::with(NoteKind::ContinuesRow, [Param::Row(self.rows[row].row as u64)]));
+            return true;
+        }
+        false
     }
 
     /// The rest of the previous row: cells that fit under the headings it left empty go
@@ -147,8 +119,7 @@ impl Builder<'_> {
                 let row = self.pending.as_ref().map_or(0, |p| self.rows[p.row].row);
                 let headings = continued.iter().map(|f| f.heading().to_string()).collect();
                 self.rows[index].kind = RowKind::Continuation;
-                self.rows[index].note =
-                    Some(Note::with(NoteKind::ContinuesRowFields, [Param::Row(row as u64), Param::Headings(headings)]));
+                self.rows[index].note = Some(Note::with(NoteKind::ContinuesRowFields, [Param::Row(row as u64), Param::Headings(headings)]));
                 return;
             }
             if let Some(node) = self.last_group {
@@ -176,8 +147,7 @@ impl Builder<'_> {
             return;
         };
         let filled: HashSet<Field> = pending.cells.iter().map(|a| a.field).collect();
-        let free: Vec<(usize, Field)> =
-            self.fields.iter().copied().filter(|(_, f)| !filled.contains(f) && !f.is_grouping()).collect();
+        let free: Vec<(usize, Field)> = self.fields.iter().copied().filter(|(_, f)| !filled.contains(f) && !f.is_grouping()).collect();
         let placed = align(cells, &free);
         let row = self.rows[pending.row].row;
         let mut problems = Vec::new();
@@ -204,13 +174,7 @@ impl Builder<'_> {
             return;
         };
         let index = pending.row;
-        let get = |field: Field| {
-            pending
-                .cells
-                .iter()
-                .find(|a| a.field == field)
-                .map(|a| &a.cell)
-        };
+        let get = |field: Field| pending.cells.iter().find(|a| a.field == field).map(|a| &a.cell);
         let mut problems = Vec::new();
 
         let mut weight = None;
@@ -270,10 +234,7 @@ impl Builder<'_> {
                 }
             }
         }
-        let name = name
-            .or_else(|| description.clone())
-            .or_else(|| algorithm.clone())
-            .or_else(|| code.clone());
+        let name = name.or_else(|| description.clone()).or_else(|| algorithm.clone()).or_else(|| code.clone());
 
         let mut unit = None;
         if let Some(cell) = get(Field::Unit) {
@@ -309,9 +270,7 @@ impl Builder<'_> {
         if let Some(cell) = get(Field::Achievement) {
             match (percent(cell), parse_actual(&cell.cleaned)) {
                 (Some(p), _) => published.score = Some(p),
-                (None, Some(Reading::NotEvaluable)) => {
-                    published.verdict = Some(crate::plan::Verdict::NonValutabile)
-                }
+                (None, Some(Reading::NotEvaluable)) => published.verdict = Some(crate::plan::Verdict::NonValutabile),
                 (None, Some(Reading::NotAvailable)) => {}
                 _ => problems.push(self.problem(cell, Expected::Percent)),
             }
@@ -341,13 +300,10 @@ impl Builder<'_> {
             Reading::Flag(_) => Some(MeasureUnit::Flag),
             _ => None,
         });
-        let unit = unit
-            .or(target_unit)
-            .or(actual_unit)
-            .unwrap_or(match &chosen {
-                Some((Reading::Ratio { .. }, _)) => MeasureUnit::Percent,
-                _ => MeasureUnit::Number,
-            });
+        let unit = unit.or(target_unit).or(actual_unit).unwrap_or(match &chosen {
+            Some((Reading::Ratio { .. }, _)) => MeasureUnit::Percent,
+            _ => MeasureUnit::Number,
+        });
         let mut actual = None;
         let bare_percent_actual = self.fractions
             && target_unit == Some(MeasureUnit::Percent)
@@ -360,56 +316,32 @@ impl Builder<'_> {
                     problems.push(self.problem(cell, Expected::NumberNotDeadline));
                     None
                 }
-                _ if is_deadline
-                    && !matches!(reading, Reading::NotEvaluable | Reading::NotAvailable) =>
-                {
+                _ if is_deadline && !matches!(reading, Reading::NotEvaluable | Reading::NotAvailable) => {
                     problems.push(self.problem(cell, Expected::DateForDeadline));
                     None
                 }
-                Reading::Quantity(Quantity {
-                    value,
-                    unit: Some(u),
-                }) if target_unit.is_some_and(|t| t != u && t != MeasureUnit::Flag) => {
+                Reading::Quantity(Quantity { value, unit: Some(u) }) if target_unit.is_some_and(|t| t != u && t != MeasureUnit::Flag) => {
                     let _ = value;
                     problems.push(self.problem(cell, Expected::TargetUnit));
                     None
                 }
                 Reading::Quantity(q) => Some(Actual::Value(q.value)),
-                Reading::Ratio {
-                    numerator,
-                    denominator,
-                } => Some(Actual::Ratio {
-                    numerator: numerator.value,
-                    denominator: denominator.value,
-                }),
+                Reading::Ratio { numerator, denominator } => Some(Actual::Ratio { numerator: numerator.value, denominator: denominator.value }),
                 Reading::Flag(f) => Some(Actual::Flag(f)),
-                Reading::NotEvaluable => Some(Actual::NotEvaluable {
-                    reason: "N.V.".into(),
-                }),
+                Reading::NotEvaluable => Some(Actual::NotEvaluable { reason: "N.V.".into() }),
                 Reading::NotAvailable => None,
             };
         }
 
         let row = &mut self.rows[index];
-        let has_values =
-            target.is_some() || weight.is_some() || actual.is_some() || published.score.is_some();
+        let has_values = target.is_some() || weight.is_some() || actual.is_some() || published.score.is_some();
         let Some(name) = name else {
             if problems.is_empty() && !has_values {
                 row.note = Some(Note::new(NoteKind::NoNameNoValue));
                 return;
             }
-            let column = self
-                .fields
-                .iter()
-                .find(|(_, f)| *f == Field::Indicator)
-                .map_or(0, |(c, _)| *c);
-            problems.push(CellProblem {
-                column,
-                header: self.header_of(column),
-                text: String::new(),
-                expected: Expected::Name,
-                cell: None,
-            });
+            let column = self.fields.iter().find(|(_, f)| *f == Field::Indicator).map_or(0, |(c, _)| *c);
+            problems.push(CellProblem { column, header: self.header_of(column), text: String::new(), expected: Expected::Name, cell: None });
             let row = &mut self.rows[index];
             row.kind = RowKind::Error;
             row.problems.extend(problems);
@@ -426,8 +358,7 @@ impl Builder<'_> {
         }
         row.kind = RowKind::Indicator;
         let mut indicator = Indicator {
-            description: description
-                .filter(|d| Some(d) != get(Field::Indicator).map(|c| &c.cleaned)),
+            description: description.filter(|d| Some(d) != get(Field::Indicator).map(|c| &c.cleaned)),
             algorithm,
             kind,
             weight,
@@ -455,17 +386,10 @@ impl Builder<'_> {
 }
 
 pub(super) fn take_parenthesis(text: &str, opening: &str) -> Option<(String, String, String)> {
-    let start = text
-        .char_indices()
-        .find(|&(i, _)| strip_prefix_ignore_case(&text[i..], opening).is_some())?
-        .0;
+    let start = text.char_indices().find(|&(i, _)| strip_prefix_ignore_case(&text[i..], opening).is_some())?.0;
     let inner_start = start + opening.len();
     let end = inner_start + text[inner_start..].find(')')?;
-    Some((
-        text[..start].trim().to_string(),
-        text[inner_start..end].trim().to_string(),
-        text[end + 1..].trim().to_string(),
-    ))
+    Some((text[..start].trim().to_string(), text[inner_start..end].trim().to_string(), text[end + 1..].trim().to_string()))
 }
 
 /// `text` without `prefix` (ASCII, as `CRUSCOTTO` or `dirigente`), matched without
@@ -474,8 +398,7 @@ pub(super) fn take_parenthesis(text: &str, opening: &str) -> Option<(String, Str
 /// (`ﬁ` → `FI`, `İ` → `i̇`, the Kelvin sign → `k`): that sliced text mid-character.
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
 }
 
 fn indicator_kind(text: &str) -> Option<IndicatorKind> {

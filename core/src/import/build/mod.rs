@@ -162,9 +162,7 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
         Some(i) => table.rows[i].cells.iter().map(|c| clean(c)).collect(),
         None => Vec::new(),
     };
-    let mut column_fields: Vec<Option<Field>> = (0..width.max(headers.len()))
-        .map(|i| headers.get(i).and_then(|h| recognise(h)))
-        .collect();
+    let mut column_fields: Vec<Option<Field>> = (0..width.max(headers.len())).map(|i| headers.get(i).and_then(|h| recognise(h))).collect();
     for &(index, field) in &options.mapping {
         if index < 4096 {
             if index >= column_fields.len() {
@@ -189,11 +187,7 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
             ));
         }
     }
-    let fields: Vec<(usize, Field)> = column_fields
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| f.filter(|f| *f != Field::Ignore).map(|f| (i, f)))
-        .collect();
+    let fields: Vec<(usize, Field)> = column_fields.iter().enumerate().filter_map(|(i, f)| f.filter(|f| *f != Field::Ignore).map(|f| (i, f))).collect();
 
     let mut builder = Builder {
         options,
@@ -230,8 +224,7 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
     if !has_fields {
         builder.diagnostics.push(Diagnostic::new("", Code::NoHeader, []));
     }
-    let corrections: HashMap<usize, RowRole> =
-        options.rows.iter().map(|c| (c.row, c.role)).collect();
+    let corrections: HashMap<usize, RowRole> = options.rows.iter().map(|c| (c.row, c.role)).collect();
     // Rows with cells the table reader could not take (an XLSX error cell, a NaN).
     let mut unreadable_rows = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
@@ -242,12 +235,7 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
             .filter(|(col, _)| !row.unreadable.iter().any(|u| u.column == *col))
             .filter_map(|(col, raw)| {
                 let cleaned = clean(raw);
-                (!cleaned.is_empty() && !roles::is_bullet_only(&cleaned)).then(|| Cell {
-                    col,
-                    raw: raw.clone(),
-                    shape: shape(&cleaned),
-                    cleaned,
-                })
+                (!cleaned.is_empty() && !roles::is_bullet_only(&cleaned)).then(|| Cell { col, raw: raw.clone(), shape: shape(&cleaned), cleaned })
             })
             .collect();
         if cells.is_empty() && row.unreadable.is_empty() {
@@ -295,11 +283,7 @@ pub(super) fn build(table: &Table, options: &ImportOptions) -> Built {
             None if Some(i) == header_index => RowRole::Header,
             None => {
                 let before_header = header_index.is_none_or(|h| i < h);
-                let place = if !has_fields || (before_header && header_index.is_some()) {
-                    roles::Place::BeforeHeading
-                } else {
-                    roles::Place::Body
-                };
+                let place = if !has_fields || (before_header && header_index.is_some()) { roles::Place::BeforeHeading } else { roles::Place::Body };
                 builder.decide(index, &cells, place)
             }
         };
@@ -342,35 +326,20 @@ impl Builder<'_> {
     fn prescan(&mut self, table: &Table) {
         let mut singles: HashMap<String, usize> = HashMap::new();
         for row in &table.rows {
-            let texts: Vec<String> = row
-                .cells
-                .iter()
-                .map(|c| clean(c))
-                .filter(|c| !c.is_empty())
-                .collect();
+            let texts: Vec<String> = row.cells.iter().map(|c| clean(c)).filter(|c| !c.is_empty()).collect();
             // Running heads and titles repeated on every page; a figure or a result
             // (`Risultato misurato obiettivo 100,00 %`, `Valutazione obiettivo
             // Raggiunto`) may repeat by chance and is not furniture.
-            if texts.len() == 1
-                && super::values::group_label(&texts[0]).is_none()
-                && !texts[0].contains('%')
-                && !roles::opens_with_result(&texts[0])
-            {
+            if texts.len() == 1 && super::values::group_label(&texts[0]).is_none() && !texts[0].contains('%') && !roles::opens_with_result(&texts[0]) {
                 *singles.entry(texts[0].clone()).or_default() += 1;
             }
             if let Some((code, _)) = texts.first().and_then(|t| super::values::group_label(t)) {
-                if code.chars().all(|c| c.is_ascii_digit() || c == '.')
-                    && code.split('.').count() >= 3
-                {
+                if code.chars().all(|c| c.is_ascii_digit() || c == '.') && code.split('.').count() >= 3 {
                     self.deep_codes = true;
                 }
             }
         }
-        self.furniture = singles
-            .into_iter()
-            .filter(|(_, n)| *n >= 2)
-            .map(|(t, _)| t)
-            .collect();
+        self.furniture = singles.into_iter().filter(|(_, n)| *n >= 2).map(|(t, _)| t).collect();
     }
 
     /// Reads row `index` in `role`: the role its cells suggest, or the user's correction
@@ -400,9 +369,7 @@ impl Builder<'_> {
                 self.header_seen = true;
             }
             RowRole::Title => self.title_row(index, cells, corrected),
-            RowRole::Perspective | RowRole::Area | RowRole::Strategic | RowRole::Operational => {
-                self.group_row(index, cells, role)
-            }
+            RowRole::Perspective | RowRole::Area | RowRole::Strategic | RowRole::Operational => self.group_row(index, cells, role),
             RowRole::Cruscotto => self.cruscotto_heading(index, cells),
             RowRole::Total => self.total_row(index, cells),
             RowRole::Indicator => self.indicator_row(index, cells, corrected),
@@ -437,11 +404,7 @@ impl Builder<'_> {
         if self.ente_name.is_some() || !self.furniture.contains(text) {
             return;
         }
-        let name = text
-            .split(" - ")
-            .flat_map(|p| p.split(" – "))
-            .map(str::trim)
-            .find(|p| roles::looks_like_ente(p));
+        let name = text.split(" - ").flat_map(|p| p.split(" – ")).map(str::trim).find(|p| roles::looks_like_ente(p));
         if let Some(name) = name {
             self.ente_name = Some(name.to_string());
         }
@@ -452,21 +415,11 @@ impl Builder<'_> {
     }
 
     fn header_of(&self, col: usize) -> String {
-        self.headers
-            .get(col)
-            .cloned()
-            .filter(|h| !h.is_empty())
-            .unwrap_or_else(|| format!("colonna {}", col + 1))
+        self.headers.get(col).cloned().filter(|h| !h.is_empty()).unwrap_or_else(|| format!("colonna {}", col + 1))
     }
 
     fn problem(&self, cell: &Cell, expected: Expected) -> CellProblem {
-        CellProblem {
-            column: cell.col,
-            header: self.header_of(cell.col),
-            text: cell.raw.clone(),
-            expected,
-            cell: None,
-        }
+        CellProblem { column: cell.col, header: self.header_of(cell.col), text: cell.raw.clone(), expected, cell: None }
     }
 
     /// A title: the ente's name (the first title-like row, unless the options give it; a
@@ -474,20 +427,12 @@ impl Builder<'_> {
     fn title_row(&mut self, index: usize, cells: &[Cell], corrected: bool) {
         self.finish_pending();
         self.take_year(cells);
-        let text = cells
-            .iter()
-            .filter(|c| c.shape == Shape::Text || c.shape == Shape::GroupLabel)
-            .map(|c| c.cleaned.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = cells.iter().filter(|c| c.shape == Shape::Text || c.shape == Shape::GroupLabel).map(|c| c.cleaned.as_str()).collect::<Vec<_>>().join(" ");
         let given = self.options.ente_name.as_ref().is_some_and(|n| !n.trim().is_empty());
         // Above the heading, a title names the ente only if it says it is one (not
         // "Relazione sulla performance 2023"); below it, a bare label before any group is
         // the ente's name, as the seeds print it.
-        let names_ente = !text.is_empty()
-            && !given
-            && (corrected
-                || (self.ente_name.is_none() && (self.header_seen || roles::looks_like_ente(&text))));
+        let names_ente = !text.is_empty() && !given && (corrected || (self.ente_name.is_none() && (self.header_seen || roles::looks_like_ente(&text))));
         if names_ente {
             self.ente_name = Some(text);
             self.rows[index].kind = RowKind::Group;
@@ -514,13 +459,5 @@ impl Builder<'_> {
 
 #[cfg(test)]
 fn test_cells(texts: &[(usize, &str)]) -> Vec<Cell> {
-    texts
-        .iter()
-        .map(|(col, t)| Cell {
-            col: *col,
-            raw: t.to_string(),
-            cleaned: clean(t),
-            shape: shape(&clean(t)),
-        })
-        .collect()
+    texts.iter().map(|(col, t)| Cell { col: *col, raw: t.to_string(), cleaned: clean(t), shape: shape(&clean(t)) }).collect()
 }

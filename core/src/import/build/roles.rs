@@ -44,13 +44,7 @@ const TOTAL_PHRASES: &[&str] = &[
 /// `Risultato misurato obiettivo | 97,33 %`, `Valutazione obiettivo | Raggiunto`): a
 /// total when they open the row's text, with no code before them (`12.01 - Valutazione
 /// e programmazione …` is an objective).
-const RESULT_LABELS: &[&str] = &[
-    "risultato",
-    "valutazione",
-    "grado di raggiungimento",
-    "percentuale di raggiungimento",
-    "punteggio",
-];
+const RESULT_LABELS: &[&str] = &["risultato", "valutazione", "grado di raggiungimento", "percentuale di raggiungimento", "punteggio"];
 
 /// Labels of the rows of a block that describes an objective without measuring it
 /// (`Descrizione | …`, `Unità organizzative coinvolte | …`, `Stakeholder interni | …`):
@@ -89,26 +83,39 @@ const LEVEL_PHRASES: &[(&str, RowRole)] = &[
 
 /// Titles of the people a dashboard is assigned to (folded words): evidence of a
 /// dashboard's heading on their own.
-pub(super) const PERSON_TITLES: &[&str] = &[
-    "dott.", "dott.ssa", "dottssa", "dr.", "dr.ssa", "ing.", "avv.", "arch.", "prof.",
-    "prof.ssa", "rag.", "sig.", "sig.ra", "interim",
-];
+pub(super) const PERSON_TITLES: &[&str] =
+    &["dott.", "dott.ssa", "dottssa", "dr.", "dr.ssa", "ing.", "avv.", "arch.", "prof.", "prof.ssa", "rag.", "sig.", "sig.ra", "interim"];
 
 /// Roles that also occur in indicators' names ("Nomina del responsabile …"): evidence
 /// only beside the word `cruscotto`.
 const ROLE_WORDS: &[&str] = &["dirigente", "responsabile", "referente", "manager"];
 
 /// Words that open the name of an organisational unit (folded).
-const UNIT_WORDS: &[&str] = &[
-    "area", "servizio", "settore", "ufficio", "direzione", "dipartimento", "segreteria",
-    "segretario", "u.o.", "unita",
-];
+const UNIT_WORDS: &[&str] = &["area", "servizio", "settore", "ufficio", "direzione", "dipartimento", "segreteria", "segretario", "u.o.", "unita"];
 
 /// Words that say a title names a body (folded).
 const ENTE_WORDS: &[&str] = &[
-    "camera", "cciaa", "comune", "provincia", "regione", "universita", "azienda", "agenzia",
-    "ministero", "istituto", "consorzio", "autorita", "asl", "ausl", "ente", "unione",
-    "citta", "metropolitana", "inps", "inail", "aci",
+    "camera",
+    "cciaa",
+    "comune",
+    "provincia",
+    "regione",
+    "universita",
+    "azienda",
+    "agenzia",
+    "ministero",
+    "istituto",
+    "consorzio",
+    "autorita",
+    "asl",
+    "ausl",
+    "ente",
+    "unione",
+    "citta",
+    "metropolitana",
+    "inps",
+    "inail",
+    "aci",
 ];
 
 /// Lower case without accents or ligatures, for comparing words: `Città` → `citta`,
@@ -156,8 +163,7 @@ pub(super) fn words(folded: &str) -> Vec<&str> {
 /// A number standing before a title: `01`, `1.`, `1)`, `n.`, `n°`, `nr.`.
 pub(super) fn is_number_word(word: &str) -> bool {
     let w = word.trim_end_matches(['.', ')', '°']);
-    (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '.'))
-        || matches!(word, "n." | "n°" | "nr." | "n" | "num.")
+    (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '.')) || matches!(word, "n." | "n°" | "nr." | "n" | "num.")
 }
 
 fn starts_with_phrase<S: AsRef<str>>(words: &[S], phrase: &str) -> bool {
@@ -209,8 +215,7 @@ impl Evidence {
         let word = |w: &str| w == "cruscotto" || w == "cruscotti";
         // `CRUSCOTTOﬁnanza`: a PDF copy may glue the next word to it.
         self.first_lead().is_some_and(|w| w.starts_with("cruscotto"))
-            || (self.text_words.iter().any(|w| word(w))
-                && (self.has_word(PERSON_TITLES) || self.has_word(ROLE_WORDS)))
+            || (self.text_words.iter().any(|w| word(w)) && (self.has_word(PERSON_TITLES) || self.has_word(ROLE_WORDS)))
     }
 
     fn total(&self) -> bool {
@@ -228,8 +233,7 @@ impl Evidence {
             // is an ambito (`MISSIONE | 011 - …`, then `PROGRAMMA | 005 - …`).
             .or_else(|| {
                 let numbered = lead.get(1).is_some_and(|w| is_number_word(w));
-                ((self.any_label || numbered) && matches!(self.first_lead(), Some("missione" | "programma")))
-                    .then_some(RowRole::Area)
+                ((self.any_label || numbered) && matches!(self.first_lead(), Some("missione" | "programma"))).then_some(RowRole::Area)
             })
     }
 
@@ -268,9 +272,12 @@ pub(super) fn is_placeholder(text: &str) -> bool {
 pub(super) fn is_bullet_only(text: &str) -> bool {
     text.chars().all(|c| {
         c.is_whitespace()
-            || matches!(c, '•' | '●' | '◦' | '▪' | '■' | '·' | '‣' | '*' | '○' | '◉' | '\u{f0b7}' | '\u{f0a7}'
+            || matches!(
+                c,
+                '•' | '●' | '◦' | '▪' | '■' | '·' | '‣' | '*' | '○' | '◉' | '\u{f0b7}' | '\u{f0a7}'
                 // what a bullet becomes in a Windows-1252 CSV
-                | '?' | '\u{fffd}')
+                | '?' | '\u{fffd}'
+            )
     })
 }
 
@@ -284,13 +291,8 @@ pub(super) fn looks_like_ente(text: &str) -> bool {
 pub(super) fn is_page_number(text: &str) -> bool {
     let folded = fold(text);
     let words = words(&folded);
-    let words: Vec<&str> = words
-        .into_iter()
-        .filter(|w| !matches!(*w, "pagina" | "pag." | "pag" | "di" | "page" | "of"))
-        .collect();
-    !words.is_empty()
-        && words.len() <= 2
-        && words.iter().all(|w| w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
+    let words: Vec<&str> = words.into_iter().filter(|w| !matches!(*w, "pagina" | "pag." | "pag" | "di" | "page" | "of")).collect();
+    !words.is_empty() && words.len() <= 2 && words.iter().all(|w| w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
 }
 
 impl Builder<'_> {
@@ -341,9 +343,7 @@ impl Builder<'_> {
         if cells.iter().all(|c| is_rule(&c.cleaned) || is_placeholder(&c.cleaned)) {
             return RowRole::Ignore;
         }
-        if cells.len() == 1
-            && (self.furniture.contains(&cells[0].cleaned) || is_page_number(&cells[0].cleaned))
-        {
+        if cells.len() == 1 && (self.furniture.contains(&cells[0].cleaned) || is_page_number(&cells[0].cleaned)) {
             return RowRole::Ignore;
         }
         let evidence = self.evidence(cells);
@@ -380,9 +380,7 @@ impl Builder<'_> {
         }
         // (A heading row holds no target: checked first, it spares reading every row's
         // cells as headings.)
-        if (!evidence.values && evidence.texts >= 3 && is_header_row(&self.rows[index].cells))
-            || self.heading_fragment(cells, &evidence)
-        {
+        if (!evidence.values && evidence.texts >= 3 && is_header_row(&self.rows[index].cells)) || self.heading_fragment(cells, &evidence) {
             return RowRole::Header;
         }
         if evidence.block_label() {
@@ -435,10 +433,7 @@ impl Builder<'_> {
                 return role;
             }
         }
-        let nothing_read = self.nodes.is_empty()
-            && self.ente_indicators.is_empty()
-            && self.cruscotti.is_empty()
-            && self.pending.is_none();
+        let nothing_read = self.nodes.is_empty() && self.ente_indicators.is_empty() && self.cruscotti.is_empty() && self.pending.is_none();
         if evidence.has_word(PERSON_TITLES) && evidence.texts <= 2 && evidence.figures <= 2 {
             return RowRole::Cruscotto;
         }
@@ -460,10 +455,7 @@ impl Builder<'_> {
         }
         // Text only, each cell under a text heading (INDICATORE, ALGORITMO …), after an
         // indicator: the rest of its name and formula, wrapped over a page.
-        if evidence.figures == 0
-            && self.pending.is_some()
-            && cells.iter().all(|c| self.field_of(c.col).is_some_and(Field::is_text))
-        {
+        if evidence.figures == 0 && self.pending.is_some() && cells.iter().all(|c| self.field_of(c.col).is_some_and(Field::is_text)) {
             return RowRole::Continuation;
         }
         RowRole::Indicator
@@ -477,10 +469,9 @@ impl Builder<'_> {
         // (`Risultato 2020` also reads as a figure: compared as text here.)
         !evidence.values
             && cells.len() >= 2
-            && cells.iter().all(|c| {
-                crate::import::columns::recognise(&c.cleaned).is_some()
-                    || self.headers.get(c.col).is_some_and(|h| fold(h) == fold(&c.cleaned))
-            })
+            && cells
+                .iter()
+                .all(|c| crate::import::columns::recognise(&c.cleaned).is_some() || self.headers.get(c.col).is_some_and(|h| fold(h) == fold(&c.cleaned)))
     }
 
     /// The level under the deepest node open: a strategic objective under an ambito,
@@ -521,8 +512,7 @@ mod tests {
         assert_eq!(fold("Eﬃcienza"), "efficienza");
         assert_eq!(fold("İSTANBUL"), "istanbul");
         assert_eq!(fold("dıgıtale"), "digitale");
-        assert_eq!(words(&fold("01 Cruscotto Segretario generale - Dott.ssa ROSSI")),
-            ["01", "cruscotto", "segretario", "generale", "dott.ssa", "rossi"]);
+        assert_eq!(words(&fold("01 Cruscotto Segretario generale - Dott.ssa ROSSI")), ["01", "cruscotto", "segretario", "generale", "dott.ssa", "rossi"]);
     }
 
     #[test]
