@@ -11,22 +11,21 @@ use std::rc::Rc;
 use semaforo_core::Lang;
 use yew::prelude::*;
 
-use crate::embed::copy_snippet::CopySnippet;
-use crate::explore::cruscotti::Cruscotti;
-use crate::explore::detail::Detail;
-use crate::open::diagnostics::Diagnostics;
-// What-if (issue 4).
 use crate::charts::gauge::Gauge;
 use crate::charts::resources::Resources;
 use crate::charts::score_bars::ScoreBars;
 use crate::charts::verdict_chart::VerdictChart;
 use crate::charts::Figures;
+use crate::embed::copy_snippet::CopySnippet;
+use crate::explore::cruscotti::Cruscotti;
+use crate::explore::detail::Detail;
 use crate::explore::finder::Finder;
 use crate::explore::tree::Tree;
 use crate::explore::units;
 use crate::i18n::{t, Msg, Page};
 use crate::import::importer::Importer;
 use crate::io;
+use crate::open::diagnostics::Diagnostics;
 use crate::open::file_drop::dropped_file;
 use crate::open::opener::Opener;
 use crate::state::{Action, Filters, Selection, State};
@@ -121,13 +120,15 @@ pub fn App() -> Html {
     let report = state.report.clone().map(|report| html! { <Diagnostics {report} {ondismiss} /> });
 
     // What-if (issue 4): the page shows the active scenario's results; the plan as
-    // opened stays in the reducer as the baseline.
+    // opened stays in the reducer as the baseline. A plan is shown once its scenarios are
+    // open (an effect opens them, one render later): never its own figures for a moment
+    // before the scenario's.
     let whatif = use_whatif(state.view.clone(), state.source.clone());
-    let shown = whatif.view().or_else(|| state.view.clone());
+    let shown = whatif.view();
     let figures = use_memo((shown.clone(), lang), |(view, lang)| view.as_ref().map(|v| Figures::new(v, *lang)));
 
     let content = match (&shown, &*figures) {
-        (None, _) if !matches!(state.status, crate::state::Status::Idle) => {
+        (None, _) if state.view.is_some() || !matches!(state.status, crate::state::Status::Idle) => {
             html! { <p class="hint" role="status">{ t(lang, Msg::Loading) }</p> }
         }
         (None, _) | (_, None) => html! { <p class="hint">{ t(lang, Msg::LoadFailed) }</p> },

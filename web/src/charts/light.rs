@@ -21,34 +21,37 @@ pub fn verdict_class(v: Option<Verdict>) -> &'static str {
 
 /// The shape alone, as SVG children drawn in a 16×16 box at (x, y); used in charts too.
 pub fn shape(v: Option<Verdict>, x: f64, y: f64) -> Html {
-    let class = format!("shape {}", verdict_class(v));
-    let translate = format!("translate({} {})", crate::text::svg(x), crate::text::svg(y));
-    match v {
+    let marks = match v {
         Some(Verdict::Raggiunto) => html! {
-            <g class={class} transform={translate.clone()}>
+            <>
                 <circle cx="8" cy="8" r="7.5" />
                 <path d="M4.2 8.4 L7 11.2 L12 5.4" class="mark" />
-            </g>
+            </>
         },
         Some(Verdict::ParzialmenteRaggiunto) => html! {
-            <g class={class} transform={translate.clone()}>
+            <>
                 <path d="M8 0.6 L15.6 15 L0.4 15 Z" />
                 <path d="M8 5.5 L8 10" class="mark" />
                 <circle cx="8" cy="12.5" r="1" class="dot" />
-            </g>
+            </>
         },
         Some(Verdict::NonRaggiunto) => html! {
-            <g class={class} transform={translate.clone()}>
+            <>
                 <rect x="0.8" y="0.8" width="14.4" height="14.4" rx="2" />
                 <path d="M4.5 4.5 L11.5 11.5 M11.5 4.5 L4.5 11.5" class="mark" />
-            </g>
+            </>
         },
         Some(Verdict::NonValutabile) | None => html! {
-            <g class={class} transform={translate.clone()}>
+            <>
                 <circle cx="8" cy="8" r="6.5" class="ring" />
                 <path d="M4.5 8 L11.5 8" class="mark" />
-            </g>
+            </>
         },
+    };
+    html! {
+        <g class={format!("shape {}", verdict_class(v))} transform={format!("translate({} {})", crate::text::svg(x), crate::text::svg(y))}>
+            { marks }
+        </g>
     }
 }
 

@@ -148,12 +148,6 @@ pub fn Tree(props: &TreeProps) -> Html {
             }
         });
     }
-    // A click on a row: it takes the focus and is selected. The same callback at every
-    // render, so that the rows compare equal when their values do.
-    let onrow = use_callback((props.onselect.clone(), focused.setter()), |(key, selection): (AttrValue, Selection), (onselect, focus)| {
-        focus.set(Some(key.to_string()));
-        onselect.emit(selection);
-    });
 
     let onkeydown = {
         let items = items.clone();
@@ -204,7 +198,8 @@ pub fn Tree(props: &TreeProps) -> Html {
                 selected={selected_key.as_deref() == Some(item.key.as_str())}
                 focusable={index == focus_index}
                 {decimals}
-                onselect={onrow.clone()}
+                onselect={props.onselect.clone()}
+                onfocus={focused.setter()}
                 ontoggle={props.ontoggle.clone()}
             />
         }
@@ -229,7 +224,10 @@ struct RowProps {
     /// In the tab order (the roving focus).
     focusable: bool,
     decimals: u32,
-    onselect: Callback<(AttrValue, Selection)>,
+    // The tree's own callbacks and its focus, the same at every render: a row compares
+    // equal when its values do.
+    onselect: Callback<Selection>,
+    onfocus: UseStateSetter<Option<String>>,
     ontoggle: Callback<(String, Option<bool>)>,
 }
 
@@ -238,9 +236,13 @@ fn TreeRow(props: &RowProps) -> Html {
     crate::rendered!("TreeRow", &props.item.key);
     let lang = use_lang();
     let item = &props.item;
+    // A click: the row takes the focus and is selected.
     let onclick = {
-        let (onselect, key, selection) = (props.onselect.clone(), item.key.clone(), item.selection.clone());
-        Callback::from(move |_: MouseEvent| onselect.emit((key.clone(), selection.clone())))
+        let (onselect, onfocus, key, selection) = (props.onselect.clone(), props.onfocus.clone(), item.key.clone(), item.selection.clone());
+        Callback::from(move |_: MouseEvent| {
+            onfocus.set(Some(key.to_string()));
+            onselect.emit(selection.clone());
+        })
     };
     let twisty = match item.expanded {
         Some(open) => {
