@@ -109,7 +109,7 @@ test('broken rows: the good rows import, the bad ones are listed, and the typed 
   assert.match(row6, /Riga 6/);
   assert.match(row6, /colonna 5 \(TARGET\)/);
   assert.match(row6, /almeno settanta/);
-  assert.match(row6, /atteso: a target such as >= 70,00 %/);
+  assert.match(row6, /atteso: un target come “>= 70,00 %”/);
   assert.match(await errors.locator('li[data-row="7"]').textContent(), /CONSUNTIVO.*12 giorni circa/);
   assert.match(await errors.locator('li[data-row="9"]').textContent(), /PESO.*venti/);
   // Error rows are marked in words in the table too, not by colour alone.

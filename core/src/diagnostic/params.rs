@@ -64,11 +64,8 @@ macro_rules! words {
                     Wire::Text(self.name())
                 }
 
-                fn unwire(wire: Owned) -> Option<Self> {
-                    match wire {
-                        Owned::Text(text) => $name::from_name(&text),
-                        _ => None,
-                    }
+                fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
+                    Ok($name::from_name(&map.next_value::<String>()?))
                 }
             }
         )*
@@ -396,12 +393,16 @@ macro_rules! params {
                 }
             }
 
-            /// The parameter `name` with the value read from JSON, if it is one of its type.
-            fn unwire(name: &str, wire: Owned) -> Option<Param> {
-                match name {
-                    $($name => Value::unwire(wire).map(Param::$variant),)*
-                    _ => None,
-                }
+            /// The parameter `name` with its value, read as the type that name has; `None`
+            /// for a name it does not know (read and left out) or a word it does not know.
+            fn read<'de, A: MapAccess<'de>>(name: &str, map: &mut A) -> Result<Option<Param>, A::Error> {
+                Ok(match name {
+                    $($name => Value::read(map)?.map(Param::$variant),)*
+                    _ => {
+                        map.next_value::<de::IgnoredAny>()?;
+                        None
+                    }
+                })
             }
         }
     };
@@ -560,7 +561,7 @@ impl<const N: usize> From<[Param; N]> for Params {
 }
 
 /// A parameter's value as JSON writes it: every type goes through these few forms, so
-/// that reading and writing parameters is one small piece of code whatever their number.
+/// that writing parameters is one small piece of code whatever their number.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Wire<'a> {
     /// A text, a code, a word's name.
@@ -571,20 +572,11 @@ pub(crate) enum Wire<'a> {
     List(&'a [String]),
 }
 
-/// A value read from JSON, before it is given its parameter's type.
-#[derive(Debug)]
-pub(crate) enum Owned {
-    Text(String),
-    Count(u64),
-    List(Vec<String>),
-    /// Anything else (from a later version): read and left out.
-    Other,
-}
-
-/// A type a parameter's value has.
+/// A type a parameter's value has: how it is written, and read (with the reader of its
+/// JSON type, which reading a plan compiles in anyway).
 pub(crate) trait Value: Sized {
     fn wire(&self) -> Wire<'_>;
-    fn unwire(wire: Owned) -> Option<Self>;
+    fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error>;
 }
 
 impl Value for String {
@@ -592,11 +584,8 @@ impl Value for String {
         Wire::Text(self)
     }
 
-    fn unwire(wire: Owned) -> Option<Self> {
-        match wire {
-            Owned::Text(text) => Some(text),
-            _ => None,
-        }
+    fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
+        map.next_value().map(Some)
     }
 }
 
@@ -605,12 +594,8 @@ impl Value for Decimal {
         Wire::Decimal(*self)
     }
 
-    fn unwire(wire: Owned) -> Option<Self> {
-        match wire {
-            Owned::Text(text) => Decimal::parse(&text).ok(),
-            Owned::Count(n) => Some(Decimal::from(n)),
-            _ => None,
-        }
+    fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
+        map.next_value().map(Some)
     }
 }
 
@@ -619,11 +604,8 @@ impl Value for u64 {
         Wire::Count(*self)
     }
 
-    fn unwire(wire: Owned) -> Option<Self> {
-        match wire {
-            Owned::Count(n) => Some(n),
-            _ => None,
-        }
+    fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
+        map.next_value().map(Some)
     }
 }
 
@@ -632,11 +614,8 @@ impl Value for Vec<String> {
         Wire::List(self)
     }
 
-    fn unwire(wire: Owned) -> Option<Self> {
-        match wire {
-            Owned::List(items) => Some(items),
-            _ => None,
-        }
+    fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
+        map.next_value().map(Some)
     }
 }
 
@@ -650,14 +629,11 @@ macro_rules! plan_words {
                 })
             }
 
-            fn unwire(wire: Owned) -> Option<Self> {
-                match wire {
-                    Owned::Text(text) => match text.as_str() {
-                        $($text => Some($t::$variant),)*
-                        _ => None,
-                    },
+            fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
+                Ok(match map.next_value::<String>()?.as_str() {
+                    $($text => Some($t::$variant),)*
                     _ => None,
-                }
+                })
             }
         }
     )*};
@@ -684,70 +660,6 @@ impl Serialize for Wire<'_> {
     }
 }
 
-impl<'de> Deserialize<'de> for Owned {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Owned, D::Error> {
-        struct OwnedVisitor;
-        impl<'de> Visitor<'de> for OwnedVisitor {
-            type Value = Owned;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a parameter's value: a string, a count or a list of strings")
-            }
-
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Owned, E> {
-                Ok(Owned::Text(text.to_string()))
-            }
-
-            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Owned, E> {
-                Ok(Owned::Count(n))
-            }
-
-            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Owned, A::Error> {
-                let mut items = Vec::new();
-                let mut texts = true;
-                while let Some(item) = seq.next_element::<Owned>()? {
-                    match item {
-                        Owned::Text(text) => items.push(text),
-                        _ => texts = false,
-                    }
-                }
-                Ok(if texts { Owned::List(items) } else { Owned::Other })
-            }
-
-            /// An object; or a number through serde_json's `arbitrary_precision`, which
-            /// hands over its text under one key.
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Owned, A::Error> {
-                let mut number = None;
-                while let Some(key) = map.next_key::<String>()? {
-                    if key == "$serde_json::private::Number" {
-                        number = map.next_value::<String>()?.parse().ok();
-                    } else {
-                        map.next_value::<de::IgnoredAny>()?;
-                    }
-                }
-                Ok(number.map_or(Owned::Other, Owned::Count))
-            }
-
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Owned, E> {
-                Ok(Owned::Other)
-            }
-
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Owned, E> {
-                Ok(Owned::Other)
-            }
-
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Owned, E> {
-                Ok(Owned::Other)
-            }
-
-            fn visit_unit<E: de::Error>(self) -> Result<Owned, E> {
-                Ok(Owned::Other)
-            }
-        }
-        deserializer.deserialize_any(OwnedVisitor)
-    }
-}
-
 impl Serialize for Params {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
@@ -758,7 +670,7 @@ impl Serialize for Params {
     }
 }
 
-/// A parameter of a later version, or of another type than its name has, is skipped.
+/// A parameter of a later version, or a word it does not know, is skipped.
 impl<'de> Deserialize<'de> for Params {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Params, D::Error> {
         struct ParamsVisitor;
@@ -772,8 +684,7 @@ impl<'de> Deserialize<'de> for Params {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Params, A::Error> {
                 let mut params = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
-                    let wire = map.next_value::<Owned>()?;
-                    params.extend(Param::unwire(&key, wire));
+                    params.extend(Param::read(&key, &mut map)?);
                 }
                 Ok(Params(params))
             }
@@ -799,7 +710,7 @@ mod tests {
         let json = serde_json::to_string(&params).unwrap();
         assert_eq!(json, r#"{"siblings":"items","sum":"50.5","row":12,"code":"A","choices":["a","b"],"level":"area"}"#);
         assert_eq!(serde_json::from_str::<Params>(&json).unwrap(), params);
-        let later: Params = serde_json::from_str(r#"{"row": 3, "from_a_later_version": {"x": [1, {}]}, "sum": [1], "count": -1}"#).unwrap();
+        let later: Params = serde_json::from_str(r#"{"row": 3, "from_a_later_version": {"x": [1, {}]}, "siblings": "planets"}"#).unwrap();
         assert_eq!(later, Params::from([Param::Row(3)]));
     }
 
