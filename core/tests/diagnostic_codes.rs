@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{diagnostics, Case, Input::*, CASES, SMALLEST};
+use common::{diagnostics, documentation, Case, Input::*, CASES, SMALLEST};
 use semaforo_core::{check_plan, Code, Diagnostic, Severity};
 
 /// Fails unless reading the input reports the case's code at its path, with the code's
@@ -43,17 +43,6 @@ fn the_smallest_plan_loads() {
     let (plan, diagnostics) = check_plan(SMALLEST);
     assert!(plan.is_some(), "{diagnostics:?}");
     assert_eq!(diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(), [Code::EmptyPlan]);
-}
-
-/// The section of `docs/plan-format.md` that lists the codes: from its heading to the next
-/// of the same level.
-fn documentation() -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/plan-format.md");
-    let text = std::fs::read_to_string(path).expect("docs/plan-format.md");
-    let start = text.find("\n## Diagnostics\n").expect("a section \"## Diagnostics\"");
-    let section = &text[start + 1..];
-    let end = section[3..].find("\n## ").map_or(section.len(), |i| i + 3);
-    section[..end].to_string()
 }
 
 /// Each code has one row in the section's tables, `| `code` | severity | … |`, which

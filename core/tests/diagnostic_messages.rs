@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::{diagnostics, Input, CASES};
+use common::{diagnostics, documentation, Input, CASES};
 use semaforo_core::{Code, Diagnostic, Lang};
 
 /// Words an Italian message never has (outside quotes), and an English one.
@@ -212,17 +212,6 @@ fn import_problems_and_notes_are_said_in_both_languages() {
     let summary = (report.summary(Lang::It), report.summary(Lang::En));
     assert!(summary.0.starts_with("3 indicatori importati, 3 righe con errori"), "{}", summary.0);
     assert!(summary.1.starts_with("3 indicators imported, 3 rows with errors"), "{}", summary.1);
-}
-
-/// The section of `docs/plan-format.md` that lists the codes, as `diagnostic_codes.rs`
-/// reads it.
-fn documentation() -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/plan-format.md");
-    let text = std::fs::read_to_string(path).expect("docs/plan-format.md");
-    let start = text.find("\n## Diagnostics\n").expect("a section \"## Diagnostics\"");
-    let section = &text[start + 1..];
-    let end = section[3..].find("\n## ").map_or(section.len(), |i| i + 3);
-    section[..end].to_string()
 }
 
 /// Each code's row shows its example's message in Italian and in English, as the core

@@ -285,3 +285,14 @@ fn zip_stored(files: &[(&str, String)]) -> Vec<u8> {
     out.extend(0u16.to_le_bytes());
     out
 }
+
+/// The section of `docs/plan-format.md` that lists the codes: from its heading to the next
+/// of the same level.
+pub fn documentation() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/plan-format.md");
+    let text = std::fs::read_to_string(path).expect("docs/plan-format.md");
+    let start = text.find("\n## Diagnostics\n").expect("a section \"## Diagnostics\"");
+    let section = &text[start + 1..];
+    let end = section[3..].find("\n## ").map_or(section.len(), |i| i + 3);
+    section[..end].to_string()
+}
