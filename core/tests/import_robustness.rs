@@ -5,6 +5,10 @@
 //! expected); nothing panics, nothing is silently dropped, nothing allocates the sheet's
 //! bounding box.
 
+mod common;
+
+#[cfg(feature = "xlsx")]
+use common::xlsx;
 use proptest::prelude::*;
 use semaforo_core::import::{import_table, ImportOptions, ImportReport, TableFormat};
 use semaforo_core::{evaluate, load_plan, Code, Lang};
@@ -443,71 +447,6 @@ fn sheet(dimension: Option<&str>, rows: &[(u32, Vec<(u32, Cell)>)]) -> String {
     }
     xml.push_str("</sheetData></worksheet>");
     xml
-}
-
-/// A workbook of one sheet, zipped here (stored, no compression): no fixture, no zip
-/// library.
-#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
-fn xlsx(sheet: &str) -> Vec<u8> {
-    let files = [
-        ("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>"),
-        ("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
-        ("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Piano\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
-        ("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"),
-        ("xl/worksheets/sheet1.xml", sheet),
-    ];
-    fn crc32(data: &[u8]) -> u32 {
-        let mut crc = 0xffff_ffffu32;
-        for &b in data {
-            crc ^= u32::from(b);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
-            }
-        }
-        !crc
-    }
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    for (name, text) in files {
-        let data = text.as_bytes();
-        let offset = out.len() as u32;
-        let common = |v: &mut Vec<u8>| {
-            v.extend(20u16.to_le_bytes()); // version needed
-            v.extend(0u16.to_le_bytes()); // flags
-            v.extend(0u16.to_le_bytes()); // stored
-            v.extend(0u16.to_le_bytes()); // time
-            v.extend(0x21u16.to_le_bytes()); // date: 1980-01-01
-            v.extend(crc32(data).to_le_bytes());
-            v.extend((data.len() as u32).to_le_bytes());
-            v.extend((data.len() as u32).to_le_bytes());
-            v.extend((name.len() as u16).to_le_bytes());
-            v.extend(0u16.to_le_bytes()); // extra field
-        };
-        out.extend(0x0403_4b50u32.to_le_bytes());
-        common(&mut out);
-        out.extend(name.as_bytes());
-        out.extend(data);
-        central.extend(0x0201_4b50u32.to_le_bytes());
-        central.extend(20u16.to_le_bytes()); // version made by
-        common(&mut central);
-        central.extend(0u16.to_le_bytes()); // comment
-        central.extend(0u16.to_le_bytes()); // disk
-        central.extend(0u16.to_le_bytes()); // internal attributes
-        central.extend(0u32.to_le_bytes()); // external attributes
-        central.extend(offset.to_le_bytes());
-        central.extend(name.as_bytes());
-    }
-    let central_offset = out.len() as u32;
-    out.extend(&central);
-    out.extend(0x0605_4b50u32.to_le_bytes());
-    out.extend(0u16.to_le_bytes());
-    out.extend(0u16.to_le_bytes());
-    out.extend((files.len() as u16).to_le_bytes());
-    out.extend((files.len() as u16).to_le_bytes());
-    out.extend((central.len() as u32).to_le_bytes());
-    out.extend(central_offset.to_le_bytes());
-    out.extend(0u16.to_le_bytes());
-    out
 }
 
 #[cfg_attr(not(feature = "xlsx"), allow(dead_code))]

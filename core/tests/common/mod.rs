@@ -198,6 +198,12 @@ pub fn workbook(lines: &[&str]) -> Option<Vec<u8>> {
         sheet.push_str("</row>");
     }
     sheet.push_str("</sheetData></worksheet>");
+    Some(xlsx(&sheet))
+}
+
+/// A workbook of one sheet (`sheet` is its XML), zipped here (stored, no compression): no
+/// fixture, no zip library. Also used by `import_robustness.rs` for sheets it writes itself.
+pub fn xlsx(sheet: &str) -> Vec<u8> {
     let xml = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
     let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let files = [
@@ -225,13 +231,12 @@ pub fn workbook(lines: &[&str]) -> Option<Vec<u8>> {
                 r#"{xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{relationships}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
             ),
         ),
-        ("xl/worksheets/sheet1.xml", sheet),
+        ("xl/worksheets/sheet1.xml", sheet.to_string()),
     ];
-    Some(zip_stored(&files))
+    zip_stored(&files)
 }
 
 /// A ZIP archive of `files`, stored without compression.
-#[cfg(feature = "xlsx")]
 fn zip_stored(files: &[(&str, String)]) -> Vec<u8> {
     fn crc32(data: &[u8]) -> u32 {
         let mut crc = 0xffff_ffffu32;
