@@ -393,3 +393,53 @@ test('a misread dashboard heading corrected to "cruscotto": its dashboard and sc
   assert.deepEqual(fresh.errors, []);
   await fresh.context().close();
 });
+
+test('the panel comes with the import module on first use; closed and reopened it keeps the text; a file dropped on it stays in the page', async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(session.server.url);
+  await page.getByTestId('ente-score').waitFor();
+  assert.ok(!requests.some((u) => u.includes('/import/')), 'the main bundle alone opens a plan');
+  const toggle = page.getByTestId('import-toggle');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  // Opened with the keyboard, as anyone may.
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('importer').waitFor();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.ok(requests.some((u) => u.includes('/import/')), 'the module is fetched when asked for');
+  await page.getByTestId('import-text').fill('Codice\tIndicatore\tPeso\tTarget\tConsuntivo\n1.1\tPratiche evase\t100\t>= 90 %\t95 %\n');
+  await summary(page, 1);
+  await toggle.click();
+  await page.getByTestId('importer').waitFor({ state: 'detached' });
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await toggle.click();
+  assert.match(await page.getByTestId('import-text').inputValue(), /Pratiche evase/);
+  await summary(page, 1);
+  // The panel's events are its own: a file dropped on its text box does not replace the
+  // page with the file (nor open it as a plan), and the plan on screen stays.
+  const title = await page.getByTestId('plan-title').textContent();
+  const drop = await page.evaluateHandle(() => {
+    const t = new DataTransfer();
+    t.items.add(new File(['{"version": 1}'], 'piano.json', { type: 'application/json' }));
+    return t;
+  });
+  await page.getByTestId('import-text').dispatchEvent('dragover', { dataTransfer: drop });
+  const prevented = await page.getByTestId('import-text').evaluate((el, t) => {
+    const e = new DragEvent('drop', { dataTransfer: t, bubbles: true, cancelable: true });
+    el.dispatchEvent(e);
+    return e.defaultPrevented;
+  }, drop);
+  assert.ok(prevented, 'the drop is the page\'s, not the browser\'s');
+  assert.equal(await page.getByTestId('plan-title').textContent(), title);
+  // The language switch reaches the panel.
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('importer').filter({ hasText: 'Table to paste' }).waitFor();
+  assert.equal(await toggle.textContent(), 'Close the import');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -23,7 +23,7 @@ use crate::explore::finder::Finder;
 use crate::explore::tree::Tree;
 use crate::explore::units;
 use crate::i18n::{t, Msg, Page};
-use crate::import::importer::Importer;
+use crate::import::launcher::ImportLauncher;
 use crate::io;
 use crate::open::diagnostics::Diagnostics;
 use crate::open::file_drop::dropped_file;
@@ -236,7 +236,7 @@ pub fn App() -> Html {
             <div class="toolbar no-print">
                 <div class="container">
                     <Opener status={state.status.clone()} source={state.source.clone()} {onfile} />
-                    <Importer {onopen} />
+                    <ImportLauncher {onopen} />
                 </div>
             </div>
             <main id="main" class="container" tabindex="-1">

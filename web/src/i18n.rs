@@ -185,6 +185,8 @@ pub enum Msg {
     // Table import (issue 6): web/src/import/.
     ImportTable,
     ImportClose,
+    ImportLoading,
+    ImportUnavailable,
     ImportTitle,
     ImportIntro,
     ImportPaste,
@@ -546,6 +548,8 @@ fn texts(msg: Msg) -> [&'static str; 2] {
         // Table import (issue 6).
         Msg::ImportTable => ["Importa tabella", "Import a table"],
         Msg::ImportClose => ["Chiudi l'importazione", "Close the import"],
+        Msg::ImportLoading => ["Caricamento dell'importazione…", "Loading the importer…"],
+        Msg::ImportUnavailable => ["L'importazione non si è potuta caricare", "The importer could not be loaded"],
         Msg::ImportTitle => ["Importa un piano da una tabella", "Import a plan from a table"],
         Msg::ImportIntro => [
             "Incolla una tabella copiata da un foglio di calcolo o dal PDF della relazione, oppure scegli un file CSV, TSV o XLSX. L'anteprima mostra come è stata letta ogni riga; il piano si apre solo quando lo chiedi.",

@@ -3,7 +3,7 @@
 //! shows a changed value (its tree row and its ancestors' rows, the ente's gauge, the
 //! changed bars of the charts) and no other row, bar or section.
 //!
-//! From `web/`: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --bin semaforo-web`
+//! From `web/`: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --lib`
 //! (the binary's native `#[test]`s are compiled there too, and not run: `cargo test` runs them).
 //! The expected rows and bars are not written here: they are the ids whose score the core
 //! says changed (`scenario::compare` of the evaluations before and after the same edit).

@@ -26,5 +26,5 @@ build() { # FEATURES OUT_SUBDIR
 }
 OPT=$(command -v wasm-opt || true)
 [ -n "$OPT" ] || OPT="$ROOT/tests/e2e/node_modules/.bin/wasm-opt"
-build --no-default-features import
+build "--no-default-features --features ui" import
 build "" xlsx

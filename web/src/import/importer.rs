@@ -37,6 +37,8 @@ use semaforo_core::labels::row_role;
 pub struct ImporterProps {
     /// A plan's name and JSON text, to open as if it were a file.
     pub onopen: Callback<(AttrValue, Rc<str>)>,
+    /// The panel is done with: its plan was opened.
+    pub onclose: Callback<()>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +57,6 @@ const DEBOUNCE_MS: u32 = 250;
 /// never while rendering.
 #[derive(Debug, Clone, PartialEq)]
 struct State {
-    open: bool,
     text: AttrValue,
     source: Source,
     choices: Choices,
@@ -74,7 +75,6 @@ struct State {
 }
 
 enum Action {
-    Toggle,
     /// The textarea's text, typed or pasted.
     Text(AttrValue),
     Clear,
@@ -106,7 +106,6 @@ impl State {
     fn new() -> State {
         let choices = LocalStorage::raw().get_item(SETTINGS_KEY).ok().flatten().and_then(|text| parse_settings(&text).ok());
         State {
-            open: false,
             text: LocalStorage::get::<String>(TEXT_KEY).unwrap_or_default().into(),
             source: Source::Pasted,
             choices: choices.unwrap_or_default(),
@@ -130,10 +129,6 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         let changed = match action {
-            Action::Toggle => {
-                next.open = !next.open;
-                true
-            }
             Action::Text(text) => {
                 next.text = text;
                 next.source = Source::Pasted;
@@ -194,7 +189,7 @@ impl Reducible for State {
                 false
             }
             Action::Done(generation, result) => {
-                if generation != self.generation || !self.open {
+                if generation != self.generation {
                     return self;
                 }
                 next.outcome = match result {
@@ -223,7 +218,7 @@ impl Reducible for State {
         };
         if changed {
             next.generation = next.generation.wrapping_add(1);
-            if next.open && next.empty() {
+            if next.empty() {
                 next.outcome = Outcome::Idle;
             }
         }
@@ -253,7 +248,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
         let state = state.clone();
         use_effect_with(state.generation, move |_| {
             let mut timeout = None;
-            if state.open && !state.empty() {
+            if !state.empty() {
                 let generation = state.generation;
                 let dispatch = state.dispatcher();
                 let (text, source, options) = (state.text.clone(), state.source.clone(), state.choices.options());
@@ -290,10 +285,6 @@ pub fn Importer(props: &ImporterProps) -> Html {
         Callback::from(move |value: String| dispatch.dispatch(Action::Choose(make(value))))
     };
 
-    let ontoggle = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Toggle))
-    };
     let oninput = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
@@ -375,15 +366,14 @@ pub fn Importer(props: &ImporterProps) -> Html {
         })
     };
     let onopen_plan = {
-        let onopen = props.onopen.clone();
-        let dispatch = dispatch.clone();
+        let (onopen, onclose) = (props.onopen.clone(), props.onclose.clone());
         let outcome = state.outcome.clone();
         let name = source_name.clone();
         Callback::from(move |_: MouseEvent| {
             if let Outcome::Ready(preview) = &outcome {
                 if let Some(json) = &preview.plan_json {
                     onopen.emit((name.clone().into(), json.clone()));
-                    dispatch.dispatch(Action::Toggle);
+                    onclose.emit(());
                     if let Some(main) = gloo::utils::document().get_element_by_id("main") {
                         main.scroll_into_view();
                     }
@@ -402,16 +392,6 @@ pub fn Importer(props: &ImporterProps) -> Html {
             }
         })
     };
-
-    let toggle = html! {
-        <button type="button" class="btn btn-outline importer-toggle" aria-expanded={state.open.to_string()} aria-controls="import-panel"
-            onclick={ontoggle} data-testid="import-toggle">
-            { t(lang, if state.open { Msg::ImportClose } else { Msg::ImportTable }) }
-        </button>
-    };
-    if !state.open {
-        return toggle;
-    }
 
     let preview = match &state.outcome {
         Outcome::Ready(p) => Some(p.clone()),
@@ -550,56 +530,53 @@ pub fn Importer(props: &ImporterProps) -> Html {
     };
 
     html! {
-        <>
-            { toggle }
-            <section id="import-panel" class="importer card" aria-labelledby="h-import" data-testid="importer">
-                <h2 id="h-import">{ t(lang, Msg::ImportTitle) }</h2>
-                <p class="small">{ t(lang, Msg::ImportIntro) }</p>
-                <div class="import-inputs">
-                    <div class="import-paste">
-                        <label for="import-text">{ t(lang, Msg::ImportPaste) }</label>
-                        <textarea id="import-text" rows="8" spellcheck="false" value={state.text.clone()} {oninput}
-                            aria-describedby="import-kept" data-testid="import-text" />
-                        <p id="import-kept" class="small">{ t(lang, Msg::ImportKept) }{ " " }
-                            <button type="button" class="link" onclick={onclear} data-testid="import-clear">{ t(lang, Msg::ImportClear) }</button>
-                        </p>
-                    </div>
-                    <div class={if over { "import-drop over" } else { "import-drop" }} {ondragover} {ondragleave} {ondrop} data-testid="import-dropzone">
-                        <label class="btn btn-primary file-label">
-                            <input type="file" accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                                class="file-input" onchange={onchange_file} data-testid="import-file" />
-                            <span>{ t(lang, Msg::ImportFile) }</span>
-                        </label>
-                        <span class="drop-hint">{ t(lang, if over { Msg::DropHere } else { Msg::ImportDropHint }) }</span>
-                        <div class="import-options">
-                            <label for="import-format">{ t(lang, Msg::ImportFormat) }</label>
-                            <select id="import-format" onchange={onformat} ~value={format_value(state.choices.format)} data-testid="import-format">
-                                { for [None, Some(TableFormat::Tsv), Some(TableFormat::Csv), Some(TableFormat::CsvSemicolon)].into_iter().map(|f| html! {
-                                    <option value={format_value(f)} selected={state.choices.format == f}>{ format_label(lang, f) }</option>
-                                }) }
-                            </select>
-                            <label for="import-ente">{ t(lang, Msg::ImportEnte) }</label>
-                            <input id="import-ente" type="text" value={state.choices.ente_name.clone()} oninput={onente} />
-                            <label for="import-year">{ t(lang, Msg::ImportYear) }</label>
-                            <input id="import-year" type="text" inputmode="numeric" size="6" value={state.choices.year.clone()} oninput={onyear} />
-                        </div>
+        <section id="import-panel" class="importer card" aria-labelledby="h-import" data-testid="importer">
+            <h2 id="h-import">{ t(lang, Msg::ImportTitle) }</h2>
+            <p class="small">{ t(lang, Msg::ImportIntro) }</p>
+            <div class="import-inputs">
+                <div class="import-paste">
+                    <label for="import-text">{ t(lang, Msg::ImportPaste) }</label>
+                    <textarea id="import-text" rows="8" spellcheck="false" value={state.text.clone()} {oninput}
+                        aria-describedby="import-kept" data-testid="import-text" />
+                    <p id="import-kept" class="small">{ t(lang, Msg::ImportKept) }{ " " }
+                        <button type="button" class="link" onclick={onclear} data-testid="import-clear">{ t(lang, Msg::ImportClear) }</button>
+                    </p>
+                </div>
+                <div class={if over { "import-drop over" } else { "import-drop" }} {ondragover} {ondragleave} {ondrop} data-testid="import-dropzone">
+                    <label class="btn btn-primary file-label">
+                        <input type="file" accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                            class="file-input" onchange={onchange_file} data-testid="import-file" />
+                        <span>{ t(lang, Msg::ImportFile) }</span>
+                    </label>
+                    <span class="drop-hint">{ t(lang, if over { Msg::DropHere } else { Msg::ImportDropHint }) }</span>
+                    <div class="import-options">
+                        <label for="import-format">{ t(lang, Msg::ImportFormat) }</label>
+                        <select id="import-format" onchange={onformat} ~value={format_value(state.choices.format)} data-testid="import-format">
+                            { for [None, Some(TableFormat::Tsv), Some(TableFormat::Csv), Some(TableFormat::CsvSemicolon)].into_iter().map(|f| html! {
+                                <option value={format_value(f)} selected={state.choices.format == f}>{ format_label(lang, f) }</option>
+                            }) }
+                        </select>
+                        <label for="import-ente">{ t(lang, Msg::ImportEnte) }</label>
+                        <input id="import-ente" type="text" value={state.choices.ente_name.clone()} oninput={onente} />
+                        <label for="import-year">{ t(lang, Msg::ImportYear) }</label>
+                        <input id="import-year" type="text" inputmode="numeric" size="6" value={state.choices.year.clone()} oninput={onyear} />
                     </div>
                 </div>
-                { file_note }
-                <div aria-live="polite" class="import-status">{ status }</div>
-                <div class="import-actions">
-                    <button type="button" class="btn btn-primary" disabled={!has_plan} onclick={onopen_plan} data-testid="import-open">{ t(lang, Msg::ImportOpen) }</button>
-                    <button type="button" class="btn btn-outline" disabled={!has_plan} onclick={ondownload} data-testid="import-download">{ t(lang, Msg::ImportDownload) }</button>
-                    if preview.is_some() && !has_plan { <span class="hint">{ t(lang, Msg::ImportNoPlan) }</span> }
-                </div>
-                { for diagnostics }
-                { for columns }
-                { settings }
-                if let Some(preview) = preview {
-                    <ImporterPreview {preview} corrections={corrections.clone()} read={state.read.clone()} {onrole} />
-                }
-            </section>
-        </>
+            </div>
+            { file_note }
+            <div aria-live="polite" class="import-status">{ status }</div>
+            <div class="import-actions">
+                <button type="button" class="btn btn-primary" disabled={!has_plan} onclick={onopen_plan} data-testid="import-open">{ t(lang, Msg::ImportOpen) }</button>
+                <button type="button" class="btn btn-outline" disabled={!has_plan} onclick={ondownload} data-testid="import-download">{ t(lang, Msg::ImportDownload) }</button>
+                if preview.is_some() && !has_plan { <span class="hint">{ t(lang, Msg::ImportNoPlan) }</span> }
+            </div>
+            { for diagnostics }
+            { for columns }
+            { settings }
+            if let Some(preview) = preview {
+                <ImporterPreview {preview} corrections={corrections.clone()} read={state.read.clone()} {onrole} />
+            }
+        </section>
     }
 }
 

@@ -7,6 +7,11 @@
 //! `import()` when the importer first reads a table, and with it into `dist/xlsx/`,
 //! fetched only for a workbook. The app talks to it in JSON: options in, the core's own
 //! `ImportReport` out, plus the plan as JSON text ready to open or download.
+//!
+//! With the `ui` feature (the `dist/import/` build) it also holds the importer's panel,
+//! which the main app mounts into its page with [`mount`]; the panel then calls
+//! [`import_table`] of this same module, through JavaScript, like a workbook's import
+//! calls the `dist/xlsx/` one.
 
 use semaforo_core::diagnostic::{Code, Diagnostic};
 use semaforo_core::import::{import_table as core_import_table, ImportOptions, ImportReport};
@@ -35,6 +40,41 @@ pub fn import_table(bytes: &[u8], options_json: &str) -> String {
     // The plan travels once, as the text the app opens (check_plan) or downloads.
     let plan_json = report.plan.take().and_then(|plan| serde_json::to_string_pretty(&plan).ok());
     json!({ "report": report, "plan_json": plan_json }).to_string()
+}
+
+/// The importer's panel mounted in the main app's page.
+#[cfg(feature = "ui")]
+#[wasm_bindgen]
+pub struct Panel(Option<semaforo_web::import::standalone::Mounted>);
+
+/// Mounts the importer's panel into `element` in the language `lang` (`it`, `en`):
+/// `onopen(name, json)` opens a plan in the main app, `onclose()` closes the panel.
+#[cfg(feature = "ui")]
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, lang: &str, onopen: js_sys::Function, onclose: js_sys::Function) -> Panel {
+    let opened = move |name: String, json: String| {
+        let _ = onopen.call2(&JsValue::NULL, &name.into(), &json.into());
+    };
+    let closed = move || {
+        let _ = onclose.call0(&JsValue::NULL);
+    };
+    Panel(Some(semaforo_web::import::standalone::mount(element, lang, opened, closed)))
+}
+
+#[cfg(feature = "ui")]
+#[wasm_bindgen]
+impl Panel {
+    pub fn set_lang(&mut self, lang: &str) {
+        if let Some(panel) = &mut self.0 {
+            panel.set_lang(lang);
+        }
+    }
+
+    pub fn unmount(&mut self) {
+        if let Some(panel) = self.0.take() {
+            panel.unmount();
+        }
+    }
 }
 
 #[cfg(test)]
