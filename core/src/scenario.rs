@@ -293,12 +293,21 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Vec<Change> {
     let change = |id: &str, code: &str, indicator: bool, b: Option<Decimal>, a: Option<Decimal>| {
         (b != a).then(|| Change { id: id.to_string(), code: code.to_string(), indicator, before: b, after: a, delta: delta(b, a) })
     };
-    for node in &after.nodes {
-        let b = before.node(&node.id).and_then(|n| n.score);
+    // What-if edits change values, not the tree: the two evaluations then list the same
+    // results in the same order, and each pairs with the one at its position (looking
+    // every id up instead was most of an edit's time in the app at 100 000 indicators).
+    for (i, node) in after.nodes.iter().enumerate() {
+        let b = match before.nodes.get(i) {
+            Some(b) if b.id == node.id => b.score,
+            _ => before.node(&node.id).and_then(|n| n.score),
+        };
         changes.extend(change(&node.id, &node.code, false, b, node.score));
     }
-    for indicator in &after.indicators {
-        let b = before.indicator(&indicator.id).and_then(|i| i.achievement);
+    for (i, indicator) in after.indicators.iter().enumerate() {
+        let b = match before.indicators.get(i) {
+            Some(b) if b.id == indicator.id => b.achievement,
+            _ => before.indicator(&indicator.id).and_then(|i| i.achievement),
+        };
         changes.extend(change(&indicator.id, &indicator.code, true, b, indicator.achievement));
     }
     changes

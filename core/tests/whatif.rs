@@ -45,6 +45,21 @@ fn a_missed_target_moves_every_score_up_the_tree() {
     assert!(ente.delta.unwrap() < Decimal::ZERO);
 }
 
+/// Two evaluations of differently shaped plans pair their results by id, not position:
+/// the same changes whichever order the results come in.
+#[test]
+fn compare_pairs_results_by_id_when_the_plans_differ_in_shape() {
+    let edit = Edit::SetActual { indicator: "OC_TD_01".into(), actual: Some(Actual::Value(d("100"))) };
+    let (edited, _) = apply(tno(), &[edit]);
+    let aligned = compare(&evaluate(tno()), &evaluate(&edited));
+    // The same plan with its first objective moved last: every result at another place.
+    let mut shuffled = tno().clone();
+    shuffled.ente.objectives.rotate_left(1);
+    let before = evaluate(&shuffled);
+    assert_ne!(before.nodes[1].id, evaluate(tno()).nodes[1].id, "the order really differs");
+    assert_eq!(compare(&before, &evaluate(&edited)), aligned);
+}
+
 #[test]
 fn edits_naming_missing_codes_are_reported_with_their_position() {
     let edits = [

@@ -29,21 +29,34 @@ pub struct FinderProps {
 /// Results past this many are counted but not listed, to keep the page light.
 const MAX_LISTED: usize = 200;
 
-pub fn matches(row: &IndicatorRow, f: &Filters) -> bool {
-    let words = text::fold(&f.query);
-    let text_ok = words.split_whitespace().all(|w| row.haystack.contains(w));
-    let verdict_ok = match f.verdict {
-        VerdictFilter::All => true,
-        VerdictFilter::Missed => row.verdict == Some(Verdict::NonRaggiunto),
-        VerdictFilter::Partial => row.verdict == Some(Verdict::ParzialmenteRaggiunto),
-        VerdictFilter::MissedOrPartial => {
-            matches!(row.verdict, Some(Verdict::NonRaggiunto) | Some(Verdict::ParzialmenteRaggiunto))
-        }
-    };
-    let unit_ok = f.unit.is_empty() || row.units.iter().any(|u| u == f.unit.as_str());
-    let perspective_ok = f.perspective.is_none() || row.perspective == f.perspective;
-    let area_ok = f.area.is_empty() || row.area.as_deref() == Some(f.area.as_str());
-    text_ok && verdict_ok && unit_ok && perspective_ok && area_ok
+/// The filters ready to test rows against: the search words folded once, not once a row
+/// (at 100 000 indicators, folding per row was most of an edit's time).
+pub struct Matcher<'f> {
+    words: Vec<String>,
+    filters: &'f Filters,
+}
+
+impl<'f> Matcher<'f> {
+    pub fn new(filters: &'f Filters) -> Matcher<'f> {
+        Matcher { words: text::fold(&filters.query).split_whitespace().map(str::to_string).collect(), filters }
+    }
+
+    pub fn matches(&self, row: &IndicatorRow) -> bool {
+        let f = self.filters;
+        let verdict_ok = match f.verdict {
+            VerdictFilter::All => true,
+            VerdictFilter::Missed => row.verdict == Some(Verdict::NonRaggiunto),
+            VerdictFilter::Partial => row.verdict == Some(Verdict::ParzialmenteRaggiunto),
+            VerdictFilter::MissedOrPartial => {
+                matches!(row.verdict, Some(Verdict::NonRaggiunto) | Some(Verdict::ParzialmenteRaggiunto))
+            }
+        };
+        let unit_ok = f.unit.is_empty() || row.units.iter().any(|u| u == f.unit.as_str());
+        let perspective_ok = f.perspective.is_none() || row.perspective == f.perspective;
+        let area_ok = f.area.is_empty() || row.area.as_deref() == Some(f.area.as_str());
+        // The cheap tests first: the words are searched only in rows the others keep.
+        verdict_ok && unit_ok && perspective_ok && area_ok && self.words.iter().all(|w| row.haystack.contains(w.as_str()))
+    }
 }
 
 fn select_value(e: &Event) -> String {
@@ -105,7 +118,8 @@ pub fn Finder(props: &FinderProps) -> Html {
     };
     let active = f.is_active();
     let view = props.view.as_ref().filter(|_| active);
-    let found: Vec<&IndicatorRow> = view.map(|v| v.rows.iter().filter(|r| matches(r, f)).collect()).unwrap_or_default();
+    let matcher = Matcher::new(f);
+    let found: Vec<&IndicatorRow> = view.map(|v| v.rows.iter().filter(|r| matcher.matches(r)).collect()).unwrap_or_default();
     let d = view.map_or(0, |v| v.decimals());
 
     html! {
