@@ -27,6 +27,23 @@ const cdp = await page.context().newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 
+/** Time spent in each function of `names` and what it calls (once per sample, however deep). */
+function inclusive(profile, names) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+  const dt = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
+  const total = new Map(names.map((n) => [n, 0]));
+  for (const id of profile.samples) {
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const name = byId.get(at).callFrame.functionName;
+      for (const n of names) if (name.includes(n) && !seen.has(n)) { seen.add(n); total.set(n, total.get(n) + dt); }
+    }
+  }
+  for (const [n, ms] of total) console.log(`  ${ms.toFixed(1).padStart(8)} ms  in ${n}`);
+}
+
 function top(profile, n = 30) {
   const self = new Map();
   const dt = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
@@ -46,7 +63,9 @@ await page.goto(`${url}?plan=${path.basename(plan)}`);
 await page.waitForFunction((n) => document.querySelector('[data-testid=source]')?.textContent === n
   && document.querySelector('[data-testid=whatif-ente]'), path.basename(plan), { timeout: 120000 });
 console.log(`open: ${Date.now() - start} ms`);
-top((await cdp.send('Profiler.stop')).profile);
+const opening = (await cdp.send('Profiler.stop')).profile;
+top(opening);
+inclusive(opening, (process.env.INCLUSIVE ?? 'check_plan,evaluate::evaluate,PlanView::from_evaluation,WhatIf::open,storage::key,Live::new,passStringToWasm0,Tree as yew').split(','));
 
 await page.locator('.find-panel summary').click();
 await page.locator('#f-query').fill('S0');

@@ -53,8 +53,8 @@ pub fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     dispatch.dispatch(Action::Reading { name: name.clone(), size });
     wasm_bindgen_futures::spawn_local(async move {
         yield_to_browser().await;
-        match gloo::file::futures::read_as_text(&file).await {
-            Ok(text) => parse(name, size, text, dispatch).await,
+        match gloo::file::futures::read_as_bytes(&file).await {
+            Ok(bytes) => parse(name, size, decode(bytes), dispatch).await,
             Err(e) => dispatch.dispatch(Action::Failed { name, message: e.to_string().into() }),
         }
     });
@@ -117,8 +117,19 @@ async fn fetch_text(relative: &str) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("HTTP {} {}", response.status(), url.href()));
     }
-    let text = JsFuture::from(response.text().map_err(js_text)?).await.map_err(js_text)?;
-    text.as_string().ok_or_else(|| "the response is not text".to_string())
+    let bytes = JsFuture::from(response.array_buffer().map_err(js_text)?).await.map_err(js_text)?;
+    Ok(decode(js_sys::Uint8Array::new(&bytes).to_vec()))
+}
+
+/// A plan file's text, read from its bytes as `Response.text()` and `FileReader` would
+/// (UTF-8, a byte-order mark dropped, a bad sequence replaced), but without making a
+/// JavaScript string first: handing wasm a 15 MB string cost more than reading the plan.
+fn decode(bytes: Vec<u8>) -> String {
+    let mut text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    text
 }
 
 /// The message of a JavaScript error (or a thrown string); `otherwise` if it has none.

@@ -15,11 +15,12 @@ use crate::model::PlanView;
 /// How many indicators have each verdict, in the order of [`ORDER`].
 pub type Counts = [usize; 5];
 
-/// The counts of a view's indicators (the tree's and the plan's own list).
+/// The counts of a view's indicators (the tree's and the plan's own list, not those a
+/// cruscotto defines for itself).
 pub fn counts(view: &PlanView) -> Counts {
     let mut counts = [0; 5];
-    for row in &view.rows {
-        if let Some(i) = ORDER.iter().position(|v| *v == row.verdict) {
+    for indicator in view.evaluation.indicators.iter().filter(|i| !i.id.starts_with(semaforo_core::evaluate::CRUSCOTTO_ID_PREFIX)) {
+        if let Some(i) = ORDER.iter().position(|v| *v == indicator.verdict) {
             counts[i] += 1;
         }
     }

@@ -117,7 +117,7 @@ fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callba
                     </tr></thead>
                     <tbody>
                     { for indicators.map(|(id, r)| {
-                        let def = view.indicators.get(id.as_str());
+                        let def = view.definition(id.as_str());
                         let sel = Selection::Indicator { id: id.clone().into(), under: node.id.clone().into() };
                         let onselect = onselect.clone();
                         let onclick = Callback::from(move |_: MouseEvent| onselect.emit(sel.clone()));
@@ -186,7 +186,7 @@ fn classification(c: &semaforo_core::plan::Classification) -> String {
 
 fn indicator_detail(view: &PlanView, lang: Lang, r: &IndicatorResult, onselect: &Callback<Selection>) -> Html {
     let d = view.decimals();
-    let def: Option<&Indicator> = view.indicators.get(&r.id);
+    let def: Option<&Indicator> = view.definition(&r.id);
     // One of the plan's own list stands in no node: where it counts, with what weight.
     let weighed_in = if r.parent.is_none() { view.weighed_in(&r.id) } else { Vec::new() };
     let weighing = weighed_in.iter().map(|(n, w)| {

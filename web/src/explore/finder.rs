@@ -34,21 +34,22 @@ const MAX_LISTED: usize = 200;
 pub struct Matcher<'f> {
     words: Vec<String>,
     filters: &'f Filters,
+    view: &'f PlanView,
 }
 
 impl<'f> Matcher<'f> {
-    pub fn new(filters: &'f Filters) -> Matcher<'f> {
-        Matcher { words: text::fold(&filters.query).split_whitespace().map(str::to_string).collect(), filters }
+    pub fn new(filters: &'f Filters, view: &'f PlanView) -> Matcher<'f> {
+        Matcher { words: text::fold(&filters.query).split_whitespace().map(str::to_string).collect(), filters, view }
     }
 
     pub fn matches(&self, row: &IndicatorRow) -> bool {
         let f = self.filters;
         let verdict_ok = match f.verdict {
             VerdictFilter::All => true,
-            VerdictFilter::Missed => row.verdict == Some(Verdict::NonRaggiunto),
-            VerdictFilter::Partial => row.verdict == Some(Verdict::ParzialmenteRaggiunto),
+            VerdictFilter::Missed => self.view.verdict(row) == Some(Verdict::NonRaggiunto),
+            VerdictFilter::Partial => self.view.verdict(row) == Some(Verdict::ParzialmenteRaggiunto),
             VerdictFilter::MissedOrPartial => {
-                matches!(row.verdict, Some(Verdict::NonRaggiunto) | Some(Verdict::ParzialmenteRaggiunto))
+                matches!(self.view.verdict(row), Some(Verdict::NonRaggiunto) | Some(Verdict::ParzialmenteRaggiunto))
             }
         };
         let unit_ok = f.unit.is_empty() || row.units.iter().any(|u| u == f.unit.as_str());
@@ -118,8 +119,12 @@ pub fn Finder(props: &FinderProps) -> Html {
     };
     let active = f.is_active();
     let view = props.view.as_ref().filter(|_| active);
-    let matcher = Matcher::new(f);
-    let found: Vec<&IndicatorRow> = view.map(|v| v.rows.iter().filter(|r| matcher.matches(r)).collect()).unwrap_or_default();
+    let found: Vec<&IndicatorRow> = view
+        .map(|v| {
+            let matcher = Matcher::new(f, v);
+            v.rows.iter().filter(|r| matcher.matches(r)).collect()
+        })
+        .unwrap_or_default();
     let d = view.map_or(0, |v| v.decimals());
 
     html! {
@@ -184,7 +189,7 @@ pub fn Finder(props: &FinderProps) -> Html {
                         html! {
                             <li>
                                 <button type="button" class="link" {onclick}><span class="code">{ r.code.clone() }</span>{ " " }{ r.name.clone() }</button>
-                                { " " }<span class="score">{ labels::score(lang, achievement, d) }</span>{ " " }{ light(lang, r.verdict, true) }
+                                { " " }<span class="score">{ labels::score(lang, achievement, d) }</span>{ " " }{ light(lang, view.and_then(|v| v.verdict(r)), true) }
                             </li>
                         }
                     }) }

@@ -91,8 +91,8 @@ fn weight_callback(oncommand: &Callback<Command>, fill: Vec<Edit>, make: impl Fn
 }
 
 fn indicator_form(props: &EditFormProps, lang: Lang, id: &str) -> Option<Html> {
-    let def: &Indicator = props.view.indicators.get(id)?;
-    let base: &Indicator = props.baseline.indicators.get(id)?;
+    let def: &Indicator = props.view.definition(id)?;
+    let base: &Indicator = props.baseline.definition(id)?;
     let result = props.view.evaluation.indicator(id)?;
     let published = props.baseline.evaluation.indicator(id).and_then(|r| r.achievement);
     let d = props.view.decimals();

@@ -98,7 +98,7 @@ pub fn GoalSeek(props: &GoalSeekProps) -> Html {
         })
     };
     let d = props.view.decimals();
-    let unit = props.view.indicators.get(indicator.trim()).map(|i| i.unit);
+    let unit = props.view.definition(indicator.trim()).map(|i| i.unit);
     let value_text = |v: &SeekValue| match (v, unit) {
         (SeekValue::Date(date), _) => format::date(*date),
         (SeekValue::Number(n), Some(u)) => labels::value(lang, *n, u),

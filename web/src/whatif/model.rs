@@ -109,7 +109,7 @@ impl WhatIf {
             }
         }
         let live = Live::new(baseline.plan.clone());
-        let views = [Rc::new(copy_of(&live)), Rc::new(copy_of(&live))];
+        let views = [Rc::new(copy_of(&baseline, &live)), Rc::new(copy_of(&baseline, &live))];
         let mut model = WhatIf { baseline, key, stored, live, views, current: 0, log: Vec::new(), synced: [0, 0], notice, problems: Vec::new(), slow_edits: 0 };
         if !model.scenario().edits.is_empty() {
             model.rebuild();
@@ -219,7 +219,7 @@ impl WhatIf {
     fn knows(&self, edit: &Edit) -> bool {
         match edit {
             Edit::SetObjectiveWeight { objective, .. } => self.baseline.evaluation.node(objective).is_some(),
-            _ => self.baseline.indicators.contains_key(edit.subject()),
+            _ => self.baseline.definition(edit.subject()).is_some(),
         }
     }
 
@@ -241,11 +241,8 @@ impl WhatIf {
                 continue;
             }
             if let Some(definition) = find_indicator_mut(&mut view.plan, id) {
-                view.indicators.insert(id.to_string(), definition.clone());
-            }
-            let verdict = view.evaluation.indicator(id).and_then(|r| r.verdict);
-            if let Some(row) = view.rows.iter_mut().find(|r| r.id == id) {
-                row.verdict = verdict;
+                let definition = definition.clone();
+                view.edited(id, definition);
             }
         }
         view.generation = fresh_generation();
@@ -262,15 +259,15 @@ impl WhatIf {
         let (plan, problems) = apply(&self.baseline.plan, &self.scenario().edits);
         self.problems = problems;
         self.live = Live::new(plan);
-        self.views = [Rc::new(copy_of(&self.live)), Rc::new(copy_of(&self.live))];
+        self.views = [Rc::new(copy_of(&self.baseline, &self.live)), Rc::new(copy_of(&self.baseline, &self.live))];
         self.current = 0;
         self.log.clear();
         self.synced = [0, 0];
     }
 }
 
-fn copy_of(live: &Live) -> PlanView {
-    PlanView::from_evaluation(live.plan().clone(), live.evaluation().clone())
+fn copy_of(baseline: &PlanView, live: &Live) -> PlanView {
+    baseline.variant(live.plan().clone(), live.evaluation().clone())
 }
 
 /// A scenario file: the JSON of a `Scenario`; serde's message says what and where
@@ -326,7 +323,7 @@ mod tests {
             assert_eq!(m.view().plan, plan);
         }
         assert_eq!(m.slow_edits, 0);
-        assert_eq!(m.view().indicators["OC_TD_01"].weight, Some(d("5")));
+        assert_eq!(m.view().definition("OC_TD_01").map(|i| i.weight), Some(Some(d("5"))));
         m.run(Command::Undo);
         assert_eq!(m.scenario().edits.len(), 4);
         m.run(Command::Redo);
@@ -403,7 +400,7 @@ mod tests {
         assert_eq!(score(&m, "cruscotto/CR_SERV_RF").as_deref(), Some("88,78 %"));
         let (plan, _) = apply(&m.baseline().plan, &m.scenario().edits);
         assert_eq!(m.view().evaluation, evaluate(&plan));
-        assert_eq!(m.view().indicators[CODE].actual, Some(Actual::Value(d("90"))));
+        assert_eq!(m.view().definition(CODE).map(|i| i.actual.clone()), Some(Some(Actual::Value(d("90")))));
         let link = semaforo_core::scenario::encode_edits(&m.scenario().edits);
         let opened = WhatIf::open(view, "k".into(), Ok(None), Some(link));
         assert_eq!(opened.view().evaluation, m.view().evaluation);

@@ -12,7 +12,7 @@ use crate::model::PlanView;
 /// One line of the edit list: what changed, from what to what.
 pub fn describe(lang: Lang, baseline: &PlanView, edit: &Edit) -> String {
     let code = edit.subject();
-    let def = baseline.indicators.get(code);
+    let def = baseline.definition(code);
     let unit = def.map(|d| d.unit).unwrap_or(semaforo_core::plan::MeasureUnit::Number);
     let target_text = |t: Option<&Target>| t.map(|t| labels::target(lang, t, unit)).unwrap_or_else(|| "—".into());
     let (field, was, now) = match edit {
