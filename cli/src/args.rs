@@ -32,6 +32,7 @@ pub struct Command {
 pub const COMMANDS: &[Command] = &[
     Command { name: "check", operands: &["PLAN"], options: &[valued("--lang", "it|en")] },
     Command { name: "evaluate", operands: &["PLAN"], options: &[flag("--json"), flag("--explain"), valued("--lang", "it|en")] },
+    Command { name: "audit", operands: &["PLAN"], options: &[flag("--json"), flag("--csv"), valued("--lang", "it|en")] },
     Command { name: "schema", operands: &[], options: &[] },
     Command { name: "synthetic", operands: &["N"], options: &[] },
     Command {
