@@ -110,7 +110,7 @@ codes! {
     CodeDefinedTwice = "code-defined-twice", Warning;
     /// One indicator printed in several places with different targets.
     TargetsDiffer = "targets-differ", Warning;
-    /// One indicator printed, or referenced in the tree, with different weights.
+    /// One indicator printed in several places with different weights.
     WeightsDiffer = "weights-differ", Notice;
 
     // Structure.

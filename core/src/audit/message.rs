@@ -26,8 +26,8 @@ pub(crate) const MESSAGES: &[(AuditCode, &str, &str, &str)] = &[
         "lo scostamento stampato per {code} è {text}, ma consuntivo − target fa {value}",
         "the deviation printed for {code} is {text}, but actual − target is {value}"),
     (ImpliedActual, "indicator",
-        "{printed} pubblicato contro il target {op} {target} implica un consuntivo di {code} da {low} fino a {high} escluso; il piano registra {actual}",
-        "{printed} published against the target {op} {target} implies an actual of {code} from {low} up to, not including, {high}; the plan records {actual}"),
+        "{printed} pubblicato contro il target {op} {target} {unit} implica un consuntivo di {code} da {low} fino a {high} escluso; il piano registra {actual}",
+        "{printed} published against the target {op} {target} {unit} implies an actual of {code} from {low} up to, not including, {high}; the plan records {actual}"),
     (ImpliedActual, "node",
         "il punteggio pubblicato di {code}, {printed}, implica per {other} un consuntivo da {low} fino a {high} escluso; il documento stampa {actual}, arrotondato",
         "the published score of {code}, {printed}, implies an actual of {other} from {low} up to, not including, {high}; the document prints {actual}, rounded"),
@@ -79,9 +79,18 @@ pub(crate) const MESSAGES: &[(AuditCode, &str, &str, &str)] = &[
     (ObjectiveWithoutIndicators, "",
         "{code} non ha indicatori né obiettivi sottostanti: non si può valutare",
         "{code} has no indicator and no objective below it: it cannot be scored"),
-    (BudgetTotalDiffers, "",
-        "{code} dichiara {measure} per € {total}, ma le voci sottostanti sommano a € {amount}",
-        "{code} states {measure} of € {total}, but the items below it add up to € {amount}"),
+    (BudgetTotalDiffers, "planned",
+        "{code} dichiara risorse a preventivo per € {total}, ma le voci sottostanti sommano a € {amount}",
+        "{code} states resources planned of € {total}, but the items below it add up to € {amount}"),
+    (BudgetTotalDiffers, "spent",
+        "{code} dichiara risorse a consuntivo per € {total}, ma le voci sottostanti sommano a € {amount}",
+        "{code} states resources spent of € {total}, but the items below it add up to € {amount}"),
+    (BudgetTotalDiffers, "promotional_planned",
+        "{code} dichiara risorse promozionali destinate per € {total}, ma le voci sottostanti sommano a € {amount}",
+        "{code} states promotional resources planned of € {total}, but the items below it add up to € {amount}"),
+    (BudgetTotalDiffers, "promotional_spent",
+        "{code} dichiara risorse promozionali utilizzate per € {total}, ma le voci sottostanti sommano a € {amount}",
+        "{code} states promotional resources used of € {total}, but the items below it add up to € {amount}"),
     (BudgetShareDiffers, "",
         "{code} stampa una quota delle risorse promozionali di {printed}, ma € {amount} su € {total} fanno {score}",
         "{code} prints a share of the promotional resources of {printed}, but € {amount} of € {total} is {score}"),
@@ -160,6 +169,12 @@ fn selector(finding: &Finding) -> &'static str {
         ImpliedActual if params.other().is_some() => "node",
         ImpliedActual => "indicator",
         CompositionMissing if params.keys().is_some() => "keys",
+        BudgetTotalDiffers => match params.field().map(String::as_str) {
+            Some("planned") => "planned",
+            Some("spent") => "spent",
+            Some("promotional_planned") => "promotional_planned",
+            _ => "promotional_spent",
+        },
         CompositionMissing | NotAvailableInFinalReport => match params.json().map(String::as_str) {
             Some("unit") => "unit",
             Some("cruscotto") => "cruscotto",
@@ -176,15 +191,6 @@ fn template(code: AuditCode, selector: &str) -> Option<Texts> {
     found.map(|(_, _, it, en)| (*it, *en))
 }
 
-fn measure(field: &str) -> Texts {
-    match field {
-        "planned" => ("risorse a preventivo", "resources planned"),
-        "spent" => ("risorse a consuntivo", "resources spent"),
-        "promotional_planned" => ("risorse promozionali destinate", "promotional resources planned"),
-        _ => ("risorse promozionali utilizzate", "promotional resources used"),
-    }
-}
-
 /// `template` filled with `params`; a missing parameter keeps its `{name}` (a bug caught
 /// by `core/tests/audit_codes.rs`).
 fn fill(texts: Texts, params: &Params, lang: Lang) -> String {
@@ -194,9 +200,6 @@ fn fill(texts: Texts, params: &Params, lang: Lang) -> String {
 pub(super) fn render(finding: &Finding, lang: Lang) -> String {
     let Some(texts) = template(finding.code, selector(finding)) else { return finding.code.to_string() };
     let mut text = fill(texts, &finding.params, lang);
-    if let Some(field) = finding.params.field() {
-        text = text.replace("{measure}", pick(measure(field), lang));
-    }
     if let Some(cause) = &finding.cause {
         text.push_str(match lang {
             Lang::It => "; causa probabile: ",

@@ -9,7 +9,7 @@ use crate::decimal::Decimal;
 use crate::diagnostic::{Param, Params};
 use crate::evaluate::{verdict, Evaluation, IndicatorResult, NodeKind, NodeResult};
 use crate::explain::{Comparison, Explanation, Mean};
-use crate::plan::{Indicator, MissedRule, Plan, Policy, Published, Verdict};
+use crate::plan::{Indicator, MeasureUnit, MissedRule, Plan, Policy, Published, Verdict};
 use crate::published::{compare, Agreement};
 use crate::score::score_indicator;
 use std::collections::HashMap;
@@ -88,14 +88,14 @@ fn finding_for(
     printed: Decimal,
     computed: Decimal,
     cause: Option<Cause>,
-    target: Option<(&str, Decimal)>,
+    target: Option<(&str, Decimal, MeasureUnit)>,
     places: &Places<'_>,
 ) -> Finding {
     match cause {
         Some(Cause::RoundedActual { indicator, printed: actual, low, high }) => {
             let mut params = Params::from([p_code(code), Param::Printed(printed), Param::Score(computed)]);
             match target {
-                Some((op, target)) => params = params.with(Param::Op(op.into())).with(Param::Target(target)),
+                Some((op, target, unit)) => params = params.with(Param::Op(op.into())).with(Param::Target(target)).with(Param::Unit(unit)),
                 None => params = params.with(Param::Other(indicator)),
             }
             let params = params.with(Param::Low(low)).with(Param::High(high)).with(Param::Actual(actual));
@@ -199,7 +199,7 @@ fn node_cause(
     // spread over it (a weight more, or less, on items fully reached).
     let weights = |implied: Decimal, score: Option<Decimal>| {
         let implied = implied.round_half_up(0).normalize();
-        (implied > Decimal::ZERO && implied != w.normalize() && score.is_some_and(|v| reproduces(v, printed)))
+        (!mean.equal_weights && implied > Decimal::ZERO && implied != w.normalize() && score.is_some_and(|v| reproduces(v, printed)))
             .then_some(Cause::Weights { sum: w.normalize(), implied })
     };
     if let Some(implied) = s.checked_div(printed) {
@@ -313,7 +313,7 @@ fn indicator_score(
             }
         }
     }
-    let target = linear.map(|(comparison, _, target)| (comparison_op(comparison), target));
+    let target = linear.map(|(comparison, _, target)| (comparison_op(comparison), target, indicator.map_or(MeasureUnit::Percent, |i| i.unit)));
     out.push(finding_for(&result.id, &result.code, printed, computed, cause, target, places));
 }
 

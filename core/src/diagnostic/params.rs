@@ -12,7 +12,7 @@
 //! parameter it does not know (from a later version) is skipped.
 
 use crate::decimal::Decimal;
-use crate::plan::{Level, Perspective, Verdict};
+use crate::plan::{Level, MeasureUnit, Perspective, Verdict};
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -441,6 +441,8 @@ params! {
     Verdict(Verdict) = "verdict", verdict, Word;
     /// A verdict the document printed.
     PrintedVerdict(Verdict) = "printed_verdict", printed_verdict, Word;
+    /// An indicator's unit (`%`, `N.`, `gg`).
+    Unit(MeasureUnit) = "unit", unit, Word;
 
     /// A code of the plan (an objective's, an indicator's, a unit's), or an id.
     Code(String) = "code", code, Code;
@@ -666,6 +668,7 @@ macro_rules! plan_words {
 
 plan_words! {
     Level { Area = "area", Strategic = "strategic", Operational = "operational", }
+    MeasureUnit { Percent = "percent", Number = "number", Days = "days", Euro = "euro", Date = "date", Flag = "flag", }
     Verdict {
         Raggiunto = "raggiunto",
         ParzialmenteRaggiunto = "parzialmente_raggiunto",
