@@ -41,7 +41,7 @@ pub fn run(path: &str, json: bool, csv: bool, lang: Lang) -> ExitCode {
     let findings = audit::audit(&plan, &evaluation);
     let written = match output {
         Output::Json => terminal::out_json(&Localized { value: findings.as_slice(), lang }, true),
-        Output::Csv => terminal::out(&audit::csv(&findings, lang)),
+        Output::Csv => terminal::out_csv(&audit::csv(&findings, lang)),
         Output::Text => terminal::out(&lines(path, &findings, lang)),
     };
     if let Err(code) = written {
