@@ -305,5 +305,9 @@ mod tests {
             result: d("97.3266"),
         }));
         assert_eq!(mean.render(Lang::It), "Σ(m·p) / Σp su 0 elementi = 1.459,9 / 15 = 97,33 %; esclusi: X");
+        // The plan's N/D rule is named wherever it decides a number.
+        assert!(Explanation::NotAvailable.render(Lang::It).contains("regola N/D del piano (esclusi)"));
+        assert!(Explanation::NotAvailableZero.render(Lang::En).contains("under the plan's N/D rule (counted as zero)"));
+        assert_eq!(Explanation::NotAvailableZero.result(), Some(Decimal::ZERO));
     }
 }

@@ -316,3 +316,45 @@ pub(super) fn csv_headings(lang: Lang) -> [&'static str; 9] {
         Lang::En => ["severity", "code", "id", "plan code", "JSON path", "section", "line", "problem", "why it matters for the score"],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Decimal;
+
+    #[test]
+    fn every_code_has_a_message_and_a_why_and_every_cause_a_text_in_both_languages() {
+        for &code in AuditCode::ALL {
+            assert!(MESSAGES.iter().any(|(c, _, _, _)| *c == code), "{code}: no message");
+            assert!(!why(code, Lang::It).is_empty() && why(code, Lang::It) != why(code, Lang::En), "{code}: why");
+        }
+        let d = |s: &str| Decimal::parse(s).unwrap();
+        let causes = [
+            Cause::Weights { sum: d("100"), implied: d("101") },
+            Cause::RoundedActual { indicator: "A".into(), printed: d("24.64"), low: d("24.6425"), high: d("24.6475") },
+            Cause::MissedRule { indicator: "A".into(), rule: MissedRule::Zero },
+            Cause::MissedRule { indicator: "A".into(), rule: MissedRule::Ratio },
+            Cause::Excluded { item: "A".into() },
+            Cause::CountedAsZero { item: "A".into() },
+        ];
+        for cause in causes {
+            let (it, en) = (cause_text(&cause, Lang::It), cause_text(&cause, Lang::En));
+            assert!(!it.contains('{') && !en.contains('{') && it != en, "{cause:?}: {it} / {en}");
+        }
+        assert_eq!(
+            cause_text(&Cause::RoundedActual { indicator: "A".into(), printed: d("24.64"), low: d("24.6425"), high: d("24.6475") }, Lang::It),
+            "il consuntivo di `A` è stampato arrotondato (24,64): un valore da 24,6425 fino a 24,6475 escluso riproduce il punteggio pubblicato"
+        );
+        for (i, (code, selector, _, _)) in MESSAGES.iter().enumerate() {
+            assert!(!MESSAGES[..i].iter().any(|(c, s, _, _)| c == code && s == selector), "{code} {selector} twice");
+        }
+    }
+
+    #[test]
+    fn a_summary_counts_each_severity() {
+        assert_eq!(summary(Lang::It, &[]), "nessun problema trovato");
+        let finding = Finding::new(AuditCode::NegativeCount, Location::default(), [Param::Code("I".into()), Param::Actual(Decimal::from(-3))]);
+        assert_eq!(summary(Lang::En, &[finding.clone(), finding]), "0 errors, 2 warnings, 0 notices");
+        assert_eq!(Severity::Notice.label(Lang::It), "nota");
+    }
+}

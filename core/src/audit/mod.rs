@@ -36,7 +36,7 @@ mod structure;
 pub use code::{AuditCode, Severity};
 pub use csv::csv;
 pub use implied::Interval;
-pub use message::summary;
+pub use message::{cause_text, summary};
 
 use crate::diagnostic::{Param, Params, SerializeIn};
 use crate::evaluate::Evaluation;
@@ -180,6 +180,14 @@ pub fn audit(plan: &Plan, evaluation: &Evaluation) -> Vec<Finding> {
     // Stable: within a severity, the order of the checks and of the plan.
     findings.sort_by_key(|f| f.severity);
     findings
+}
+
+impl Severity {
+    /// The severity's word in `lang`: `errore`, `avviso`, `nota` / `error`, `warning`,
+    /// `notice` (the CSV's first column; the app's badges).
+    pub fn label(self, lang: Lang) -> &'static str {
+        message::severity(self, lang)
+    }
 }
 
 /// How many findings have each severity: (errors, warnings, notices).
