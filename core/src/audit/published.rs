@@ -194,28 +194,7 @@ fn node_cause(
     if let Some((indicator, actual, interval)) = rounded_actuals(node, mean, printed, indicators, policy).into_iter().next() {
         return Some(Cause::RoundedActual { indicator, printed: actual, low: interval.low, high: interval.high });
     }
-    // Weights: the published score follows from another (whole) sum of weights, either
-    // Σ(m·p) divided by it (weights not rescaled), or the points lost, Σ(100 − m)·p,
-    // spread over it (a weight more, or less, on items fully reached).
-    let weights = |implied: Decimal, score: Option<Decimal>| {
-        let implied = implied.round_half_up(0).normalize();
-        (!mean.equal_weights && implied > Decimal::ZERO && implied != w.normalize() && score.is_some_and(|v| reproduces(v, printed)))
-            .then_some(Cause::Weights { sum: w.normalize(), implied })
-    };
-    if let Some(implied) = s.checked_div(printed) {
-        if let Some(cause) = weights(implied, s.checked_div(implied.round_half_up(0))) {
-            return Some(cause);
-        }
-    }
-    let lost = Decimal::ONE_HUNDRED.checked_mul(w).and_then(|all| all.checked_sub(s));
-    if let (Some(lost), Some(short)) = (lost, Decimal::ONE_HUNDRED.checked_sub(printed).filter(|v| *v > Decimal::ZERO)) {
-        if let Some(implied) = lost.checked_div(short) {
-            let score = lost.checked_div(implied.round_half_up(0)).and_then(|l| Decimal::ONE_HUNDRED.checked_sub(l));
-            if let Some(cause) = weights(implied, score) {
-                return Some(cause);
-            }
-        }
-    }
+    // Then a named item: a rule, a term left out, an item counted as zero.
     // A missed at-most or equality target under the other rule.
     for term in &mean.terms {
         let id = term.id.as_deref().unwrap_or(&term.code);
@@ -250,6 +229,35 @@ fn node_cause(
             if item.indicator { evaluation.indicator(&item.id).map(|i| i.achievement.is_none()) } else { evaluation.node(&item.id).map(|n| n.score.is_none()) };
         if counted == Some(true) && w.checked_add(weight).and_then(|all| s.checked_div(all)).is_some_and(|v| reproduces(v, printed)) {
             return Some(Cause::CountedAsZero { item: code.to_string() });
+        }
+    }
+    // Last, as the least specific: the published score follows from another (whole) sum of weights, either
+    // Σ(m·p) divided by it (weights not rescaled), or the points lost, Σ(100 − m)·p,
+    // spread over it (a weight more, or less, on items fully reached).
+    // Only sums a document plausibly used: 100 (weights taken as percent whatever they
+    // sum to), or the weights' own sum off by a point or two (a weight misprinted); any
+    // score is reproduced by some sum of weights, and that explains nothing.
+    let plausible = |implied: Decimal| implied == Decimal::ONE_HUNDRED || implied.checked_sub(w).is_some_and(|gap| gap.abs() <= Decimal::from(2));
+    let weights = |implied: Decimal, score: Option<Decimal>| {
+        let implied = implied.round_half_up(0).normalize();
+        let fits = !mean.equal_weights && implied > Decimal::ZERO && implied != w.normalize() && plausible(implied);
+        (fits && score.is_some_and(|v| reproduces(v, printed))).then_some(Cause::Weights { sum: w.normalize(), implied })
+    };
+    if let Some(implied) = s.checked_div(printed) {
+        if let Some(cause) = weights(implied, s.checked_div(implied.round_half_up(0))) {
+            return Some(cause);
+        }
+    }
+    // Points lost spread over another sum only make sense with items fully reached to
+    // weigh more or less, beside the ones that lost points.
+    let full = mean.terms.len() > 1 && mean.terms.iter().any(|t| t.score == Decimal::ONE_HUNDRED);
+    let lost = Decimal::ONE_HUNDRED.checked_mul(w).and_then(|all| all.checked_sub(s)).filter(|_| full);
+    if let (Some(lost), Some(short)) = (lost, Decimal::ONE_HUNDRED.checked_sub(printed).filter(|v| *v > Decimal::ZERO)) {
+        if let Some(implied) = lost.checked_div(short) {
+            let score = lost.checked_div(implied.round_half_up(0)).and_then(|l| Decimal::ONE_HUNDRED.checked_sub(l));
+            if let Some(cause) = weights(implied, score) {
+                return Some(cause);
+            }
         }
     }
     None
