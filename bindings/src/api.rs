@@ -3,6 +3,7 @@
 //! scores, rounds or checks a plan. `lib.rs` only moves values across the JS boundary,
 //! so everything testable without a browser is tested here with `cargo test`.
 
+use semaforo_core::audit::{self, Finding};
 use semaforo_core::diagnostic::{and_more, has_errors, Localized};
 use semaforo_core::evaluate::{IndicatorResult, NodeResult};
 use semaforo_core::scenario::{self, Change, Scenario};
@@ -36,6 +37,31 @@ pub struct ExplainOut {
     /// The explanation rendered as one line a person can check.
     pub text: String,
     pub explanation: Explanation,
+}
+
+/// What `audit` returns: every finding of the core's audit, sorted by severity, with its
+/// message and why in the language asked; how many of each severity; one line that says
+/// so; and the findings as the core's CSV (the app's export and `semaforo audit --csv`).
+#[derive(Debug, Serialize)]
+pub struct AuditOut {
+    pub findings: Localized<Vec<Finding>>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notices: usize,
+    pub summary: String,
+    pub csv: String,
+}
+
+/// The audit of a report: every inconsistency between what its plan records and what
+/// the document's own inputs and rules give, each with its location.
+pub fn audit(text: &str, lang: Lang) -> Outcome<AuditOut> {
+    let (plan, _) = load(text)?;
+    let evaluation = semaforo_core::evaluate(&plan);
+    let findings = audit::audit(&plan, &evaluation);
+    let (errors, warnings, notices) = audit::counts(&findings);
+    let summary = audit::summary(lang, &findings);
+    let csv = audit::csv(&findings, lang);
+    Ok(AuditOut { findings: Localized { value: findings, lang }, errors, warnings, notices, summary, csv })
 }
 
 /// Every problem of a plan text, errors and warnings; empty for a clean plan.
@@ -312,6 +338,35 @@ mod tests {
         let listed: Vec<&str> = union.split('"').skip(1).step_by(2).collect();
         let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
         assert_eq!(listed, codes, "bindings/src/types.d.ts, DiagnosticCode");
+    }
+
+    #[test]
+    fn the_audit_of_seed_004_lists_its_findings_with_locations_in_either_language() {
+        let italian = wire(&audit(TNO, Lang::It).unwrap());
+        let english = wire(&audit(TNO, Lang::En).unwrap());
+        let findings = italian["findings"].as_array().unwrap();
+        assert_eq!(italian["errors"], 1, "{}", italian["summary"]);
+        assert_eq!(findings[0]["severity"], "error");
+        let twice = findings.iter().find(|f| f["code"] == "code-defined-twice").expect("OC_TBS_03 twice");
+        assert_eq!(twice["location"]["line"], 1229);
+        assert_eq!(twice["location"]["section"], "3.2");
+        assert!(twice["message"].as_str().unwrap().contains("è stampato qui"), "{twice}");
+        let english_twice = english["findings"].as_array().unwrap().iter().find(|f| f["code"] == "code-defined-twice").unwrap();
+        assert_eq!(english_twice["params"], twice["params"]);
+        assert!(english_twice["why"].as_str().unwrap().contains("two measures"), "{english_twice}");
+        assert!(italian["csv"].as_str().unwrap().starts_with("gravità,codice,"));
+        assert!(english["csv"].as_str().unwrap().starts_with("severity,code,"));
+        assert_eq!(codes_and_paths(&audit("{", Lang::It).unwrap_err()), vec!["malformed-json "]);
+    }
+
+    #[test]
+    fn the_typescript_union_of_audit_codes_is_every_code() {
+        let types = include_str!("types.d.ts");
+        let start = types.find("export type AuditCode =").expect("the union");
+        let union = &types[start..start + types[start..].find(';').unwrap()];
+        let listed: Vec<&str> = union.split('"').skip(1).step_by(2).collect();
+        let codes: Vec<&str> = semaforo_core::audit::AuditCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed, codes, "bindings/src/types.d.ts, AuditCode");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Semaforo's core as a JavaScript package (`wasm-pack build --target web`): validate,
-//! evaluate and explain a performance plan, goal seek and sensitivity, Italian percents.
+//! evaluate, explain and audit a performance plan, goal seek and sensitivity, Italian percents.
 //!
 //! A thin adapter with no domain logic. Every export does the same three steps: read its
 //! arguments from JS (a plan as JSON text, or an object turned into JSON text with
@@ -120,6 +120,19 @@ pub fn evaluate(
         api::evaluate(&text, scenario.as_deref(), lang)
     };
     finish(run(), lang)
+}
+
+/// The audit of a report, as an OIV checks it: every finding (severity, stable code,
+/// location with the document's section and line, parameters, likely cause, message and
+/// why it matters for the score, in `lang`), their counts, a summary line and the CSV.
+/// Throws a `SemaforoError` for an invalid plan.
+#[wasm_bindgen(unchecked_return_type = "AuditResult")]
+pub fn audit(
+    #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let lang = language(lang).map_err(|d| throw(d, Lang::It))?;
+    finish(plan_text(&plan).and_then(|text| api::audit(&text, lang)), lang)
 }
 
 /// The explanation of one node or indicator (by its evaluation id), rendered as one line

@@ -34,8 +34,20 @@ export interface Ente {
   description?: string;
   objectives?: Objective[];
   indicators?: Indicator[];
+  /** The body's resources as the document totals them. */
+  budget?: Budget;
   published?: Published;
   source?: SourceRef;
+}
+
+/** Resources in euro; on a node with children, the document's total for them. */
+export interface Budget {
+  planned?: DecimalInput;
+  spent?: DecimalInput;
+  promotional_planned?: DecimalInput;
+  promotional_spent?: DecimalInput;
+  /** Percent of the ente's promotional resources, as printed. */
+  promotional_share?: DecimalInput;
 }
 
 export type Level = "area" | "strategic" | "operational";
@@ -52,7 +64,7 @@ export interface Objective {
   perspective?: Perspective;
   mission?: { code: string; name?: string };
   programme?: { code: string; name?: string };
-  budget?: { planned?: DecimalInput; spent?: DecimalInput };
+  budget?: Budget;
   units?: string[];
   notes?: string[];
   indicators?: Indicator[];
@@ -80,6 +92,10 @@ export interface Indicator {
   yearly_targets?: { year: number; target: Target }[];
   benchmarks?: { label: string; value?: DecimalInput; year?: number }[];
   data_source?: string;
+  /** The code as the document prints it, where `code` had to differ to stay unique. */
+  printed_code?: string;
+  /** The same indicator as the document prints it in other places. */
+  printed_elsewhere?: { name?: string; algorithm?: string; weight?: DecimalInput; target?: Target; source?: SourceRef }[];
   published?: Published;
   source?: SourceRef;
 }
@@ -105,7 +121,7 @@ export interface Published {
   discrepancy?: string;
 }
 
-export interface SourceRef { document: string; section?: string; page?: number; note?: string }
+export interface SourceRef { document: string; section?: string; page?: number; line?: number; note?: string }
 export interface SourceDocument { id: string; title: string; date?: IsoDate; url?: string }
 
 export type MissedRule = "zero" | "ratio";
@@ -117,6 +133,12 @@ export interface Policy {
   equal_missed?: MissedRule;
   score_from?: ScoreFrom;
   display_decimals?: number;
+  /** An N/D indicator with a target: left out (default) or counted as 0 %. */
+  not_available?: "excluded" | "zero";
+  /** The document is the final report of the year. */
+  final_report?: boolean;
+  /** Thresholds as each place of the document states them. */
+  stated_thresholds?: { tolerance: DecimalInput; critical: DecimalInput; printed?: string; source?: SourceRef }[];
 }
 
 export type UnitKind = "area" | "servizio" | "ufficio" | "azienda_speciale";
@@ -269,6 +291,7 @@ export type Explanation =
   | { rule: "done_flag"; deadline: IsoDate; done: boolean; result: Decimal }
   | { rule: "not_evaluable"; reason: string }
   | { rule: "not_available" }
+  | { rule: "not_available_zero" }
   | { rule: "no_target" }
   | { rule: "unscorable"; reason: string }
   | { rule: "weighted_mean"; terms: Term[]; excluded: string[]; equal_weights: boolean; sum_products: Decimal; sum_weights: Decimal; result: Decimal }
@@ -334,4 +357,64 @@ export interface Sensitivity {
   /** Points of the node lost per unit the actual slips from its target; absent for a step rule. */
   per_unit?: Decimal;
   unit: MeasureUnit;
+}
+
+// ---- The audit (docs/audit.md) --------------------------------------------------------
+
+/** Every audit code (docs/audit.md; core/src/audit/code.rs). Stable. */
+export type AuditCode =
+  | "published-differs"
+  | "verdict-differs"
+  | "deviation-differs"
+  | "implied-actual"
+  | "composition-missing"
+  | "thresholds-differ"
+  | "not-available-in-final-report"
+  | "percent-over-100"
+  | "negative-count"
+  | "date-outside-year"
+  | "ratio-with-count-target"
+  | "code-defined-twice"
+  | "targets-differ"
+  | "weights-differ"
+  | "weights-not-100"
+  | "objective-without-indicators"
+  | "budget-total-differs"
+  | "budget-share-differs";
+
+export type AuditSeverity = "error" | "warning" | "notice";
+
+/** Where a finding is: the result (evaluation id and code), the JSON path, and where the plan records its source. */
+export interface AuditLocation { id?: string; code?: string; path: string; document?: string; section?: string; page?: number; line?: number }
+
+/** Why a published figure differs, when one explanation reproduces it. */
+export type AuditCause =
+  | { cause: "weights"; sum: Decimal; implied: Decimal }
+  | { cause: "rounded_actual"; indicator: string; printed: Decimal; low: Decimal; high: Decimal }
+  | { cause: "missed_rule"; indicator: string; rule: MissedRule }
+  | { cause: "excluded"; item: string }
+  | { cause: "counted_as_zero"; item: string };
+
+export interface Finding {
+  severity: AuditSeverity;
+  code: AuditCode;
+  location: AuditLocation;
+  params: DiagnosticParams;
+  cause: AuditCause | null;
+  /** What is wrong, in the language asked. */
+  message: string;
+  /** Why it matters for the score, in the language asked. */
+  why: string;
+}
+
+export interface AuditResult {
+  /** Sorted by severity (errors first), then in the order of the plan. */
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+  notices: number;
+  /** `1 errore, 30 avvisi, 4 note`. */
+  summary: string;
+  /** The findings as CSV (CRLF lines, headings in the language asked). */
+  csv: string;
 }

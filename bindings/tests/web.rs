@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Error, Reflect, JSON};
-use semaforo_wasm::{evaluate, explain, format_percent, goal_seek, sensitivity, validate};
+use semaforo_wasm::{audit, evaluate, explain, format_percent, goal_seek, sensitivity, validate};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -98,4 +98,21 @@ fn explain_goal_seek_sensitivity_and_bad_arguments() {
     assert_eq!(get(&thrown, &["diagnostics", "0", "message"]).as_string().as_deref(), Some("the plan has no node or indicator `NOPE`"));
     let list: Array = sensitivity(tno_object(), "OS_01.01", None).unwrap().dyn_into().unwrap();
     assert!(get(&list, &["0", "weight_in_node"]).is_string());
+}
+
+#[wasm_bindgen_test]
+fn the_audit_returns_plain_objects_with_findings_located_and_their_texts_in_the_language_asked() {
+    let result = audit(tno_object(), Some("en".into())).unwrap();
+    let findings: Array = get(&result, &["findings"]).dyn_into().unwrap();
+    assert!(findings.length() > 0);
+    assert_eq!(get(&result, &["findings", "0", "severity"]).as_string().as_deref(), Some("error"));
+    assert!(!get(&result, &["findings", "0"]).is_instance_of::<js_sys::Map>());
+    let twice = findings.iter().find(|f| get(f, &["code"]).as_string().as_deref() == Some("code-defined-twice")).expect("OC_TBS_03 printed twice");
+    assert_eq!(get(&twice, &["location", "line"]).as_f64(), Some(1229.0));
+    assert!(get(&twice, &["message"]).as_string().unwrap().starts_with("code `OC_TBS_03` is printed here"));
+    assert!(get(&result, &["csv"]).as_string().unwrap().starts_with("severity,code,"));
+    let italian = audit(JsValue::from_str(TNO), None).unwrap();
+    assert!(get(&italian, &["summary"]).as_string().unwrap().starts_with("1 errore"));
+    let thrown = audit(JsValue::from_str("{"), None).unwrap_err();
+    assert_eq!(get(&thrown, &["diagnostics", "0", "code"]).as_string().as_deref(), Some("malformed-json"));
 }

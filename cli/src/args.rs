@@ -32,6 +32,7 @@ pub struct Command {
 pub const COMMANDS: &[Command] = &[
     Command { name: "check", operands: &["PLAN"], options: &[valued("--lang", "it|en")] },
     Command { name: "evaluate", operands: &["PLAN"], options: &[flag("--json"), flag("--explain"), valued("--lang", "it|en")] },
+    Command { name: "audit", operands: &["PLAN"], options: &[flag("--json"), flag("--csv"), valued("--lang", "it|en")] },
     Command { name: "schema", operands: &[], options: &[] },
     Command { name: "synthetic", operands: &["N"], options: &[] },
     Command {
@@ -298,7 +299,7 @@ mod tests {
         let err = |args: &[&str]| run(args).err().unwrap_or_else(|| panic!("{args:?} accepted"));
         assert!(err(&["evaluate", "p", "--jsno"]).starts_with("unknown option `--jsno`; did you mean `--json`?"));
         assert!(err(&["evaluate", "p", "--jsno"]).contains("--json, --explain, --lang it|en"));
-        assert!(err(&["check", "p", "--json"]).starts_with("`--json` is an option of `evaluate`, not of `check`"));
+        assert!(err(&["check", "p", "--json"]).starts_with("`--json` is an option of `evaluate`, `audit`, not of `check`"));
         assert!(err(&["check", "p", "--json"]).contains("options of `check`: --lang it|en"));
         assert!(err(&["schema", "--json"]).contains("`schema` takes no options"));
         assert!(err(&["evaluate", "p", "--lang"]).starts_with("`--lang` needs a value: --lang it|en"));

@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use terminal::escape;
 
 mod args;
+mod audit;
 mod import;
 mod terminal;
 
@@ -28,12 +29,15 @@ Usage:
   semaforo evaluate PLAN            the tree with scores and verdicts; the plan's warnings on stderr
   semaforo evaluate PLAN --json     every node and indicator, scores as exact decimals, and the warnings
   semaforo evaluate PLAN --explain  the table, with the rule behind every number
+  semaforo audit PLAN               every inconsistency of a report, located, with why it matters;
+                                    exit code 1 when a finding is an error
+  semaforo audit PLAN --json|--csv  the findings as JSON (code, location, params, message, why) or CSV
   semaforo schema                   the JSON Schema of the plan format
   semaforo synthetic N              a made-up plan of about N indicators (at most {}), for benchmarks
   semaforo import TABLE [--settings FILE] [--map COL=FIELD]… [--row ROW=ROLE]… [--save-settings FILE] …
                                     a table (TSV, CSV, XLSX) as a plan on stdout; row errors on stderr
 
-Options of check, evaluate and import:
+Options of check, evaluate, audit and import:
   --lang it|en                      language of the messages, the table and explanations (default it);
                                     codes and paths are the same in both
 
@@ -50,7 +54,8 @@ Options of import:
   --save-settings FILE              write the settings used (the file's and the options') to FILE
   --report                          the whole import report (every row and column) instead of the plan
 
-Exit codes: 0 done; 1 the plan has errors, or no plan could be imported; 2 the command line
+Exit codes: 0 done; 1 the plan has errors, an audit finding is an error (a published figure
+the document's own inputs and rules do not give), or no plan could be imported; 2 the command line
 or a file could not be used.
 ",
         synthetic::MAX_INDICATORS,
@@ -110,6 +115,7 @@ fn main() -> ExitCode {
     match args.command.name {
         "check" => check(operand(0), lang),
         "evaluate" => evaluate_command(operand(0), args.flag("--json"), args.flag("--explain"), lang),
+        "audit" => audit::run(operand(0), args.flag("--json"), args.flag("--csv"), lang),
         "synthetic" => synthetic_command(operand(0)),
         "schema" => done(terminal::out_json(&schemars::schema_for!(Plan), true)),
         "import" => import::run(&args, lang),
@@ -117,7 +123,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn usage_error(message: &str) -> ExitCode {
+pub(crate) fn usage_error(message: &str) -> ExitCode {
     terminal::err(&format!("semaforo: {message}\n(`semaforo --help` lists the commands and their options)\n"));
     ExitCode::from(2)
 }
@@ -142,7 +148,7 @@ fn synthetic_command(size: &str) -> ExitCode {
 }
 
 /// The file as text; exit code 2 when it cannot be read or is not UTF-8.
-fn read(path: &str) -> Result<String, ExitCode> {
+pub(crate) fn read(path: &str) -> Result<String, ExitCode> {
     let bytes = std::fs::read(path).map_err(|e| {
         terminal::err_line(&format!("{path}: cannot read the file: {e}"));
         ExitCode::from(2)
@@ -168,7 +174,7 @@ fn not_utf8(path: &str, bytes: &[u8], at: usize) -> String {
 
 /// One line per diagnostic, `PATH: severity[code] json.path: message`, the message in
 /// `lang`, each escaped whole.
-fn diagnostic_lines(path: &str, diagnostics: &[Diagnostic], lang: Lang) -> String {
+pub(crate) fn diagnostic_lines(path: &str, diagnostics: &[Diagnostic], lang: Lang) -> String {
     diagnostics.iter().map(|d| format!("{}\n", escape(&format!("{path}: {}", d.line(lang))))).collect()
 }
 

@@ -68,6 +68,15 @@ pub fn out(text: &str) -> Result<(), ExitCode> {
     written(stdout.write_all(escape_lines(text).as_bytes()).and_then(|()| stdout.flush()))
 }
 
+/// Writes CSV text (rows ending in CRLF, as RFC 4180 and spreadsheets want them) to
+/// standard output: each row escaped as [`out`] does, its CRLF kept. A CR is written only
+/// right before the LF that ends a row, where it cannot overwrite anything printed.
+pub fn out_csv(text: &str) -> Result<(), ExitCode> {
+    let rows: Vec<Cow<'_, str>> = text.split("\r\n").map(escape_lines).collect();
+    let mut stdout = io::stdout().lock();
+    written(stdout.write_all(rows.join("\r\n").as_bytes()).and_then(|()| stdout.flush()))
+}
+
 fn written(result: io::Result<()>) -> Result<(), ExitCode> {
     match result {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {

@@ -54,13 +54,13 @@ fn a_missing_value_is_refused() {
 #[test]
 fn an_option_of_another_command_is_refused() {
     let message = refused(&["check", &plan(), "--json"]);
-    assert!(message.contains("`--json` is an option of `evaluate`, not of `check`"), "{message}");
+    assert!(message.contains("`--json` is an option of `evaluate`, `audit`, not of `check`"), "{message}");
     assert!(message.contains("options of `check`: --lang it|en"), "{message}");
     let table = fixture("tables/cruscotto-promozione.tsv");
     let message = refused(&["import", table.to_str().unwrap(), "--explain"]);
     assert!(message.contains("`--explain` is an option of `evaluate`, not of `import`"), "{message}");
     assert!(message.contains("options of `import`: --format"), "{message}");
-    assert!(refused(&["synthetic", "10", "--lang", "en"]).contains("`--lang` is an option of `check`, `evaluate`, `import`, not of `synthetic`"));
+    assert!(refused(&["synthetic", "10", "--lang", "en"]).contains("`--lang` is an option of `check`, `evaluate`, `audit`, `import`, not of `synthetic`"));
     assert!(refused(&["evaluate", &plan(), "--report"]).contains("`--report` is an option of `import`"));
     assert!(refused(&["synthetic", "10", "--json"]).contains("`--json` is an option of `evaluate`"));
     assert!(refused(&["schema", "extra"]).contains("unexpected argument `extra`"));

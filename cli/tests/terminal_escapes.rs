@@ -111,3 +111,18 @@ fn an_unknown_option_with_controls_is_escaped_in_the_message() {
     assert_no_raw_controls("argument error", &stderr(&out));
     assert!(stderr(&out).contains(r"unknown option `--x\x1b]0;t\x07`"), "{out:?}");
 }
+
+#[test]
+fn audit_escapes_plan_text_in_its_lines_and_its_csv_keeping_only_the_rows_crlf() {
+    // The weights sum to 110: a finding that names `OO\r01`.
+    let path = temp_file("controls-audit.json", PLAN);
+    let out = semaforo(&["audit", path.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_no_raw_controls("audit", &text);
+    assert!(text.contains(r"`OO\r01`"), "{text}");
+    let csv = stdout(&semaforo(&["audit", path.to_str().unwrap(), "--csv"]));
+    for row in csv.split("\r\n") {
+        assert_no_raw_controls("audit --csv", row);
+    }
+    assert!(csv.contains(r"`OO\r01`") && csv.ends_with("\r\n"), "{csv}");
+}

@@ -74,8 +74,12 @@ pub enum Explanation {
     DoneFlag { deadline: NaiveDate, done: bool, result: Decimal },
     /// Excluded: non valutabile.
     NotEvaluable { reason: String },
-    /// Not measured yet.
+    /// Not measured yet, left out under the plan's N/D rule (`policy.not_available`:
+    /// `excluded`).
     NotAvailable,
+    /// Not measured, counted as 0 % under the plan's N/D rule (`policy.not_available`:
+    /// `zero`).
+    NotAvailableZero,
     /// Monitored without a target.
     NoTarget,
     /// The inputs cannot be compared (validation reports it as an error too).
@@ -94,7 +98,7 @@ impl Explanation {
     pub fn result(&self) -> Option<Decimal> {
         match self {
             Explanation::Met { .. } => Some(Decimal::ONE_HUNDRED),
-            Explanation::MissedZero { .. } => Some(Decimal::ZERO),
+            Explanation::MissedZero { .. } | Explanation::NotAvailableZero => Some(Decimal::ZERO),
             Explanation::WeightedMean(mean) => Some(mean.result),
             Explanation::Ratio { result, .. }
             | Explanation::InverseRatio { result, .. }
@@ -179,9 +183,16 @@ impl Explanation {
             }
             Explanation::NotAvailable => {
                 if it {
-                    "dato non disponibile (N/D): escluso dal calcolo".into()
+                    "dato non disponibile (N/D): escluso dal calcolo, per la regola N/D del piano (esclusi)".into()
                 } else {
-                    "not available yet (N/D): left out".into()
+                    "not available yet (N/D): left out, under the plan's N/D rule (excluded)".into()
+                }
+            }
+            Explanation::NotAvailableZero => {
+                if it {
+                    "dato non disponibile (N/D): 0,00 %, per la regola N/D del piano (contati come zero)".into()
+                } else {
+                    "not available (N/D): 0.00 %, under the plan's N/D rule (counted as zero)".into()
                 }
             }
             Explanation::NoTarget => {
@@ -294,5 +305,9 @@ mod tests {
             result: d("97.3266"),
         }));
         assert_eq!(mean.render(Lang::It), "Σ(m·p) / Σp su 0 elementi = 1.459,9 / 15 = 97,33 %; esclusi: X");
+        // The plan's N/D rule is named wherever it decides a number.
+        assert!(Explanation::NotAvailable.render(Lang::It).contains("regola N/D del piano (esclusi)"));
+        assert!(Explanation::NotAvailableZero.render(Lang::En).contains("under the plan's N/D rule (counted as zero)"));
+        assert_eq!(Explanation::NotAvailableZero.result(), Some(Decimal::ZERO));
     }
 }

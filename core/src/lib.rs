@@ -13,6 +13,7 @@
 //! assert_eq!(semaforo_core::format::percent(ente.score.unwrap(), 2), "98,96 %");
 //! ```
 
+pub mod audit;
 pub mod decimal;
 pub mod diagnostic;
 pub mod evaluate;

@@ -68,6 +68,11 @@ pub struct Ente {
     /// Indicators measured on the body as a whole (rare).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
+    /// The body's resources as the document totals them (seed 004: the promotional
+    /// resources of the year, € 5.803.045,00); `semaforo audit` compares them with the sum
+    /// of the ambiti's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Budget>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Box<Published>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -205,8 +210,9 @@ pub struct Classification {
     pub name: Option<String>,
 }
 
-/// Resources in euro.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Resources in euro. A figure stated on a node that has children is the document's total
+/// for them: `semaforo audit` compares it with the sum of the children's same figure.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Budget {
@@ -216,6 +222,18 @@ pub struct Budget {
     /// Risorse a consuntivo (utilizzate).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spent: Option<Decimal>,
+    /// Promotional resources planned (risorse promozionali destinate), part of the above.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promotional_planned: Option<Decimal>,
+    /// Promotional resources used (risorse promozionali utilizzate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promotional_spent: Option<Decimal>,
+    /// The share of the body's promotional resources this node used, in percent, as
+    /// printed (seed 004's "livello assorbimento risorse promozionali", 42,47 %): checked
+    /// against `promotional_spent` over the ente's `promotional_planned` (or, without it,
+    /// its `promotional_spent`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promotional_share: Option<Decimal>,
 }
 
 impl Budget {
@@ -267,10 +285,37 @@ pub struct Indicator {
     /// Where the data comes from (fonte), free text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_source: Option<String>,
+    /// The code as the document prints it, where `code` had to differ to stay unique
+    /// (seed 004 prints `OC_TBS_03` for two different measures): `semaforo audit` compares
+    /// every indicator printed under one code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub printed_code: Option<String>,
+    /// The same indicator as the document prints it in other places (another section's
+    /// table), with what it prints there: `semaforo audit` reports a different definition,
+    /// target or weight.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub printed_elsewhere: Vec<Printing>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<Box<Published>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Box<SourceRef>>,
+}
+
+/// An indicator as the document prints it in another place: only what is printed there.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Printing {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub algorithm: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRef>,
 }
 
 impl Indicator {
@@ -290,6 +335,8 @@ impl Indicator {
             yearly_targets: Vec::new(),
             benchmarks: Vec::new(),
             data_source: None,
+            printed_code: None,
+            printed_elsewhere: Vec::new(),
             published: None,
             source: None,
         }
@@ -452,6 +499,9 @@ pub struct SourceRef {
     pub section: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// The line of the document's text (its extraction) where the value is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -488,6 +538,53 @@ pub struct Policy {
     pub score_from: ScoreFrom,
     /// Decimals shown for scores and values (scores are never rounded in computation).
     pub display_decimals: u32,
+    /// How an indicator with a target and no actual (N/D) counts: left out with the other
+    /// weights rescaled (`excluded`, the default, as while monitoring during the year),
+    /// or as 0 % (`zero`), as some bodies' SMVP rule for the final report.
+    #[serde(skip_serializing_if = "is_default")]
+    pub not_available: NotAvailableRule,
+    /// The document is the final report of the year (Relazione sulla performance), not a
+    /// plan or a monitoring: `semaforo audit` reports every N/D indicator in it.
+    #[serde(skip_serializing_if = "is_default")]
+    pub final_report: bool,
+    /// Thresholds as the document states them, each where it states them, when it states
+    /// them more than once (seed 004: the legend of section 3.0 and the SMVP of section
+    /// 3.3). `tolerance` and `critical` above are the ones scored with; `semaforo audit`
+    /// reports every statement that differs from them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stated_thresholds: Vec<StatedThresholds>,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+/// How an N/D indicator counts in its objective's score.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NotAvailableRule {
+    /// Left out; the other weights are rescaled.
+    #[default]
+    Excluded,
+    /// Counted as 0 %.
+    Zero,
+}
+
+/// Verdict thresholds as one place of the document states them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StatedThresholds {
+    /// At or above: Raggiunto.
+    pub tolerance: Decimal,
+    /// Below: Non raggiunto.
+    pub critical: Decimal,
+    /// The words as printed (`>= 91 % / 50-90 % / <= 49 %`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub printed: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRef>,
 }
 
 impl Default for Policy {
@@ -500,6 +597,9 @@ impl Default for Policy {
             equal_missed: MissedRule::Zero,
             score_from: ScoreFrom::Indicators,
             display_decimals: 2,
+            not_available: NotAvailableRule::Excluded,
+            final_report: false,
+            stated_thresholds: Vec::new(),
         }
     }
 }

@@ -7,7 +7,7 @@
 
 use crate::decimal::Decimal;
 use crate::explain::{Comparison, Explanation};
-use crate::plan::{Actual, Indicator, MeasureUnit, MissedRule, Policy, Target};
+use crate::plan::{Actual, Indicator, MeasureUnit, MissedRule, NotAvailableRule, Policy, Target};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -52,7 +52,13 @@ pub fn actual_number(actual: &Actual, unit: MeasureUnit) -> Option<Decimal> {
 pub fn score_indicator(indicator: &Indicator, policy: &Policy) -> Scored {
     let unscored = |explanation| Scored { achievement: None, deviation: None, explanation };
     let actual = match &indicator.actual {
-        None | Some(Actual::NotAvailable { .. }) => return unscored(Explanation::NotAvailable),
+        // The plan's N/D rule: left out, or 0 % for an indicator that has a target.
+        None | Some(Actual::NotAvailable { .. }) => {
+            return match (policy.not_available, &indicator.target) {
+                (NotAvailableRule::Zero, Some(_)) => Scored { achievement: Some(Decimal::ZERO), deviation: None, explanation: Explanation::NotAvailableZero },
+                _ => unscored(Explanation::NotAvailable),
+            }
+        }
         Some(Actual::NotEvaluable { reason }) => return unscored(Explanation::NotEvaluable { reason: reason.clone() }),
         Some(actual) => actual,
     };
@@ -229,6 +235,10 @@ mod tests {
         check(Number, Target::AtLeast { value: d("1") }, Actual::NotEvaluable { reason: "esogena".into() }, None);
         check(Number, Target::AtLeast { value: d("1") }, Actual::NotAvailable { reason: None }, None);
         check(Number, Target::AtLeast { value: d("1") }, Actual::Ratio { numerator: d("1"), denominator: d("0") }, None);
+        let zero = Policy { not_available: NotAvailableRule::Zero, ..Policy::default() };
+        let nd = indicator(Number, Target::AtLeast { value: d("1") }, Actual::NotAvailable { reason: None });
+        let scored = score_indicator(&nd, &zero);
+        assert_eq!((scored.achievement, scored.explanation), (Some(Decimal::ZERO), Explanation::NotAvailableZero));
         check(Number, Target::AtLeast { value: d("1") }, Actual::Date(date("2023-01-01")), None);
         check(Date, Target::Deadline { date: date("2023-01-01") }, Actual::Value(d("3")), None);
     }

@@ -66,6 +66,7 @@ pub fn plan(indicators: usize) -> Plan {
             description: None,
             objectives: areas,
             indicators: vec![],
+            budget: None,
             published: None,
             source: None,
         },

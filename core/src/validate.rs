@@ -43,6 +43,7 @@ impl<'a> Validator<'a> {
             self.report("ente.code", Code::EnteCode, [Param::Code(plan.ente.code.clone())]);
         }
         self.check_policy();
+        self.budget(plan.ente.budget.as_ref(), "ente");
         self.check_sources();
         for (i, indicator) in plan.ente.indicators.iter().enumerate() {
             self.indicator(indicator, &format!("ente.indicators[{i}]"), true);
@@ -89,12 +90,36 @@ impl<'a> Validator<'a> {
         if p.late_penalty_per_day < Decimal::ZERO {
             self.report("policy.late_penalty_per_day", Code::PolicyRange, [Param::Case(Case::NegativePenalty), Param::Value(p.late_penalty_per_day)]);
         }
+        for (i, stated) in p.stated_thresholds.iter().enumerate() {
+            for (name, value) in [("tolerance", stated.tolerance), ("critical", stated.critical)] {
+                if value < Decimal::ZERO || value > hundred {
+                    self.report(format!("policy.stated_thresholds[{i}].{name}"), Code::PolicyRange, [Param::Case(Case::Percentage), Param::Value(value)]);
+                }
+            }
+        }
         if p.display_decimals > MAX_DISPLAY_DECIMALS {
             self.report(
                 "policy.display_decimals",
                 Code::PolicyRange,
                 [Param::Case(Case::DisplayDecimals), Param::Count(p.display_decimals.into()), Param::Max(MAX_DISPLAY_DECIMALS.into())],
             );
+        }
+    }
+
+    /// Resources cannot be negative: every amount of a budget (the promotional ones too).
+    fn budget(&mut self, budget: Option<&crate::plan::Budget>, here: &str) {
+        let Some(budget) = budget else { return };
+        let amounts = [
+            ("planned", budget.planned),
+            ("spent", budget.spent),
+            ("promotional_planned", budget.promotional_planned),
+            ("promotional_spent", budget.promotional_spent),
+            ("promotional_share", budget.promotional_share),
+        ];
+        for (name, value) in amounts {
+            if let Some(value) = value.filter(|v| *v < Decimal::ZERO) {
+                self.report(format!("{here}.budget.{name}"), Code::NegativeBudget, [Param::Value(value)]);
+            }
         }
     }
 
@@ -141,13 +166,7 @@ impl<'a> Validator<'a> {
             if !expected.contains(&objective.level) {
                 self.report(format!("{here}.level"), Code::UnusualNesting, [Param::Level(objective.level), Param::ParentLevel(parent.unwrap_or(Level::Area))]);
             }
-            if let Some(budget) = &objective.budget {
-                for (name, value) in [("planned", budget.planned), ("spent", budget.spent)] {
-                    if let Some(value) = value.filter(|v| *v < Decimal::ZERO) {
-                        self.report(format!("{here}.budget.{name}"), Code::NegativeBudget, [Param::Value(value)]);
-                    }
-                }
-            }
+            self.budget(objective.budget.as_ref(), &here);
             self.source_ref(&objective.source, &here);
             self.published(&objective.published, &here);
             let indicators_path = format!("{here}.indicators");

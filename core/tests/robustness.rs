@@ -113,6 +113,14 @@ fn exercise(text: &str) {
             let _ = node.explanation.render(semaforo_core::Lang::It);
         }
         let _ = serde_json::to_string(&evaluation).unwrap();
+        // The audit is total too, and every finding has its texts in both languages.
+        let findings = semaforo_core::audit::audit(&plan, &evaluation);
+        for lang in [semaforo_core::Lang::It, semaforo_core::Lang::En] {
+            for finding in &findings {
+                assert!(!finding.message(lang).contains('{'), "{finding:?}");
+            }
+            let _ = semaforo_core::audit::csv(&findings, lang);
+        }
     }
     // Every diagnostic of any input has its message in both languages: no parameter
     // its text needs is missing.

@@ -30,7 +30,7 @@ const MAX_SEEKS: usize = 3;
 const MAX_SENSITIVITIES: usize = 2;
 
 // ---------------------------------------------------------------------------------
-// plan: bytes → text → check_plan → evaluate → live edits, goal seek, sensitivity,
+// plan: bytes → text → check_plan → evaluate → audit → live edits, goal seek, sensitivity,
 // formatting.
 // ---------------------------------------------------------------------------------
 
@@ -56,6 +56,14 @@ fn exercise_plan(plan: Plan, mut script: Script) {
     let decimals = plan.policy.display_decimals;
     let before = evaluate(&plan);
     format_evaluation(&before, decimals);
+    // The audit of every plan, its texts in both languages and its CSV.
+    let findings = semaforo_core::audit::audit(&plan, &before);
+    for lang in [semaforo_core::Lang::It, semaforo_core::Lang::En] {
+        for finding in &findings {
+            let _ = (finding.message(lang), finding.why(lang));
+        }
+        let _ = semaforo_core::audit::csv(&findings, lang);
+    }
 
     let indicators: Vec<String> = before.indicators.iter().map(|i| i.id.clone()).collect();
     let nodes: Vec<String> = before.nodes.iter().map(|n| n.id.clone()).collect();

@@ -94,12 +94,14 @@ codes! {
     /// A cruscotto item with none, or more than one, of `indicator`, `objective`, `own`,
     /// `group`. Path: the item.
     ItemShape = "item-shape", Error;
-    /// A policy value out of range: `tolerance` or `critical` outside 0–100, a negative
+    /// A policy value out of range: `tolerance` or `critical` (or a stated one, in
+    /// `stated_thresholds`) outside 0–100, a negative
     /// `late_penalty_per_day`, `display_decimals` above 6. Path: the field.
     PolicyRange = "policy-range", Error;
     /// `critical` above `tolerance`. Path: `policy.critical`.
     PolicyOrder = "policy-order", Error;
-    /// A negative `budget.planned` or `budget.spent`. Path: the field.
+    /// A negative amount of a budget (`planned`, `spent`, the promotional ones), an
+    /// objective's or the ente's. Path: the field.
     NegativeBudget = "negative-budget", Error;
     /// A number as the actual of a deadline target, or a date as the actual of a numeric
     /// target. Path: the indicator's `actual`.

@@ -430,6 +430,8 @@ fn word(param: &Param, params: &Params) -> Option<Texts> {
             Level::Operational => ("un obiettivo operativo", "an operational objective"),
         },
         Param::Perspective(p) => (labels::perspective(Lang::It, *p), labels::perspective(Lang::En, *p)),
+        Param::Unit(unit) => (labels::unit_name(Lang::It, *unit), labels::unit_name(Lang::En, *unit)),
+        Param::Verdict(v) | Param::PrintedVerdict(v) => (labels::verdict(Lang::It, Some(*v)), labels::verdict(Lang::En, Some(*v))),
         _ => return None,
     })
 }

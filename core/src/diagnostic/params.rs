@@ -12,7 +12,7 @@
 //! parameter it does not know (from a later version) is skipped.
 
 use crate::decimal::Decimal;
-use crate::plan::{Level, Perspective};
+use crate::plan::{Level, MeasureUnit, Perspective, Verdict};
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -437,6 +437,12 @@ params! {
     ParentLevel(Level) = "parent_level", parent_level, Word;
     /// A perspective of the balanced scorecard.
     Perspective(Perspective) = "perspective", perspective, Word;
+    /// A verdict computed (an audit finding's).
+    Verdict(Verdict) = "verdict", verdict, Word;
+    /// A verdict the document printed.
+    PrintedVerdict(Verdict) = "printed_verdict", printed_verdict, Word;
+    /// An indicator's unit (`%`, `N.`, `gg`).
+    Unit(MeasureUnit) = "unit", unit, Word;
 
     /// A code of the plan (an objective's, an indicator's, a unit's), or an id.
     Code(String) = "code", code, Code;
@@ -450,6 +456,11 @@ params! {
     First(String) = "first", first, Code;
     /// An argument of the JavaScript package (`lang`, `goal`).
     Argument(String) = "argument", argument, Code;
+    /// Another code than the finding's own (the indicator a cause names, a first
+    /// definition's).
+    Other(String) = "other", other, Code;
+    /// A target's operator as the format writes it (`>=`).
+    Op(String) = "op", op, Plain;
     /// Text as the user wrote it: a cell, a value.
     Text(String) = "text", text, Quoted;
     /// A field of a CSV as it was read.
@@ -495,6 +506,22 @@ params! {
     /// The policy's tolerance threshold.
     Tolerance(Decimal) = "tolerance", tolerance, Number;
     Numerator(Decimal) = "numerator", numerator, Number;
+    /// A tolerance threshold as a place of the document states it.
+    StatedTolerance(Decimal) = "stated_tolerance", stated_tolerance, Number;
+    /// A critical threshold as a place of the document states it.
+    StatedCritical(Decimal) = "stated_critical", stated_critical, Number;
+    /// The low end of an interval (included).
+    Low(Decimal) = "low", low, Number;
+    /// The high end of an interval (excluded).
+    High(Decimal) = "high", high, Number;
+    /// A target's value.
+    Target(Decimal) = "target", target, Number;
+    /// An actual as the plan records it.
+    Actual(Decimal) = "actual", actual, Number;
+    /// An amount in euro.
+    Amount(Decimal) = "amount", amount, Number;
+    /// A sum of amounts, or a total as printed.
+    Total(Decimal) = "total", total, Number;
     Denominator(Decimal) = "denominator", denominator, Number;
 
     /// A 1-based row of a table.
@@ -641,6 +668,13 @@ macro_rules! plan_words {
 
 plan_words! {
     Level { Area = "area", Strategic = "strategic", Operational = "operational", }
+    MeasureUnit { Percent = "percent", Number = "number", Days = "days", Euro = "euro", Date = "date", Flag = "flag", }
+    Verdict {
+        Raggiunto = "raggiunto",
+        ParzialmenteRaggiunto = "parzialmente_raggiunto",
+        NonRaggiunto = "non_raggiunto",
+        NonValutabile = "non_valutabile",
+    }
     Perspective {
         UtentiImpreseTerritorio = "utenti_imprese_territorio",
         ProcessiInterni = "processi_interni",

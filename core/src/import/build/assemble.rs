@@ -293,6 +293,7 @@ impl Builder<'_> {
                 description: None,
                 objectives,
                 indicators,
+                budget: None,
                 published: (ente_published != Published::default()).then(|| Box::new(ente_published)),
                 source: None,
             },
