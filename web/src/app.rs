@@ -29,6 +29,7 @@ use crate::open::diagnostics::Diagnostics;
 use crate::open::file_drop::dropped_file;
 use crate::open::opener::Opener;
 use crate::state::{Action, Filters, Selection, State};
+use crate::verify::launcher::Verifica;
 use crate::whatif::edit_form::EditForm;
 use crate::whatif::edits_panel::EditsPanel;
 use crate::whatif::state::use_whatif;
@@ -142,6 +143,7 @@ pub fn App() -> Html {
                         <ul>
                             <li><a href="#sintesi">{ t(lang, Msg::Summary) }</a></li>
                             <li><a href="#albero">{ t(lang, Msg::Tree) }</a></li>
+                            <li><a href="#verifica">{ t(lang, Msg::Verifica) }</a></li>
                             <li><a href="#simulazione">{ t(lang, Msg::WhatIf) }</a></li>
                             <li><a href="#grafici">{ t(lang, Msg::Charts) }</a></li>
                             <li><a href="#unita">{ t(lang, Msg::Units) }</a></li>
@@ -181,6 +183,13 @@ pub fn App() -> Html {
                             </section>
                         </div>
                     </section>
+                    // The audit (issue 11): of the plan as opened, never of a scenario.
+                    if let Some(baseline) = &state.view {
+                        <section id="verifica" aria-labelledby="h-verifica" class="card">
+                            <h2 id="h-verifica">{ t(lang, Msg::Verifica) }</h2>
+                            <Verifica view={baseline.clone()} onselect={onreveal.clone()} />
+                        </section>
+                    }
                     // What-if (issue 4): scenarios, edits, exports, comparison, goal seek, sensitivity.
                     if let Some(s) = &whatif.snapshot {
                         <section id="simulazione" aria-labelledby="h-simulazione" class="card no-print">

@@ -10,6 +10,7 @@ mod app;
 mod i18n;
 mod io;
 mod model;
+pub mod ondemand;
 mod state;
 mod text;
 // Render counts (debug builds only), and the page driven in headless Chromium with them.
@@ -17,12 +18,13 @@ mod render_count;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod render_test;
 // What the user does, one folder each: open a plan, explore it, read its charts, try
-// changes (what-if), import a table, embed a view in another page.
+// changes (what-if), import a table, check a report (verify), embed a view in another page.
 mod charts;
 mod embed;
 mod explore;
 pub mod import;
 mod open;
+pub mod verify;
 mod whatif;
 
 /// Renders the page into `#app`: the whole app, or one view for an iframe (`?embed=`).

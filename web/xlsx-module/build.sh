@@ -1,8 +1,9 @@
 #!/bin/sh
-# Builds the table-import modules (crate semaforo-xlsx) into the app's dist/import/ (text
-# tables) and dist/xlsx/ (with calamine), from Trunk's post_build hook (Trunk.toml): the
-# importer is too big for the main bundle, so the app fetches a module with a same-origin
-# import() when it first reads a table (dist/xlsx/ only for a workbook).
+# Builds the on-demand modules (crate semaforo-xlsx) into the app's dist/import/ (the
+# importer's panel and text tables), dist/xlsx/ (with calamine) and dist/audit/ (the
+# audit of the "Verifica" section), from Trunk's post_build hook (Trunk.toml): they are
+# too big for the main bundle, so the app fetches each with a same-origin import() when
+# it is first needed (dist/xlsx/ only for a workbook).
 #     web/xlsx-module/build.sh [OUT_DIR]    (default: $TRUNK_STAGING_DIR, else dist)
 # Always a release build (opt-level z, LTO): a debug calamine would be megabytes.
 # Offline like the documented `trunk build --offline`: `cargo fetch` has the crates.
@@ -10,7 +11,7 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=${1:-${TRUNK_STAGING_DIR:-$ROOT/dist}}
 cd "$ROOT"
-# One crate, two modules: text tables only (small), and with calamine for XLSX.
+# One crate, three modules.
 build() { # FEATURES OUT_SUBDIR
   cargo build --offline --locked --release --target wasm32-unknown-unknown -p semaforo-xlsx $1
   mkdir -p "$OUT/$2"
@@ -28,3 +29,4 @@ OPT=$(command -v wasm-opt || true)
 [ -n "$OPT" ] || OPT="$ROOT/tests/e2e/node_modules/.bin/wasm-opt"
 build "--no-default-features --features ui" import
 build "" xlsx
+build "--no-default-features --features audit" audit

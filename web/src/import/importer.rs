@@ -33,7 +33,7 @@ use crate::import::model::{self, format_value, parse_format, parse_settings, set
 use crate::import::preview::ImporterPreview;
 use semaforo_core::labels::row_role;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ImporterProps {
     /// A plan's name and JSON text, to open as if it were a file.
     pub onopen: Callback<(AttrValue, Rc<str>)>,

@@ -15,25 +15,16 @@ const PREFIX: &str = "semaforo.whatif.v1";
 
 /// The storage key of a plan: `semaforo.whatif.v1:<name>:<hash of the plan>`.
 pub fn key(name: &str, plan: &Plan) -> String {
-    // Pretty, as the plan export writes it: one serializer instance in the wasm, not two.
-    // Hashed as it is written, never held whole (15 MB at 100 000 indicators).
-    let mut hash = Fnv1a(0xcbf2_9ce4_8422_2325);
-    let _ = serde_json::to_writer_pretty(&mut hash, plan);
-    format!("{PREFIX}:{name}:{:016x}", hash.0)
+    // Pretty, as the plan export writes it, and into a string: every plan the app writes
+    // goes through one serializer instance in the wasm (another writer, such as a
+    // hashing one, would add a second copy of the plan's serializer to the download).
+    let text = serde_json::to_string_pretty(plan).unwrap_or_default();
+    format!("{PREFIX}:{name}:{:016x}", fnv1a(text.as_bytes()))
 }
 
 /// FNV-1a, 64 bits: stable across builds and browsers, unlike `DefaultHasher`.
-struct Fnv1a(u64);
-
-impl std::io::Write for Fnv1a {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0 = bytes.iter().fold(self.0, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3));
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 /// What storage kept for a plan: `Ok(None)` if nothing, `Err` if it cannot be read.

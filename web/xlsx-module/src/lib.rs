@@ -9,9 +9,10 @@
 //! `ImportReport` out, plus the plan as JSON text ready to open or download.
 //!
 //! With the `ui` feature (the `dist/import/` build) it also holds the importer's panel,
-//! which the main app mounts into its page with [`mount`]; the panel then calls
+//! which the main app mounts into its page with [`mount_importer`]; the panel then calls
 //! [`import_table`] of this same module, through JavaScript, like a workbook's import
-//! calls the `dist/xlsx/` one.
+//! calls the `dist/xlsx/` one. With the `audit` feature (the `dist/audit/` build) it holds
+//! the "Verifica" panel and the core's audit ([`mount_audit`]).
 
 use semaforo_core::diagnostic::{Code, Diagnostic};
 use semaforo_core::import::{import_table as core_import_table, ImportOptions, ImportReport};
@@ -42,26 +43,33 @@ pub fn import_table(bytes: &[u8], options_json: &str) -> String {
     json!({ "report": report, "plan_json": plan_json }).to_string()
 }
 
-/// The importer's panel mounted in the main app's page.
-#[cfg(feature = "ui")]
+/// A panel of the app mounted in the main app's page (`semaforo_web::ondemand`): its
+/// handle, through which the main app sets its language and unmounts it.
+#[cfg(any(feature = "ui", feature = "audit"))]
 #[wasm_bindgen]
-pub struct Panel(Option<semaforo_web::import::standalone::Mounted>);
+pub struct Panel(Option<Box<dyn Mounted>>);
 
-/// Mounts the importer's panel into `element` in the language `lang` (`it`, `en`):
-/// `onopen(name, json)` opens a plan in the main app, `onclose()` closes the panel.
-#[cfg(feature = "ui")]
-#[wasm_bindgen]
-pub fn mount(element: web_sys::Element, lang: &str, onopen: js_sys::Function, onclose: js_sys::Function) -> Panel {
-    let opened = move |name: String, json: String| {
-        let _ = onopen.call2(&JsValue::NULL, &name.into(), &json.into());
-    };
-    let closed = move || {
-        let _ = onclose.call0(&JsValue::NULL);
-    };
-    Panel(Some(semaforo_web::import::standalone::mount(element, lang, opened, closed)))
+#[cfg(any(feature = "ui", feature = "audit"))]
+trait Mounted {
+    fn set_lang(&mut self, lang: &str);
+    fn unmount(self: Box<Self>);
 }
 
-#[cfg(feature = "ui")]
+#[cfg(any(feature = "ui", feature = "audit"))]
+impl<C: yew::BaseComponent> Mounted for semaforo_web::ondemand::Mounted<C>
+where
+    C::Properties: Clone + PartialEq,
+{
+    fn set_lang(&mut self, lang: &str) {
+        semaforo_web::ondemand::Mounted::set_lang(self, lang);
+    }
+
+    fn unmount(self: Box<Self>) {
+        semaforo_web::ondemand::Mounted::unmount(*self);
+    }
+}
+
+#[cfg(any(feature = "ui", feature = "audit"))]
 #[wasm_bindgen]
 impl Panel {
     pub fn set_lang(&mut self, lang: &str) {
@@ -75,6 +83,42 @@ impl Panel {
             panel.unmount();
         }
     }
+}
+
+/// What the panel says to the main app, through the function it gave: a verb and two words.
+#[cfg(any(feature = "ui", feature = "audit"))]
+fn caller(callback: js_sys::Function) -> impl Fn(&str, &str, &str) + Clone {
+    let callback = std::rc::Rc::new(callback);
+    move |verb: &str, a: &str, b: &str| {
+        let _ = callback.call3(&JsValue::NULL, &verb.into(), &a.into(), &b.into());
+    }
+}
+
+/// Mounts the importer's panel into `element` in the language `lang` (`it`, `en`); it
+/// calls back `("open", name, plan JSON)` to open a plan, then `("close", "", "")`.
+#[cfg(feature = "ui")]
+#[wasm_bindgen]
+pub fn mount_importer(element: web_sys::Element, lang: &str, _input: &str, callback: js_sys::Function) -> Panel {
+    use semaforo_web::import::importer::{Importer, ImporterProps};
+    let call = caller(callback);
+    let close = call.clone();
+    let props = ImporterProps {
+        onopen: yew::Callback::from(move |(name, json): (yew::AttrValue, std::rc::Rc<str>)| call("open", &name, &json)),
+        onclose: yew::Callback::from(move |()| close("close", "", "")),
+    };
+    Panel(Some(Box::new(semaforo_web::ondemand::mount::<Importer>(element, lang, props))))
+}
+
+/// Mounts the audit's panel ("Verifica") of the plan `plan` (JSON) into `element` in the
+/// language `lang`; it calls back `("select", id, node above it or "")` to show a result.
+#[cfg(feature = "audit")]
+#[wasm_bindgen]
+pub fn mount_audit(element: web_sys::Element, lang: &str, plan: &str, callback: js_sys::Function) -> Panel {
+    use semaforo_web::verify::findings::{Findings, FindingsProps};
+    let call = caller(callback);
+    let props =
+        FindingsProps { plan: plan.to_string().into(), onselect: yew::Callback::from(move |(id, under): (String, String)| call("select", &id, &under)) };
+    Panel(Some(Box::new(semaforo_web::ondemand::mount::<Findings>(element, lang, props))))
 }
 
 #[cfg(test)]
