@@ -16,6 +16,7 @@
 pub mod decimal;
 pub mod diagnostic;
 pub mod evaluate;
+pub(crate) mod exact;
 pub mod explain;
 pub mod format;
 pub mod import;

@@ -4,7 +4,7 @@
 # importer is too big for the main bundle, so the app fetches a module with a same-origin
 # import() when it first reads a table (dist/xlsx/ only for a workbook).
 #     web/xlsx-module/build.sh [OUT_DIR]    (default: $TRUNK_STAGING_DIR, else dist)
-# Always a release build (opt-level z, LTO): a debug calamine would be megabytes.
+# Always the wasm-release profile (opt-level z, LTO; root Cargo.toml): a debug calamine would be megabytes.
 # Offline like the documented `trunk build --offline`: `cargo fetch` has the crates.
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -12,10 +12,10 @@ OUT=${1:-${TRUNK_STAGING_DIR:-$ROOT/dist}}
 cd "$ROOT"
 # One crate, two modules: text tables only (small), and with calamine for XLSX.
 build() { # FEATURES OUT_SUBDIR
-  cargo build --offline --locked --release --target wasm32-unknown-unknown -p semaforo-xlsx $1
+  cargo build --offline --locked --profile wasm-release --target wasm32-unknown-unknown -p semaforo-xlsx $1
   mkdir -p "$OUT/$2"
   wasm-bindgen --target web --no-typescript --out-dir "$OUT/$2" \
-    target/wasm32-unknown-unknown/release/semaforo_xlsx.wasm
+    "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/semaforo_xlsx.wasm"
   # The same binaryen as Trunk's own wasm-opt (Trunk.toml [tools]); Debian's is too old.
   if [ -x "$OPT" ]; then
     "$OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
