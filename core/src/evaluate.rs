@@ -13,6 +13,7 @@ use crate::explain::{Explanation, Mean, Term};
 use crate::plan::{Cruscotto, CruscottoItem, Indicator, Level, Objective, Plan, Policy, Published, ScoreFrom, SharedIndicator, Unit, Verdict};
 use crate::score::{score_indicator, Deviation};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -345,9 +346,10 @@ fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &HashMap
     let mut indicator_ids = Vec::with_capacity(listed);
     for indicator in spec.indicators {
         let result = evaluate_indicator(policy, indicator, indicator.code.clone(), Some(&spec.id), indicator.weight);
+        // Borrowed: the result's id is the indicator's code.
         indicator_terms.push(Entry {
-            code: indicator.code.clone(),
-            id: result.id.clone(),
+            code: Cow::Borrowed(&indicator.code),
+            id: Cow::Borrowed(&indicator.code),
             is_indicator: true,
             score: result.achievement,
             weight: indicator.weight,
@@ -360,7 +362,13 @@ fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &HashMap
             Some(indicator) => score_indicator(indicator, policy).achievement,
             None => None, // validation reports the missing reference
         };
-        indicator_terms.push(Entry { code: shared.indicator.clone(), id: shared.indicator.clone(), is_indicator: true, score, weight: shared.weight });
+        indicator_terms.push(Entry {
+            code: Cow::Borrowed(&shared.indicator),
+            id: Cow::Borrowed(&shared.indicator),
+            is_indicator: true,
+            score,
+            weight: shared.weight,
+        });
         indicator_ids.push(shared.indicator.clone());
     }
     let mut child_terms = Vec::with_capacity(spec.objectives.len());
@@ -384,7 +392,14 @@ fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &HashMap
             },
         );
         let node = &child.0;
-        child_terms.push(Entry { code: node.code.clone(), id: node.id.clone(), is_indicator: false, score: node.score, weight: node.weight });
+        // The child's id and code are the objective's code.
+        child_terms.push(Entry {
+            code: Cow::Borrowed(&objective.code),
+            id: Cow::Borrowed(&objective.code),
+            is_indicator: false,
+            score: node.score,
+            weight: node.weight,
+        });
         child_ids.push(node.id.clone());
         evaluation.push_node(child);
     }
@@ -483,16 +498,22 @@ fn evaluate_items(
     for item in items {
         if let Some(code) = &item.indicator {
             let score = evaluation.achievement_of(code);
-            entries.push(Entry { code: code.clone(), id: code.clone(), is_indicator: true, score, weight: item.weight });
+            entries.push(Entry { code: Cow::Borrowed(code), id: Cow::Borrowed(code), is_indicator: true, score, weight: item.weight });
             indicators.push(code.clone());
         } else if let Some(code) = &item.objective {
             let score = evaluation.score_of_node(code);
-            entries.push(Entry { code: code.clone(), id: code.clone(), is_indicator: false, score, weight: item.weight });
+            entries.push(Entry { code: Cow::Borrowed(code), id: Cow::Borrowed(code), is_indicator: false, score, weight: item.weight });
             children.push(code.clone());
         } else if let Some(own) = &item.own {
             let id = format!("{}/{}", spec.id, own.code);
             let result = evaluate_indicator(policy, own, id.clone(), Some(&spec.id), item.weight);
-            entries.push(Entry { code: own.code.clone(), id: id.clone(), is_indicator: true, score: result.achievement, weight: item.weight });
+            entries.push(Entry {
+                code: Cow::Borrowed(&own.code),
+                id: Cow::Owned(id.clone()),
+                is_indicator: true,
+                score: result.achievement,
+                weight: item.weight,
+            });
             indicators.push(id);
             evaluation.push_indicator(result);
         } else if let Some(group) = &item.group {
@@ -511,7 +532,7 @@ fn evaluate_items(
                 &group.items,
                 group.published.clone(),
             );
-            entries.push(Entry { code: group.code.clone(), id: id.clone(), is_indicator: false, score: node.0.score, weight: item.weight });
+            entries.push(Entry { code: Cow::Borrowed(&group.code), id: Cow::Owned(id.clone()), is_indicator: false, score: node.0.score, weight: item.weight });
             children.push(id);
             evaluation.push_node(node);
         }
@@ -556,19 +577,25 @@ fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting
         let cid = cruscotto_id(&cruscotto.code);
         children.push(cid.clone());
         let score = evaluation.score_of_node(&cid);
-        entries.push(Entry { code: cruscotto.code.clone(), id: cid.clone(), is_indicator: false, score, weight: None });
+        entries.push(Entry { code: Cow::Borrowed(&cruscotto.code), id: Cow::Owned(cid.clone()), is_indicator: false, score, weight: None });
         (same_score(&cruscotto.code, score), Sums::default())
     } else if !carried.is_empty() {
         entries = carried
             .iter()
-            .map(|o| Entry { code: o.code.clone(), id: o.code.clone(), is_indicator: false, score: evaluation.score_of_node(&o.code), weight: None })
+            .map(|o| Entry {
+                code: Cow::Borrowed(&o.code),
+                id: Cow::Borrowed(&o.code),
+                is_indicator: false,
+                score: evaluation.score_of_node(&o.code),
+                weight: None,
+            })
             .collect();
         children.extend(carried.iter().map(|o| o.code.clone()));
         weighted_mean(&entries)
     } else {
         for sub in sub_units {
             let score = evaluate_unit(evaluation, plan, sub, visiting);
-            entries.push(Entry { code: sub.code.clone(), id: unit_id(&sub.code), is_indicator: false, score, weight: None });
+            entries.push(Entry { code: Cow::Borrowed(&sub.code), id: Cow::Owned(unit_id(&sub.code)), is_indicator: false, score, weight: None });
             children.push(unit_id(&sub.code));
         }
         weighted_mean(&entries)
@@ -623,18 +650,19 @@ fn objectives_of_unit<'a>(objectives: &'a [Objective], unit: &str) -> Vec<&'a Ob
 }
 
 /// One candidate term of a weighted mean.
-pub(crate) struct Entry {
-    pub(crate) code: String,
+/// Borrowed from the plan where it can be: a large plan has one per indicator and node.
+pub(crate) struct Entry<'a> {
+    pub(crate) code: Cow<'a, str>,
     /// The id of the node or indicator result it stands for.
-    pub(crate) id: String,
+    pub(crate) id: Cow<'a, str>,
     pub(crate) is_indicator: bool,
     pub(crate) score: Option<Decimal>,
     pub(crate) weight: Option<Decimal>,
 }
 
-impl Entry {
+impl Entry<'_> {
     fn item(&self) -> Item {
-        Item { id: self.id.clone(), indicator: self.is_indicator, weight: self.weight }
+        Item { id: self.id.to_string(), indicator: self.is_indicator, weight: self.weight }
     }
 }
 
@@ -664,10 +692,10 @@ pub(crate) fn weighted_mean(entries: &[Entry]) -> (Explanation, Sums) {
         let weight = if equal_weights { Some(Decimal::ONE) } else { entry.weight };
         match (entry.score, weight) {
             (Some(score), Some(weight)) if weight > Decimal::ZERO => {
-                let id = (entry.id != entry.code).then(|| entry.id.clone());
-                terms.push(Term { code: entry.code.clone(), id, score, weight })
+                let id = (entry.id != entry.code).then(|| entry.id.to_string());
+                terms.push(Term { code: entry.code.to_string(), id, score, weight })
             }
-            _ => excluded.push(entry.code.clone()),
+            _ => excluded.push(entry.code.to_string()),
         }
     }
     let mut sums = Sums::default();

@@ -24,6 +24,7 @@ use crate::evaluate::{evaluate, mean_from_sums, rescore_indicator, same_score, v
 use crate::explain::Explanation;
 use crate::plan::{Actual, Indicator, Objective, Plan};
 use crate::scenario::{apply_one, find_indicator_mut, Edit};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 pub struct Live {
@@ -308,24 +309,27 @@ impl Live {
     fn recompute_node(&mut self, position: usize) -> bool {
         let node = &self.evaluation.nodes[position];
         self.items_read += node.items.len();
-        let entries: Vec<Entry> = node
-            .items
-            .iter()
-            .map(|item| {
-                let (code, score) = if item.indicator {
-                    let result = self.evaluation.indicator(&item.id);
-                    (result.map(|r| r.code.clone()), result.and_then(|r| r.achievement))
-                } else {
-                    let result = self.evaluation.node(&item.id);
-                    (result.map(|r| r.code.clone()), result.and_then(|r| r.score))
-                };
-                Entry { code: code.unwrap_or_else(|| item.id.clone()), id: item.id.clone(), is_indicator: item.indicator, score, weight: item.weight }
-            })
-            .collect();
-        // A unit with a cruscotto takes its score as it is (see evaluate_unit).
-        let (explanation, sums) = match (node.kind, entries.as_slice()) {
-            (NodeKind::Unit, [only]) if only.id.starts_with(crate::evaluate::CRUSCOTTO_ID_PREFIX) => (same_score(&only.code, only.score), Sums::default()),
-            _ => weighted_mean(&entries),
+        let (explanation, sums) = {
+            let entries: Vec<Entry> = node
+                .items
+                .iter()
+                .map(|item| {
+                    let (code, score) = if item.indicator {
+                        let result = self.evaluation.indicator(&item.id);
+                        (result.map(|r| r.code.as_str()), result.and_then(|r| r.achievement))
+                    } else {
+                        let result = self.evaluation.node(&item.id);
+                        (result.map(|r| r.code.as_str()), result.and_then(|r| r.score))
+                    };
+                    let code = Cow::Borrowed(code.unwrap_or(&item.id));
+                    Entry { code, id: Cow::Borrowed(&item.id), is_indicator: item.indicator, score, weight: item.weight }
+                })
+                .collect();
+            // A unit with a cruscotto takes its score as it is (see evaluate_unit).
+            match (node.kind, entries.as_slice()) {
+                (NodeKind::Unit, [only]) if only.id.starts_with(crate::evaluate::CRUSCOTTO_ID_PREFIX) => (same_score(&only.code, only.score), Sums::default()),
+                _ => weighted_mean(&entries),
+            }
         };
         let score = explanation.result();
         let policy = &self.plan.policy;
