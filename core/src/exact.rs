@@ -6,7 +6,8 @@
 //! 10^-28 below 2^96 × 10^28 < 2^190. `ExactSum` holds such an integer in 256 bits (two's
 //! complement): adding or subtracting fewer than 2^64 terms cannot overflow, so every
 //! operation is exact and they commute. Only [`ExactSum::to_decimal`] rounds, once, at the
-//! end: to the most digits a `Decimal` holds (half away from zero), without trailing zeros.
+//! end: to the most digits a `Decimal` holds, half to even as `rust_decimal`'s own
+//! additions round, without trailing zeros.
 
 use crate::decimal::Decimal;
 
@@ -82,8 +83,8 @@ impl ExactSum {
         self.0 == [0; 4]
     }
 
-    /// The sum as a decimal, rounded half away from zero to the most digits a `Decimal`
-    /// holds, without trailing zeros; `None` when it is beyond `Decimal::MAX`.
+    /// The sum as a decimal, rounded half to even to the most digits a `Decimal` holds,
+    /// without trailing zeros; `None` when it is beyond `Decimal::MAX`.
     pub(crate) fn to_decimal(self) -> Option<Decimal> {
         let negative = self.is_negative();
         let magnitude = if negative { self.negated().0 } else { self.0 };
@@ -146,7 +147,7 @@ fn div_small(limbs: [u64; 4], divisor: u64) -> ([u64; 4], u64) {
     (out, rem)
 }
 
-/// `magnitude / 10^places` rounded half away from zero, when the quotient is below 2^128.
+/// `magnitude / 10^places` rounded half to even, when the quotient is below 2^128.
 fn round_div_pow10(magnitude: [u64; 4], places: u32) -> Option<u128> {
     // 10^places in at most two steps below 2^64 (10^19 < 2^64 and places ≤ 28).
     let first = places.min(19);
@@ -160,7 +161,8 @@ fn round_div_pow10(magnitude: [u64; 4], places: u32) -> Option<u128> {
     let quotient = u128::from(q2[0]) | (u128::from(q2[1]) << 64);
     // The remainder of the whole division, r2 · a + r1 < 10^places, against half of 10^places.
     let remainder = u128::from(r2) * u128::from(a) + u128::from(r1);
-    let round_up = places > 0 && remainder >= pow10(places) / 2;
+    let half = pow10(places) / 2;
+    let round_up = places > 0 && (remainder > half || (remainder == half && quotient % 2 == 1));
     quotient.checked_add(u128::from(round_up))
 }
 
@@ -206,10 +208,15 @@ mod tests {
     }
 
     #[test]
-    fn rounding_is_half_away_from_zero() {
+    fn rounding_is_half_to_even_as_rust_decimals_own() {
         // 2^96 ≈ 7.9e28: 29 significant digits do not fit, so the last is rounded.
         assert_eq!(sum(&["11111111111111111111111111111", "0.5"]), Some(d("11111111111111111111111111112")));
         assert_eq!(sum(&["-11111111111111111111111111111", "-0.5"]), Some(d("-11111111111111111111111111112")));
         assert_eq!(sum(&["7.1111111111111111111111111115", "1"]), Some(d("8.111111111111111111111111112")));
+        assert_eq!(sum(&["7.1111111111111111111111111125", "1"]), Some(d("8.111111111111111111111111112")));
+        assert_eq!(sum(&["7.1111111111111111111111111126", "1"]), Some(d("8.111111111111111111111111113")));
+        // As rust_decimal rounds the same addition.
+        let (a, b) = (d("7.1111111111111111111111111125"), d("1"));
+        assert_eq!(sum(&["7.1111111111111111111111111125", "1"]), a.checked_add(b));
     }
 }
