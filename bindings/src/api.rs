@@ -382,3 +382,52 @@ mod tests {
         assert!(en["message"].as_str().unwrap().contains("sum to 50"), "{en}");
     }
 }
+
+/// A plan kept evaluated for a script's edits (`live(plan)` in JavaScript): each edit
+/// re-evaluates only what depends on it, in time that grows with the tree's depth
+/// (`semaforo_core::live::Live`), so a script never reloads the plan per edit. Refused,
+/// with every diagnostic, when the plan has an error; its warnings come with it.
+pub fn live(text: &str) -> Outcome<(semaforo_core::live::Live, Vec<Diagnostic>)> {
+    let (plan, warnings) = load(text)?;
+    Ok((semaforo_core::live::Live::new(plan), warnings))
+}
+
+/// Applies one edit (JSON text of an `Edit`) to a live plan; a malformed edit or one
+/// naming a code the plan lacks is refused and changes nothing.
+pub fn live_edit(live: &mut semaforo_core::live::Live, edit_json: &str) -> Outcome<()> {
+    let edit: semaforo_core::scenario::Edit = read_json(edit_json, Code::BadScenario)?;
+    live.apply(&edit).map_err(|d| vec![d])
+}
+
+/// A live plan's results, as `evaluate` gives them (without `changes`).
+#[derive(Debug, Serialize)]
+pub struct LiveEvaluation<'a> {
+    pub nodes: &'a [NodeResult],
+    pub indicators: &'a [IndicatorResult],
+    pub warnings: Localized<&'a [Diagnostic]>,
+}
+
+#[cfg(test)]
+mod live_tests {
+    use super::*;
+
+    fn plan() -> String {
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/tno-2023.json")).unwrap()
+    }
+
+    #[test]
+    fn a_live_plan_follows_its_edits_as_evaluate_with_a_scenario_does() {
+        let text = plan();
+        let (mut live, _) = live(&text).unwrap();
+        let edit = r#"{"edit": "set_actual", "indicator": "OC_TD_01", "actual": {"value": "400"}}"#;
+        live_edit(&mut live, edit).unwrap();
+        let scenario = format!(r#"{{"name": "s", "edits": [{edit}]}}"#);
+        let expected = evaluate(&text, Some(&scenario), Lang::It).unwrap();
+        assert_eq!(live.evaluation().nodes, expected.nodes);
+        assert_eq!(live.evaluation().indicators, expected.indicators);
+        assert!(live.recomputed() > 0);
+        let unknown = live_edit(&mut live, r#"{"edit": "set_actual", "indicator": "NOPE", "actual": null}"#).unwrap_err();
+        assert_eq!(unknown[0].code, Code::MissingReference);
+        assert_eq!(live_edit(&mut live, "{").unwrap_err()[0].code, Code::BadScenario);
+    }
+}

@@ -25,8 +25,13 @@ const TYPES: &'static str = include_str!("types.d.ts");
 /// The one serializer of every result: plain objects (not `Map`s), `null` for a `None`
 /// that the core writes, numbers for integers. Decimals arrive as strings already: the
 /// core's `Decimal` serialises as text, so no value passes through a float.
+///
+/// The value crosses the boundary in one step, as JSON text that `JSON.parse` reads: the
+/// same objects as serializing each field into JS, several times faster on large results
+/// (each field of 100 000 results was a call across the boundary).
 fn to_js<T: Serialize>(value: &T, lang: Lang) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| throw(vec![Diagnostic::internal(e)], lang))
+    let text = serde_json::to_string(value).map_err(|e| throw(vec![Diagnostic::internal(e)], lang))?;
+    js_sys::JSON::parse(&text).map_err(|_| throw(vec![Diagnostic::internal("JSON.parse refused the result")], lang))
 }
 
 /// Turns diagnostics into the thrown value: `Error { name: "SemaforoError", message,
@@ -191,4 +196,70 @@ pub fn format_percent(
 ) -> Result<String, JsValue> {
     let lang = language(lang).map_err(|d| throw(d, Lang::It))?;
     api::format_percent(value, decimals, lang).map_err(|d| throw(d, lang))
+}
+
+/// A plan kept evaluated for edits, from [`live`]: `live.edit({...})` applies one edit and
+/// re-evaluates only what depends on it; `live.node(id)`, `live.indicator(id)` and
+/// `live.evaluation()` read the results, `live.recomputed` how many nodes the last edit
+/// updated. Its messages are in the `lang` it was made with.
+#[wasm_bindgen(js_name = Live)]
+pub struct LivePlan {
+    live: semaforo_core::live::Live,
+    warnings: Vec<Diagnostic>,
+    lang: Lang,
+}
+
+/// A plan kept evaluated for a script's edits: `const live = semaforo.live(plan);
+/// live.edit({ edit: "set_actual", indicator: "X", actual: { value: "5" } }); live.node("ENTE")`.
+/// Throws a `SemaforoError` for an invalid plan (messages in `lang`).
+#[wasm_bindgen]
+pub fn live(
+    #[wasm_bindgen(unchecked_param_type = "PlanInput")] plan: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: Option<String>,
+) -> Result<LivePlan, JsValue> {
+    let lang = language(lang).map_err(|d| throw(d, Lang::It))?;
+    let text = plan_text(&plan).map_err(|d| throw(d, lang))?;
+    let (live, warnings) = api::live(&text).map_err(|d| throw(d, lang))?;
+    Ok(LivePlan { live, warnings, lang })
+}
+
+#[wasm_bindgen(js_class = Live)]
+impl LivePlan {
+    /// Applies one edit (an `Edit`, or its JSON text). Throws a `SemaforoError`, and
+    /// changes nothing, when it is malformed or names a code the plan lacks.
+    pub fn edit(&mut self, #[wasm_bindgen(unchecked_param_type = "Edit | string")] edit: JsValue) -> Result<(), JsValue> {
+        let text = edit.as_string().or_else(|| json_text(&edit)).ok_or_else(|| throw(vec![Diagnostic::not_json_input(Code::BadScenario)], self.lang))?;
+        api::live_edit(&mut self.live, &text).map_err(|d| throw(d, self.lang))
+    }
+
+    /// One node's result by its evaluation id, or `undefined`.
+    #[wasm_bindgen(unchecked_return_type = "NodeResult | undefined")]
+    pub fn node(&self, id: &str) -> Result<JsValue, JsValue> {
+        self.live.evaluation().node(id).map_or(Ok(JsValue::UNDEFINED), |node| to_js(node, self.lang))
+    }
+
+    /// One indicator's result by its evaluation id, or `undefined`.
+    #[wasm_bindgen(unchecked_return_type = "IndicatorResult | undefined")]
+    pub fn indicator(&self, id: &str) -> Result<JsValue, JsValue> {
+        self.live.evaluation().indicator(id).map_or(Ok(JsValue::UNDEFINED), |result| to_js(result, self.lang))
+    }
+
+    /// Every result, as `evaluate` gives them (without `changes`).
+    #[wasm_bindgen(unchecked_return_type = "Evaluation")]
+    pub fn evaluation(&self) -> Result<JsValue, JsValue> {
+        let evaluation = self.live.evaluation();
+        let out = api::LiveEvaluation {
+            nodes: &evaluation.nodes,
+            indicators: &evaluation.indicators,
+            warnings: Localized { value: &self.warnings, lang: self.lang },
+        };
+        to_js(&out, self.lang)
+    }
+
+    /// How many nodes the last edit updated: the edited item's ancestors and the
+    /// cruscotti and units that weigh them, never the whole plan.
+    #[wasm_bindgen(getter)]
+    pub fn recomputed(&self) -> usize {
+        self.live.recomputed()
+    }
 }

@@ -1,111 +1,98 @@
-//! Benchmark: one what-if edit on a plan of 10 000 indicators, applied and re-evaluated.
-//! Prints figures; run with `cargo run --release -p semaforo-core --example bench_edit`.
+//! Benchmark: load, evaluation and live edits on a synthetic plan (default 10 000
+//! indicators), natively. One edit is timed on 50 indicators spread through the plan
+//! (median of 5 edits each), and the median and worst of those are printed, for the
+//! default plan and for one whose objectives are scored from their children (each OS
+//! then weighs a tenth of the OO). The last line is for `scripts/bench` to read.
+//!     cargo run --release -p semaforo-core --example bench_edit -- [N]
 
 use semaforo_core::live::Live;
-use semaforo_core::plan::Actual;
-use semaforo_core::scenario::{apply, Edit};
-use semaforo_core::{evaluate, synthetic};
+use semaforo_core::plan::{Actual, ScoreFrom};
+use semaforo_core::scenario::Edit;
+use semaforo_core::{evaluate, synthetic, Plan};
 use std::time::{Duration, Instant};
 
 fn main() {
     let size: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let plan = synthetic::plan(size);
-    let count = evaluate(&plan).indicators.len();
-    let text = serde_json::to_string(&plan).unwrap();
+    let count = synthetic::indicator_count(size);
+    let text = serde_json::to_string(&plan).unwrap_or_default();
     println!("plan: {count} indicators, {} KB of JSON", text.len() / 1024);
-    if std::env::var("PROFILE").is_ok() {
-        profile_parts(&plan);
-    }
+    // Fewer runs on larger plans: about two seconds of each.
+    let runs = (2_000_000 / count.max(1)).clamp(3, 30) as u32;
 
-    let time = |label: &str, runs: u32, mut f: Box<dyn FnMut()>| {
-        let mut samples: Vec<Duration> = (0..runs)
-            .map(|_| {
-                let start = Instant::now();
-                f();
-                start.elapsed()
-            })
-            .collect();
-        samples.sort();
-        let median = samples[samples.len() / 2];
-        let worst = samples[samples.len() - 1];
-        println!("{label:<34} median {:>9.3} ms   worst {:>9.3} ms   ({runs} runs)", ms(median), ms(worst));
+    let load = median_of(runs, || {
+        std::hint::black_box(semaforo_core::load_plan(&text).is_ok());
+    });
+    println!("{:<44} median {:>10.3} ms   ({runs} runs)", "load (parse + validate)", ms(load));
+    let eval = median_of(runs, || {
+        std::hint::black_box(evaluate(&plan));
+    });
+    println!("{:<44} median {:>10.3} ms   ({runs} runs)", "evaluate", ms(eval));
+    let (median, worst, nodes) = edits(plan.clone());
+    println!("{:<44} median {:>10.3} µs   worst {:>8.3} µs   ({nodes} nodes per edit at most)", "one live edit, 50 indicators", us(median), us(worst));
+    let mut wide = plan;
+    wide.policy.score_from = ScoreFrom::Children;
+    let (wide_median, wide_worst, wide_nodes) = edits(wide);
+    println!(
+        "{:<44} median {:>10.3} µs   worst {:>8.3} µs   ({wide_nodes} nodes per edit at most)",
+        "  the same, objectives scored from children",
+        us(wide_median),
+        us(wide_worst)
+    );
+    println!(
+        "BENCH native indicators={count} load_ms={:.3} evaluate_ms={:.3} edit_median_us={:.3} edit_worst_us={:.3} wide_edit_median_us={:.3} wide_edit_worst_us={:.3}",
+        ms(load),
+        ms(eval),
+        us(median),
+        us(worst),
+        us(wide_median),
+        us(wide_worst)
+    );
+}
+
+/// One edit of the actual of each of 50 indicators spread through the plan, 5 times
+/// each: the median over indicators of their median, the worst of their medians, and
+/// the most nodes an edit updated.
+fn edits(plan: Plan) -> (Duration, Duration, usize) {
+    let mut live = Live::new(plan);
+    let ids: Vec<String> = {
+        let all = &live.evaluation().indicators;
+        (0..50).filter_map(|k| all.get(k * all.len() / 50).map(|i| i.id.clone())).collect()
     };
-    let plan_for_load = text.clone();
-    time(
-        "load + validate",
-        10,
-        Box::new(move || {
-            semaforo_core::load_plan(&plan_for_load).unwrap();
-        }),
-    );
-    let p = plan.clone();
-    time(
-        "evaluate",
-        30,
-        Box::new(move || {
-            evaluate(&p);
-        }),
-    );
-    let p = plan.clone();
-    let mut n = 0u32;
-    time(
-        "one edit: copy, apply, evaluate all",
-        30,
-        Box::new(move || {
+    let mut medians = Vec::new();
+    let mut nodes = 0;
+    for id in &ids {
+        let mut n = 0u32;
+        let sample = median_of(5, || {
             n += 1;
-            let edit = Edit::SetActual { indicator: "I009999".into(), actual: Some(Actual::Value(n.into())) };
-            let (edited, _) = apply(&p, &[edit]);
-            evaluate(&edited);
-        }),
-    );
-    let mut live = Live::new(plan.clone());
-    let mut n = 0u32;
-    time(
-        "one edit, live (what the app does)",
-        200,
-        Box::new(move || {
-            n += 1;
-            let edit = Edit::SetActual { indicator: "I009999".into(), actual: Some(Actual::Value(n.into())) };
-            live.apply(&edit).unwrap();
-        }),
-    );
-    let mut live = Live::new(plan.clone());
-    let mut n = 0u32;
-    time(
-        "one weight edit of an OS, live",
-        200,
-        Box::new(move || {
-            n += 1;
-            let edit = Edit::SetObjectiveWeight { objective: "OS_1.2".into(), weight: (10 + n % 20).into() };
-            live.apply(&edit).unwrap();
-        }),
-    );
+            let edit = Edit::SetActual { indicator: id.clone(), actual: Some(Actual::Value((60 + n).into())) };
+            std::hint::black_box(live.apply(&edit).is_ok());
+        });
+        nodes = nodes.max(live.recomputed());
+        medians.push(sample);
+    }
+    medians.sort();
+    let median = medians.get(medians.len() / 2).copied().unwrap_or_default();
+    let worst = medians.last().copied().unwrap_or_default();
+    (median, worst, nodes)
+}
+
+fn median_of(runs: u32, mut f: impl FnMut()) -> Duration {
+    let mut samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    samples.sort();
+    samples.get(samples.len() / 2).copied().unwrap_or_default()
 }
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-#[allow(dead_code)]
-fn profile_parts(plan: &semaforo_core::Plan) {
-    let mut inds = Vec::new();
-    fn walk<'a>(o: &'a [semaforo_core::plan::Objective], out: &mut Vec<&'a semaforo_core::plan::Indicator>) {
-        for x in o {
-            out.extend(x.indicators.iter());
-            walk(&x.objectives, out);
-        }
-    }
-    walk(&plan.ente.objectives, &mut inds);
-    let start = Instant::now();
-    for _ in 0..10 {
-        for i in &inds {
-            std::hint::black_box(semaforo_core::score::score_indicator(i, &plan.policy));
-        }
-    }
-    println!("score_indicator x{}: {:.2} ms per pass", inds.len(), ms(start.elapsed()) / 10.0);
-    let start = Instant::now();
-    for _ in 0..10 {
-        std::hint::black_box(plan.clone());
-    }
-    println!("plan clone: {:.2} ms", ms(start.elapsed()) / 10.0);
+fn us(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e6
 }

@@ -159,6 +159,16 @@ impl Decimal {
         self.0.scale()
     }
 
+    /// The integer `m` with `self = m × 10^-scale` (|m| < 2^96), for exact sums (`exact.rs`).
+    pub(crate) fn mantissa(self) -> i128 {
+        self.0.mantissa()
+    }
+
+    /// `mantissa × 10^-scale`; `None` when it does not fit (|m| ≥ 2^96 or scale above 28).
+    pub(crate) fn from_mantissa(mantissa: i128, scale: u32) -> Option<Decimal> {
+        rust_decimal::Decimal::try_from_i128_with_scale(mantissa, scale).ok().map(Decimal)
+    }
+
     /// `10^-decimals`: one unit in the last of `decimals` places (`0.01` for 2).
     pub fn unit_in_place(decimals: u32) -> Decimal {
         Decimal(rust_decimal::Decimal::new(1, decimals.min(Self::MAX_SCALE)))

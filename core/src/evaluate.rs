@@ -8,10 +8,12 @@
 
 use crate::decimal::Decimal;
 use crate::diagnostic::Collision;
+use crate::exact::ExactSum;
 use crate::explain::{Explanation, Mean, Term};
 use crate::plan::{Cruscotto, CruscottoItem, Indicator, Level, Objective, Plan, Policy, Published, ScoreFrom, SharedIndicator, Unit, Verdict};
 use crate::score::{score_indicator, Deviation};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -115,6 +117,17 @@ pub struct Evaluation {
     node_index: HashMap<String, usize>,
     #[serde(skip)]
     indicator_index: HashMap<String, usize>,
+    /// For each node, the exact sums behind its weighted mean (zero for other rules), so
+    /// that a live edit updates them by one term and gets what summing again gives.
+    #[serde(skip)]
+    sums: Vec<Sums>,
+}
+
+/// A weighted mean's Σ(m·p) and Σp, exact (rounded only when written into its `Mean`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Sums {
+    pub(crate) products: ExactSum,
+    pub(crate) weights: ExactSum,
 }
 
 impl Evaluation {
@@ -134,9 +147,27 @@ impl Evaluation {
         self.indicator_index.get(id).copied()
     }
 
-    fn push_node(&mut self, node: NodeResult) {
+    fn push_node(&mut self, (node, sums): (NodeResult, Sums)) {
         self.node_index.entry(node.id.clone()).or_insert(self.nodes.len());
         self.nodes.push(node);
+        self.sums.push(sums);
+    }
+
+    /// The exact sums of the node at `position`, when this evaluation has them (one read
+    /// back from JSON has not).
+    pub(crate) fn sums(&self, position: usize) -> Option<Sums> {
+        self.sums.get(position).copied()
+    }
+
+    /// The node at `position` and its sums, to update in place (live edits).
+    pub(crate) fn node_and_sums_mut(&mut self, position: usize) -> Option<(&mut NodeResult, &mut Sums)> {
+        Some((self.nodes.get_mut(position)?, self.sums.get_mut(position)?))
+    }
+
+    pub(crate) fn set_sums(&mut self, position: usize, sums: Sums) {
+        if let Some(slot) = self.sums.get_mut(position) {
+            *slot = sums;
+        }
     }
 
     fn push_indicator(&mut self, indicator: IndicatorResult) {
@@ -212,6 +243,7 @@ pub fn evaluate(plan: &Plan) -> Evaluation {
         indicators: Vec::with_capacity(indicators),
         node_index: HashMap::with_capacity(nodes),
         indicator_index: HashMap::with_capacity(indicators),
+        sums: Vec::with_capacity(nodes),
     };
     let policy = &plan.policy;
     let ente = &plan.ente;
@@ -235,8 +267,10 @@ pub fn evaluate(plan: &Plan) -> Evaluation {
     );
     evaluation.push_node(node);
     // The ente is pushed after its subtree is evaluated; keep it first for readers.
-    let ente_node = evaluation.nodes.pop().expect("just pushed");
-    evaluation.nodes.insert(0, ente_node);
+    if let (Some(ente_node), Some(ente_sums)) = (evaluation.nodes.pop(), evaluation.sums.pop()) {
+        evaluation.nodes.insert(0, ente_node);
+        evaluation.sums.insert(0, ente_sums);
+    }
     evaluation.reindex();
 
     // The plan's own indicators, measured once, before the cruscotti that read them (the
@@ -306,15 +340,16 @@ struct NodeSpec<'a> {
 }
 
 /// Evaluates a node's subtree (pushing every descendant) and returns the node itself.
-fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &HashMap<&str, &Indicator>, spec: NodeSpec<'_>) -> NodeResult {
+fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &HashMap<&str, &Indicator>, spec: NodeSpec<'_>) -> (NodeResult, Sums) {
     let listed = spec.indicators.len() + spec.shared.len();
     let mut indicator_terms = Vec::with_capacity(listed);
     let mut indicator_ids = Vec::with_capacity(listed);
     for indicator in spec.indicators {
         let result = evaluate_indicator(policy, indicator, indicator.code.clone(), Some(&spec.id), indicator.weight);
+        // Borrowed: the result's id is the indicator's code.
         indicator_terms.push(Entry {
-            code: indicator.code.clone(),
-            id: result.id.clone(),
+            code: Cow::Borrowed(&indicator.code),
+            id: Cow::Borrowed(&indicator.code),
             is_indicator: true,
             score: result.achievement,
             weight: indicator.weight,
@@ -327,7 +362,13 @@ fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &HashMap
             Some(indicator) => score_indicator(indicator, policy).achievement,
             None => None, // validation reports the missing reference
         };
-        indicator_terms.push(Entry { code: shared.indicator.clone(), id: shared.indicator.clone(), is_indicator: true, score, weight: shared.weight });
+        indicator_terms.push(Entry {
+            code: Cow::Borrowed(&shared.indicator),
+            id: Cow::Borrowed(&shared.indicator),
+            is_indicator: true,
+            score,
+            weight: shared.weight,
+        });
         indicator_ids.push(shared.indicator.clone());
     }
     let mut child_terms = Vec::with_capacity(spec.objectives.len());
@@ -350,8 +391,16 @@ fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &HashMap
                 published: objective.published.clone(),
             },
         );
-        child_terms.push(Entry { code: child.code.clone(), id: child.id.clone(), is_indicator: false, score: child.score, weight: child.weight });
-        child_ids.push(child.id.clone());
+        let node = &child.0;
+        // The child's id and code are the objective's code.
+        child_terms.push(Entry {
+            code: Cow::Borrowed(&objective.code),
+            id: Cow::Borrowed(&objective.code),
+            is_indicator: false,
+            score: node.score,
+            weight: node.weight,
+        });
+        child_ids.push(node.id.clone());
         evaluation.push_node(child);
     }
     let entries = match spec.score_from {
@@ -361,9 +410,9 @@ fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &HashMap
         ScoreFrom::Children => indicator_terms,
         ScoreFrom::Both => indicator_terms.into_iter().chain(child_terms).collect(),
     };
-    let explanation = weighted_mean(&entries);
+    let (explanation, sums) = weighted_mean(&entries);
     let score = explanation.result();
-    NodeResult {
+    let node = NodeResult {
         items: items_of(&entries),
         id: spec.id.clone(),
         code: spec.id,
@@ -377,16 +426,30 @@ fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &HashMap
         children: child_ids,
         indicators: indicator_ids,
         published: spec.published,
+    };
+    (node, sums)
+}
+
+fn indicator_verdict(achievement: Option<Decimal>, indicator: &Indicator, policy: &Policy) -> Option<Verdict> {
+    match (achievement, &indicator.actual) {
+        (Some(a), _) => Some(verdict(a, policy)),
+        (None, Some(crate::plan::Actual::NotEvaluable { .. })) => Some(Verdict::NonValutabile),
+        (None, _) => None,
     }
+}
+
+/// Scores an edited indicator into its existing result (id, names and place unchanged).
+pub(crate) fn rescore_indicator(policy: &Policy, indicator: &Indicator, result: &mut IndicatorResult) {
+    let scored = score_indicator(indicator, policy);
+    result.verdict = indicator_verdict(scored.achievement, indicator, policy);
+    result.achievement = scored.achievement;
+    result.deviation = scored.deviation;
+    result.explanation = scored.explanation;
 }
 
 pub(crate) fn evaluate_indicator(policy: &Policy, indicator: &Indicator, id: String, parent: Option<&str>, weight: Option<Decimal>) -> IndicatorResult {
     let scored = score_indicator(indicator, policy);
-    let verdict = match (&scored.achievement, &indicator.actual) {
-        (Some(a), _) => Some(verdict(*a, policy)),
-        (None, Some(crate::plan::Actual::NotEvaluable { .. })) => Some(Verdict::NonValutabile),
-        (None, _) => None,
-    };
+    let verdict = indicator_verdict(scored.achievement, indicator, policy);
     IndicatorResult {
         id,
         code: indicator.code.clone(),
@@ -422,23 +485,35 @@ struct ItemsSpec {
     weight: Option<Decimal>,
 }
 
-fn evaluate_items(evaluation: &mut Evaluation, policy: &Policy, spec: ItemsSpec, items: &[CruscottoItem], published: Option<Box<Published>>) -> NodeResult {
+fn evaluate_items(
+    evaluation: &mut Evaluation,
+    policy: &Policy,
+    spec: ItemsSpec,
+    items: &[CruscottoItem],
+    published: Option<Box<Published>>,
+) -> (NodeResult, Sums) {
     let mut entries = Vec::new();
     let mut children = Vec::new();
     let mut indicators = Vec::new();
     for item in items {
         if let Some(code) = &item.indicator {
             let score = evaluation.achievement_of(code);
-            entries.push(Entry { code: code.clone(), id: code.clone(), is_indicator: true, score, weight: item.weight });
+            entries.push(Entry { code: Cow::Borrowed(code), id: Cow::Borrowed(code), is_indicator: true, score, weight: item.weight });
             indicators.push(code.clone());
         } else if let Some(code) = &item.objective {
             let score = evaluation.score_of_node(code);
-            entries.push(Entry { code: code.clone(), id: code.clone(), is_indicator: false, score, weight: item.weight });
+            entries.push(Entry { code: Cow::Borrowed(code), id: Cow::Borrowed(code), is_indicator: false, score, weight: item.weight });
             children.push(code.clone());
         } else if let Some(own) = &item.own {
             let id = format!("{}/{}", spec.id, own.code);
             let result = evaluate_indicator(policy, own, id.clone(), Some(&spec.id), item.weight);
-            entries.push(Entry { code: own.code.clone(), id: id.clone(), is_indicator: true, score: result.achievement, weight: item.weight });
+            entries.push(Entry {
+                code: Cow::Borrowed(&own.code),
+                id: Cow::Owned(id.clone()),
+                is_indicator: true,
+                score: result.achievement,
+                weight: item.weight,
+            });
             indicators.push(id);
             evaluation.push_indicator(result);
         } else if let Some(group) = &item.group {
@@ -457,14 +532,14 @@ fn evaluate_items(evaluation: &mut Evaluation, policy: &Policy, spec: ItemsSpec,
                 &group.items,
                 group.published.clone(),
             );
-            entries.push(Entry { code: group.code.clone(), id: id.clone(), is_indicator: false, score: node.score, weight: item.weight });
+            entries.push(Entry { code: Cow::Borrowed(&group.code), id: Cow::Owned(id.clone()), is_indicator: false, score: node.0.score, weight: item.weight });
             children.push(id);
             evaluation.push_node(node);
         }
     }
-    let explanation = weighted_mean(&entries);
+    let (explanation, sums) = weighted_mean(&entries);
     let score = explanation.result();
-    NodeResult {
+    let node = NodeResult {
         items: items_of(&entries),
         id: spec.id,
         code: spec.code,
@@ -478,7 +553,8 @@ fn evaluate_items(evaluation: &mut Evaluation, policy: &Policy, spec: ItemsSpec,
         children,
         indicators,
         published,
-    }
+    };
+    (node, sums)
 }
 
 /// A unit's score: its cruscotto's, if it has one; otherwise the plain mean of the
@@ -497,33 +573,36 @@ fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting
     let sub_units: Vec<&Unit> = plan.units.iter().filter(|u| u.parent.as_deref() == Some(unit.code.as_str())).collect();
     let mut children: Vec<String> = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();
-    let explanation = if let Some(cruscotto) = cruscotto {
+    let (explanation, sums) = if let Some(cruscotto) = cruscotto {
         let cid = cruscotto_id(&cruscotto.code);
         children.push(cid.clone());
         let score = evaluation.score_of_node(&cid);
-        entries.push(Entry { code: cruscotto.code.clone(), id: cid.clone(), is_indicator: false, score, weight: None });
-        match score {
-            Some(result) => Explanation::Same { code: cruscotto.code.clone(), result },
-            None => Explanation::NothingToScore { excluded: vec![cruscotto.code.clone()] },
-        }
+        entries.push(Entry { code: Cow::Borrowed(&cruscotto.code), id: Cow::Owned(cid.clone()), is_indicator: false, score, weight: None });
+        (same_score(&cruscotto.code, score), Sums::default())
     } else if !carried.is_empty() {
         entries = carried
             .iter()
-            .map(|o| Entry { code: o.code.clone(), id: o.code.clone(), is_indicator: false, score: evaluation.score_of_node(&o.code), weight: None })
+            .map(|o| Entry {
+                code: Cow::Borrowed(&o.code),
+                id: Cow::Borrowed(&o.code),
+                is_indicator: false,
+                score: evaluation.score_of_node(&o.code),
+                weight: None,
+            })
             .collect();
         children.extend(carried.iter().map(|o| o.code.clone()));
         weighted_mean(&entries)
     } else {
         for sub in sub_units {
             let score = evaluate_unit(evaluation, plan, sub, visiting);
-            entries.push(Entry { code: sub.code.clone(), id: unit_id(&sub.code), is_indicator: false, score, weight: None });
+            entries.push(Entry { code: Cow::Borrowed(&sub.code), id: Cow::Owned(unit_id(&sub.code)), is_indicator: false, score, weight: None });
             children.push(unit_id(&sub.code));
         }
         weighted_mean(&entries)
     };
     visiting.pop();
     let score = explanation.result();
-    evaluation.push_node(NodeResult {
+    let node = NodeResult {
         id,
         code: unit.code.clone(),
         name: unit.name.clone(),
@@ -537,7 +616,8 @@ fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting
         indicators: Vec::new(),
         items: items_of(&entries),
         published: unit.published.clone(),
-    });
+    };
+    evaluation.push_node((node, sums));
     score
 }
 
@@ -570,18 +650,19 @@ fn objectives_of_unit<'a>(objectives: &'a [Objective], unit: &str) -> Vec<&'a Ob
 }
 
 /// One candidate term of a weighted mean.
-pub(crate) struct Entry {
-    pub(crate) code: String,
+/// Borrowed from the plan where it can be: a large plan has one per indicator and node.
+pub(crate) struct Entry<'a> {
+    pub(crate) code: Cow<'a, str>,
     /// The id of the node or indicator result it stands for.
-    pub(crate) id: String,
+    pub(crate) id: Cow<'a, str>,
     pub(crate) is_indicator: bool,
     pub(crate) score: Option<Decimal>,
     pub(crate) weight: Option<Decimal>,
 }
 
-impl Entry {
+impl Entry<'_> {
     fn item(&self) -> Item {
-        Item { id: self.id.clone(), indicator: self.is_indicator, weight: self.weight }
+        Item { id: self.id.to_string(), indicator: self.is_indicator, weight: self.weight }
     }
 }
 
@@ -589,9 +670,21 @@ fn items_of(entries: &[Entry]) -> Vec<Item> {
     entries.iter().map(Entry::item).collect()
 }
 
+/// A unit's score taken from its cruscotto's as it is.
+pub(crate) fn same_score(code: &str, score: Option<Decimal>) -> Explanation {
+    match score {
+        Some(result) => Explanation::Same { code: code.to_string(), result },
+        None => Explanation::NothingToScore { excluded: vec![code.to_string()] },
+    }
+}
+
 /// R = Σ(m·p) / Σp over the entries with a score and a positive weight. When no entry
 /// has a weight, all weigh the same.
-pub(crate) fn weighted_mean(entries: &[Entry]) -> Explanation {
+///
+/// The sums are exact ([`ExactSum`]), rounded once to a `Decimal` (28 significant digits)
+/// before the division: so they do not depend on the order of the terms, and a live edit
+/// that changes one term gets the same result by updating them ([`mean_from_sums`]).
+pub(crate) fn weighted_mean(entries: &[Entry]) -> (Explanation, Sums) {
     let equal_weights = entries.iter().all(|e| e.weight.is_none());
     let mut terms = Vec::with_capacity(entries.len());
     let mut excluded = Vec::new();
@@ -599,36 +692,40 @@ pub(crate) fn weighted_mean(entries: &[Entry]) -> Explanation {
         let weight = if equal_weights { Some(Decimal::ONE) } else { entry.weight };
         match (entry.score, weight) {
             (Some(score), Some(weight)) if weight > Decimal::ZERO => {
-                let id = (entry.id != entry.code).then(|| entry.id.clone());
-                terms.push(Term { code: entry.code.clone(), id, score, weight })
+                let id = (entry.id != entry.code).then(|| entry.id.to_string());
+                terms.push(Term { code: entry.code.to_string(), id, score, weight })
             }
-            _ => excluded.push(entry.code.clone()),
+            _ => excluded.push(entry.code.to_string()),
         }
     }
-    let overflow = || Explanation::Unscorable { reason: "weights too large to add up".into() };
-    let mut sum_products = Decimal::ZERO;
-    let mut sum_weights = Decimal::ZERO;
+    let mut sums = Sums::default();
     for term in &terms {
-        let Some(product) = term.score.checked_mul(term.weight) else { return overflow() };
-        let (Some(p), Some(w)) = (sum_products.checked_add(product), sum_weights.checked_add(term.weight)) else {
-            return overflow();
-        };
-        sum_products = p;
-        sum_weights = w;
+        let Some(product) = term.score.checked_mul(term.weight) else { return (overflow(), Sums::default()) };
+        sums.products = sums.products.plus(product);
+        sums.weights = sums.weights.plus(term.weight);
     }
-    if terms.is_empty() || sum_weights.is_zero() {
-        return Explanation::NothingToScore { excluded };
+    if terms.is_empty() || sums.weights.is_zero() {
+        return (Explanation::NothingToScore { excluded }, sums);
     }
-    let Some(result) = sum_products.checked_div(sum_weights) else { return overflow() };
-    // Normalised so that results read `97.007841`, not `97.0078410000000000000000`.
-    Explanation::WeightedMean(Box::new(Mean {
-        terms,
-        excluded,
-        equal_weights,
-        sum_products: sum_products.normalize(),
-        sum_weights: sum_weights.normalize(),
-        result: result.normalize(),
-    }))
+    match mean_from_sums(sums) {
+        Some((sum_products, sum_weights, result)) => {
+            (Explanation::WeightedMean(Box::new(Mean { terms, excluded, equal_weights, sum_products, sum_weights, result })), sums)
+        }
+        None => (overflow(), Sums::default()),
+    }
+}
+
+pub(crate) fn overflow() -> Explanation {
+    Explanation::Unscorable { reason: "weights too large to add up".into() }
+}
+
+/// Σ(m·p), Σp and their quotient as a `Mean` writes them, from the exact sums; `None` on
+/// overflow. Normalised so that results read `97.007841`, not `97.0078410000000000000000`.
+pub(crate) fn mean_from_sums(sums: Sums) -> Option<(Decimal, Decimal, Decimal)> {
+    let sum_products = sums.products.to_decimal()?;
+    let sum_weights = sums.weights.to_decimal()?;
+    let result = sum_products.checked_div(sum_weights)?;
+    Some((sum_products, sum_weights, result.normalize()))
 }
 
 #[cfg(test)]

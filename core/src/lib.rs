@@ -17,6 +17,7 @@ pub mod audit;
 pub mod decimal;
 pub mod diagnostic;
 pub mod evaluate;
+pub(crate) mod exact;
 pub mod explain;
 pub mod format;
 pub mod import;

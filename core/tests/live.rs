@@ -5,7 +5,7 @@ use semaforo_core::live::Live;
 use semaforo_core::plan::{Actual, Target};
 use semaforo_core::scenario::{apply, Edit};
 use semaforo_core::Decimal;
-use semaforo_core::{evaluate, load_plan, Plan};
+use semaforo_core::{evaluate, load_plan, synthetic, Plan};
 
 fn fixture(name: &str) -> Plan {
     let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -67,6 +67,92 @@ proptest! {
     ) {
         check_live(&fixture("tno-2023.json"), &edits)?;
     }
+
+}
+
+/// A synthetic plan of 100 000 indicators whose objectives are scored from their
+/// children: every OS weighs 500 OO, each weighs 10 indicators, whose scores have
+/// 28 significant digits (sums of them must be rounded: the case where updating a sum by
+/// one term could differ from adding all terms again).
+fn wide_plan() -> Plan {
+    let mut plan = synthetic::plan(100_000);
+    plan.policy.score_from = semaforo_core::plan::ScoreFrom::Children;
+    plan
+}
+
+fn large_ids(plan: &Plan) -> (Vec<String>, Vec<String>) {
+    let evaluation = evaluate(plan);
+    // Spread through the plan: every 997th indicator, every 101st objective.
+    let indicators = evaluation.indicators.iter().step_by(997).map(|i| i.id.clone()).collect();
+    let objectives = evaluation.nodes.iter().skip(1).step_by(101).map(|n| n.id.clone()).collect();
+    (indicators, objectives)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2, ..ProptestConfig::default() })]
+
+    #[test]
+    fn live_edits_on_100_000_indicators_equal_a_fresh_evaluation(
+        edits in {
+            let (indicators, objectives) = large_ids(&wide_plan());
+            prop::collection::vec(edit_strategy(indicators, objectives), 1..4)
+        }
+    ) {
+        check_large(&wide_plan(), &edits)?;
+    }
+
+    #[test]
+    fn live_edits_on_100_000_indicators_scored_from_their_own_equal_a_fresh_evaluation(
+        edits in {
+            let plan = synthetic::plan(100_000);
+            let (indicators, objectives) = large_ids(&plan);
+            prop::collection::vec(edit_strategy(indicators, objectives), 1..4)
+        }
+    ) {
+        check_large(&synthetic::plan(100_000), &edits)?;
+    }
+}
+
+/// As `check_live`, comparing only at the end (a fresh evaluation of 100 000 indicators
+/// per edit would make the test slow) and the results written out, digit for digit.
+fn check_large(plan: &Plan, edits: &[Edit]) -> Result<(), TestCaseError> {
+    let mut live = Live::new(plan.clone());
+    for edit in edits {
+        live.apply(edit).unwrap();
+    }
+    let (edited, problems) = apply(plan, edits);
+    prop_assert!(problems.is_empty());
+    let scratch = evaluate(&edited);
+    prop_assert!(live.evaluation() == &scratch, "after {:?}", edits);
+    prop_assert_eq!(serde_json::to_string(live.evaluation()).unwrap(), serde_json::to_string(&scratch).unwrap());
+    Ok(())
+}
+
+#[test]
+fn an_edit_updates_only_the_nodes_above_it() {
+    let mut live = Live::new(wide_plan());
+    let oo = live.evaluation().indicators[5_000].parent.clone().unwrap();
+    let id = live.evaluation().indicators[5_000].id.clone();
+    // OO, OS, AS, ENTE: four nodes, each updated by the change of one term (no node
+    // re-reads its items), though each OS weighs 500 OO.
+    live.apply(&Edit::SetActual { indicator: id.clone(), actual: Some(Actual::Value(Decimal::from(37))) }).unwrap();
+    assert_eq!((live.recomputed(), live.items_read()), (4, 0), "below {oo}");
+    live.apply(&Edit::SetIndicatorWeight { indicator: id.clone(), weight: Decimal::from(3) }).unwrap();
+    assert_eq!((live.recomputed(), live.items_read()), (4, 0));
+    live.apply(&Edit::SetObjectiveWeight { objective: oo.clone(), weight: Decimal::from(2) }).unwrap();
+    assert_eq!((live.recomputed(), live.items_read()), (3, 0));
+    // Not measured: it leaves its OO's mean, which is recomputed from its 10 items; the
+    // nodes above are still updated by one term.
+    live.apply(&Edit::SetActual { indicator: id.clone(), actual: None }).unwrap();
+    assert_eq!((live.recomputed(), live.items_read()), (4, 10));
+    // Scored from their own indicators (the default), an OS does not weigh its OO.
+    let mut live = Live::new(synthetic::plan(100_000));
+    live.apply(&Edit::SetActual { indicator: id, actual: Some(Actual::Value(Decimal::from(37))) }).unwrap();
+    assert_eq!((live.recomputed(), live.items_read()), (1, 0));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
 
     #[test]
     fn live_edits_of_the_plans_own_indicators_equal_a_fresh_evaluation(

@@ -41,7 +41,8 @@ export function build() {
     throw new Error('no wasm-opt on PATH or in tests/e2e/node_modules/.bin: run `npm ci --prefix tests/e2e` (npm binaryen 132)');
   }
   const env = { ...process.env, PATH };
-  const args = ['build', '--target', 'web', '--mode', 'no-install', '--release'];
+  // The small wasm profile of the root Cargo.toml (opt-level z), not the native release one.
+  const args = ['build', '--target', 'web', '--mode', 'no-install', '--profile', 'wasm-release'];
   const result = spawnSync('wasm-pack', args, { cwd: path.join(ROOT, 'bindings'), env, stdio: 'inherit' });
   if (result.error || result.status !== 0) {
     throw new Error(`wasm-pack ${args.join(' ')} failed in bindings/: ${result.error ?? `exit ${result.status}`}`);

@@ -17,7 +17,7 @@ before(() => {
 
 test('the TypeScript types accept correct use and refuse mistakes', () => {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const args = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler', '--lib', 'es2022,dom', path.join(HERE, 'usage.ts')];
+  const args = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler', '--lib', 'es2022,dom,esnext.disposable', path.join(HERE, 'usage.ts')];
   const result = spawnSync(process.execPath, [tsc, ...args], { encoding: 'utf8' });
   assert.equal(result.status, 0, result.stdout + result.stderr);
 });

@@ -1,7 +1,7 @@
 // Type-checked (never run) by types.test.mjs against the built bindings/pkg/*.d.ts: the
 // package's TypeScript types accept correct use and refuse the mistakes marked below.
 import init, {
-  evaluate, explain, formatPercent, goalSeek, sensitivity, validate,
+  evaluate, explain, formatPercent, goalSeek, live, sensitivity, validate,
   type Diagnostic, type DiagnosticCode, type Edit, type Evaluation, type Explanation, type GoalSeek, type Plan, type SemaforoError,
 } from '../../bindings/pkg/semaforo_wasm.js';
 
@@ -29,6 +29,11 @@ export async function use(): Promise<string[]> {
   if (seek.outcome === 'found') { const edit: Edit = seek.edit; out.push(edit.edit); }
   if (seek.outcome === 'unreachable') out.push(seek.reason, seek.lowest ?? '');
   out.push(...sensitivity(plan, 'A').map((s) => s.weight_in_node), ...(withEdits.changes ?? []).map((c) => c.delta ?? ''));
+  // A live plan: edits, then look-ups by id.
+  const draft = live(plan, 'en');
+  draft.edit({ edit: 'set_actual', indicator: 'I', actual: { value: '7' } });
+  draft.edit(JSON.stringify({ edit: 'exclude', indicator: 'D', reason: 'r' }));
+  out.push(draft.node('A')?.score ?? '', draft.indicator('I')?.achievement ?? '', String(draft.recomputed), String(draft.evaluation().nodes.length));
   const problems: Diagnostic[] = validate('{');
   out.push(...problems.map((d) => `${d.severity} ${d.path} ${d.code} ${d.message}`));
   // Messages in English where asked; codes a union, parameters data.
@@ -53,6 +58,8 @@ export async function use(): Promise<string[]> {
   const noCode: DiagnosticCode = 'no-such-code';
   // @ts-expect-error: no such edit
   evaluate(plan, { name: 's', edits: [{ edit: 'delete', indicator: 'I' }] });
+  // @ts-expect-error: a live plan's edits are edits too
+  draft.edit({ edit: 'delete', indicator: 'I' });
   // @ts-expect-error: an unknown field in a plan
   const typo: Plan = { version: 1, ente: { code: 'ENTE', name: 'E', year: 2023, yeer: 2023 } };
   // @ts-expect-error: goal seek changes the actual or the target

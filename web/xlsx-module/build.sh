@@ -5,7 +5,7 @@
 # too big for the main bundle, so the app fetches each with a same-origin import() when
 # it is first needed (dist/xlsx/ only for a workbook).
 #     web/xlsx-module/build.sh [OUT_DIR]    (default: $TRUNK_STAGING_DIR, else dist)
-# Always a release build (opt-level z, LTO): a debug calamine would be megabytes.
+# Always the wasm-release profile (opt-level z, LTO; root Cargo.toml): a debug calamine would be megabytes.
 # Offline like the documented `trunk build --offline`: `cargo fetch` has the crates.
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -13,10 +13,10 @@ OUT=${1:-${TRUNK_STAGING_DIR:-$ROOT/dist}}
 cd "$ROOT"
 # One crate, three modules.
 build() { # FEATURES OUT_SUBDIR
-  cargo build --offline --locked --release --target wasm32-unknown-unknown -p semaforo-xlsx $1
+  cargo build --offline --locked --profile wasm-release --target wasm32-unknown-unknown -p semaforo-xlsx $1
   mkdir -p "$OUT/$2"
   wasm-bindgen --target web --no-typescript --out-dir "$OUT/$2" \
-    target/wasm32-unknown-unknown/release/semaforo_xlsx.wasm
+    "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/semaforo_xlsx.wasm"
   # The same binaryen as Trunk's own wasm-opt (Trunk.toml [tools]); Debian's is too old.
   if [ -x "$OPT" ]; then
     "$OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
