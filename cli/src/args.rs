@@ -47,6 +47,9 @@ pub const COMMANDS: &[Command] = &[
             valued("--save-settings", "FILE"),
             flag("--report"),
             valued("--lang", "it|en"),
+            valued("--pages", "FIRST-LAST"),
+            valued("--tables", "N,N,…"),
+            flag("--list-tables"),
         ],
     },
 ];

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds the table-import modules (crate semaforo-xlsx) into the app's dist/import/ (text
-# tables) and dist/xlsx/ (with calamine), from Trunk's post_build hook (Trunk.toml): the
+# tables), dist/xlsx/ (with calamine) and dist/pdf/ (with the PDF reader), from Trunk's post_build hook (Trunk.toml): the
 # importer is too big for the main bundle, so the app fetches a module with a same-origin
 # import() when it first reads a table (dist/xlsx/ only for a workbook).
 #     web/xlsx-module/build.sh [OUT_DIR]    (default: $TRUNK_STAGING_DIR, else dist)
@@ -28,3 +28,5 @@ OPT=$(command -v wasm-opt || true)
 [ -n "$OPT" ] || OPT="$ROOT/tests/e2e/node_modules/.bin/wasm-opt"
 build --no-default-features import
 build "" xlsx
+# The PDF reader (issue 14) without calamine: dist/pdf/, fetched only for a PDF.
+build "--no-default-features --features pdf" pdf
