@@ -53,7 +53,8 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if is_pdf(&bytes) && options.format.is_none() {
+    // A file named `.pdf` is read as one, so that a ZIP renamed `.pdf` is told as such.
+    if (is_pdf(&bytes) || path.to_lowercase().ends_with(".pdf")) && options.format.is_none() {
         return run_pdf(&path, &bytes, &options, &pdf, report_only, lang);
     }
     if pdf.given {
