@@ -800,6 +800,40 @@ pub fn cell_problem(lang: Lang, column: usize, header: &str, text: &str, expecte
     }
 }
 
+/// One table found in a PDF, for the list the user chooses from: `tabella 2: pagine 3–5,
+/// 40 righe, 5 colonne; intestazione: PESO | INDICATORE | …` (the number is 1-based).
+pub fn pdf_table_line(lang: Lang, number: usize, pages: &[usize], rows: usize, columns: usize, header: Option<&[String]>) -> String {
+    let pages = match (pages.first(), pages.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    };
+    let several = pages.contains('–');
+    let heading = header.map(|h| h.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" | "));
+    match lang {
+        Lang::It => {
+            let mut line = format!(
+                "tabella {number}: {} {pages}, {}, {}",
+                if several { "pagine" } else { "pagina" },
+                counted(rows, "riga", "righe"),
+                counted(columns, "colonna", "colonne")
+            );
+            line.push_str(&heading.map_or_else(|| "; nessuna intestazione riconosciuta".to_string(), |h| format!("; intestazione: {h}")));
+            line
+        }
+        Lang::En => {
+            let mut line = format!(
+                "table {number}: {} {pages}, {}, {}",
+                if several { "pages" } else { "page" },
+                counted(rows, "row", "rows"),
+                counted(columns, "column", "columns")
+            );
+            line.push_str(&heading.map_or_else(|| "; no heading recognised".to_string(), |h| format!("; heading: {h}")));
+            line
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -864,39 +898,5 @@ mod tests {
         ]);
         assert_eq!(render(Code::WrongShape, &choices, Lang::It).unwrap(), "valore `zona` non previsto: atteso uno tra `area`, `strategic` e `operational`");
         assert_eq!(placeholders(r#"a {b} `{"op": 1}` {…} {c_d}"#), ["b", "c_d"]);
-    }
-}
-
-/// One table found in a PDF, for the list the user chooses from: `tabella 2: pagine 3–5,
-/// 40 righe, 5 colonne; intestazione: PESO | INDICATORE | …` (the number is 1-based).
-pub fn pdf_table_line(lang: Lang, number: usize, pages: &[usize], rows: usize, columns: usize, header: Option<&[String]>) -> String {
-    let pages = match (pages.first(), pages.last()) {
-        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-        (Some(a), _) => a.to_string(),
-        _ => String::new(),
-    };
-    let several = pages.contains('–');
-    let heading = header.map(|h| h.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" | "));
-    match lang {
-        Lang::It => {
-            let mut line = format!(
-                "tabella {number}: {} {pages}, {}, {}",
-                if several { "pagine" } else { "pagina" },
-                counted(rows, "riga", "righe"),
-                counted(columns, "colonna", "colonne")
-            );
-            line.push_str(&heading.map_or_else(|| "; nessuna intestazione riconosciuta".to_string(), |h| format!("; intestazione: {h}")));
-            line
-        }
-        Lang::En => {
-            let mut line = format!(
-                "table {number}: {} {pages}, {}, {}",
-                if several { "pages" } else { "page" },
-                counted(rows, "row", "rows"),
-                counted(columns, "column", "columns")
-            );
-            line.push_str(&heading.map_or_else(|| "; no heading recognised".to_string(), |h| format!("; heading: {h}")));
-            line
-        }
     }
 }

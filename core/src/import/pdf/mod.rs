@@ -143,8 +143,12 @@ fn contains(bytes: &[u8], what: &[u8]) -> bool {
     bytes.windows(what.len()).any(|w| w == what)
 }
 
+/// What reading the pages gives: the page count, the pages read, their texts by number,
+/// and the warnings.
+type Read = (usize, Option<PageRange>, Vec<(usize, text::PageText)>, Vec<Diagnostic>);
+
 /// Reads the pages' text, or says why it cannot.
-fn read_pages(bytes: &[u8], range: Option<PageRange>) -> Result<(usize, Option<PageRange>, Vec<(usize, text::PageText)>, Vec<Diagnostic>), Diagnostic> {
+fn read_pages(bytes: &[u8], range: Option<PageRange>) -> Result<Read, Diagnostic> {
     if bytes.starts_with(b"PK\x03\x04") {
         return Err(unreadable(Some(Case::ZipPdf), None));
     }

@@ -380,11 +380,7 @@ impl<'a> Reader<'a, '_> {
             }
             let args = &op.operands;
             match op.operator.as_str() {
-                "q" => {
-                    if self.stack.len() < 64 {
-                        self.stack.push(self.state.clone());
-                    }
-                }
+                "q" if self.stack.len() < 64 => self.stack.push(self.state.clone()),
                 "Q" => {
                     if let Some(s) = self.stack.pop() {
                         self.state = s;
@@ -556,7 +552,7 @@ impl<'a> Reader<'a, '_> {
     /// Shows a string: one glyph per code, each advanced by its width.
     fn show(&mut self, bytes: &[u8], scope: &(ObjectId, Vec<u8>)) {
         let Some(key) = self.state.font.clone() else { return };
-        let Some(font) = self.fonts.get_mut(&(scope.0, key.clone())).or_else(|| None) else { return };
+        let Some(font) = self.fonts.get_mut(&(scope.0, key.clone())) else { return };
         let s = &self.state;
         for code in font.codes(bytes) {
             if self.page.glyphs.len() >= self.limits.glyphs {
