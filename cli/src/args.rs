@@ -48,6 +48,9 @@ pub const COMMANDS: &[Command] = &[
             valued("--save-settings", "FILE"),
             flag("--report"),
             valued("--lang", "it|en"),
+            valued("--pages", "FIRST-LAST"),
+            valued("--tables", "N,N,…"),
+            flag("--list-tables"),
         ],
     },
 ];

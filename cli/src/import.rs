@@ -1,4 +1,5 @@
-//! `semaforo import TABLE > plan.json`: a table (TSV, CSV, XLSX) to a plan. The plan goes
+//! `semaforo import TABLE > plan.json`: a table (TSV, CSV, XLSX, or the tables of a PDF)
+//! to a plan. The plan goes
 //! to standard output; how each problem row was read goes to standard error, one line
 //! per cell that could not be read. Exit code 1 when no plan could be built, 0 otherwise
 //! (with warnings on standard error). All reading is in `semaforo_core::import`.
@@ -8,11 +9,18 @@
 //! user corrected. The options on the command line override or extend them, and
 //! `--save-settings FILE` writes what was used, so that next year's table of the same
 //! layout re-imports the same way.
+//!
+//! A PDF (recognised by its bytes) is read by `semaforo_core::import::pdf`: `--pages
+//! 12-40` reads those pages only, `--list-tables` lists the tables found (with their
+//! pages and heading) on standard output instead of importing, `--tables 1,3` imports
+//! those (1-based, as listed; by default every table with a heading row).
 
 use crate::args::{suggest, synopsis, Args};
 use crate::terminal::{self, escape};
+use semaforo_core::diagnostic::pdf_table_line;
 use semaforo_core::diagnostic::Localized;
-use semaforo_core::import::{import_table, Field, ImportOptions, ImportReport, RowCorrection, RowRole, TableFormat};
+use semaforo_core::import::pdf::{self, PageRange};
+use semaforo_core::import::{import_table, is_pdf, Field, ImportOptions, ImportReport, RowCorrection, RowRole, TableFormat};
 use semaforo_core::Lang;
 use std::process::ExitCode;
 
@@ -31,7 +39,7 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let Parsed { path, options, report: report_only, save } = parsed;
+    let Parsed { path, options, report: report_only, save, pdf } = parsed;
     if let Some(file) = &save {
         if let Err(e) = std::fs::write(file, settings_json(&options)) {
             terminal::err_line(&format!("{file}: cannot write the settings: {e}"));
@@ -45,6 +53,14 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // A file named `.pdf` is read as one, so that a ZIP renamed `.pdf` is told as such.
+    if (is_pdf(&bytes) || path.to_lowercase().ends_with(".pdf")) && options.format.is_none() {
+        return run_pdf(&path, &bytes, &options, &pdf, report_only, lang);
+    }
+    if pdf.given {
+        terminal::err_line(&format!("{}: --pages, --tables and --list-tables are for a PDF, and this file is not one", escape(&path)));
+        return ExitCode::from(2);
+    }
     let report = import_table(&bytes, &options);
     terminal::err(&describe(&path, &report, &options, lang));
     let written = match (&report.plan, report_only) {
@@ -59,6 +75,76 @@ pub fn run(args: &Args, lang: Lang) -> ExitCode {
     }
 }
 
+/// What the command line asks of a PDF's import.
+#[derive(Debug, Default)]
+struct PdfChoice {
+    pages: Option<PageRange>,
+    /// 0-based.
+    tables: Option<Vec<usize>>,
+    list: bool,
+    /// Any of the three was given.
+    given: bool,
+}
+
+/// A PDF: its tables listed (`--list-tables`), or the chosen ones imported.
+fn run_pdf(path: &str, bytes: &[u8], options: &ImportOptions, choice: &PdfChoice, report_only: bool, lang: Lang) -> ExitCode {
+    let shown = escape(path);
+    if choice.list {
+        let listed = pdf::list_tables(bytes, choice.pages);
+        for d in &listed.diagnostics {
+            terminal::err_line(&format!("{shown}: {}", escape(&d.message(lang))));
+        }
+        let lines: Vec<String> =
+            listed.tables.iter().map(|t| escape(&pdf_table_line(lang, t.index + 1, &t.pages, t.rows, t.columns, t.header.as_deref())).into_owned()).collect();
+        let mut text = lines.join("\n");
+        text.push('\n');
+        return match terminal::out(&text) {
+            Err(code) => code,
+            Ok(()) if listed.tables.is_empty() => ExitCode::FAILURE,
+            Ok(()) => ExitCode::SUCCESS,
+        };
+    }
+    let imported = pdf::import_pdf(bytes, choice.pages, choice.tables.as_deref(), options);
+    let mut out = String::new();
+    for &i in &imported.chosen {
+        if let Some(t) = imported.tables.tables.get(i) {
+            out.push_str(&escape(&format!("{path}: {}", pdf_table_line(lang, i + 1, &t.pages, t.rows, t.columns, t.header.as_deref()))));
+            out.push('\n');
+        }
+    }
+    terminal::err(&out);
+    terminal::err(&describe(path, &imported.report, options, lang));
+    let written = match (&imported.report.plan, report_only) {
+        (_, true) => terminal::out_json(&Localized { value: &imported, lang }, true),
+        (Some(plan), false) => terminal::out_json(plan, true),
+        (None, false) => Ok(()),
+    };
+    match written {
+        Err(code) => code,
+        Ok(()) if imported.report.plan.is_some() => ExitCode::SUCCESS,
+        Ok(()) => ExitCode::FAILURE,
+    }
+}
+
+fn pdf_choice(args: &Args) -> Result<PdfChoice, String> {
+    let mut choice = PdfChoice { list: args.flag("--list-tables"), ..PdfChoice::default() };
+    if let Some(spec) = args.value("--pages") {
+        choice.pages = Some(PageRange::parse(spec).ok_or_else(|| format!("--pages {}: expected FIRST-LAST, e.g. 12-40 (pages from 1)", escape(spec)))?);
+    }
+    if let Some(spec) = args.value("--tables") {
+        let mut tables = Vec::new();
+        for part in spec.split(',') {
+            match part.trim().parse::<usize>() {
+                Ok(n) if n >= 1 => tables.push(n - 1),
+                _ => return Err(format!("--tables {}: expected table numbers from 1, as --list-tables shows them, e.g. 1,3", escape(spec))),
+            }
+        }
+        choice.tables = Some(tables);
+    }
+    choice.given = choice.list || choice.pages.is_some() || choice.tables.is_some();
+    Ok(choice)
+}
+
 /// What the command line asks of `import`.
 #[derive(Debug)]
 struct Parsed {
@@ -69,6 +155,7 @@ struct Parsed {
     report: bool,
     /// `--save-settings FILE`.
     save: Option<String>,
+    pdf: PdfChoice,
 }
 
 /// Why the command line cannot be used; `usage`: the synopsis helps (a mistyped option),
@@ -142,7 +229,8 @@ fn parse(args: &Args) -> Result<Parsed, Refusal> {
     if let Some(year) = args.value("--year") {
         options.year = Some(year.trim().parse().map_err(|_| format!("--year {}: needs a year such as 2023", escape(year)))?);
     }
-    Ok(Parsed { path: args.operands[0].clone(), options, report: args.flag("--report"), save: args.value("--save-settings").map(String::from) })
+    let pdf = pdf_choice(args)?;
+    Ok(Parsed { path: args.operands[0].clone(), options, report: args.flag("--report"), save: args.value("--save-settings").map(String::from), pdf })
 }
 
 /// `--map COL=FIELD`: a 1-based column and a field, as the 0-based column the importer

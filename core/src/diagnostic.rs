@@ -19,7 +19,7 @@ mod message;
 mod params;
 
 pub use code::{Code, UnknownCode};
-pub use message::{and_more, counts, document, import_summary, unused_correction, MissingParam};
+pub use message::{and_more, counts, document, import_summary, pdf_table_line, unused_correction, MissingParam};
 pub use params::{Case, Collision, DecimalReason, Expected, Found, NoteKind, Param, Params, Problem, Siblings, Subject, Syntax, Wanted};
 
 pub(crate) use message::{cell_problem, expectation, note_texts, render_texts};

@@ -161,6 +161,14 @@ fn import_corpus() {
     replay("import", bodies::import, seeds);
 }
 
+/// The `pdf` target's corpus and crashes, and the PDF fixtures it starts from (read
+/// only with the core's `pdf` feature; without it each is refused, not read).
+#[test]
+fn pdf_corpus() {
+    let pdfs = root().join("../tests/fixtures/pdf");
+    replay("pdf", bodies::pdf, files_in(&pdfs, |p| p.extension().is_some_and(|e| e == "pdf")));
+}
+
 #[test]
 fn xlsx_corpus() {
     replay("xlsx", bodies::xlsx, Vec::new());

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds the on-demand modules (crate semaforo-xlsx) into the app's dist/import/ (the
-# importer's panel and text tables), dist/xlsx/ (with calamine) and dist/audit/ (the
-# audit of the "Verifica" section), from Trunk's post_build hook (Trunk.toml): they are
+# importer's panel and text tables), dist/xlsx/ (with calamine), dist/audit/ (the
+# audit of the "Verifica" section) and dist/pdf/ (the PDF reader), from Trunk's post_build hook (Trunk.toml): they are
 # too big for the main bundle, so the app fetches each with a same-origin import() when
 # it is first needed (dist/xlsx/ only for a workbook).
 #     web/xlsx-module/build.sh [OUT_DIR]    (default: $TRUNK_STAGING_DIR, else dist)
@@ -11,7 +11,7 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=${1:-${TRUNK_STAGING_DIR:-$ROOT/dist}}
 cd "$ROOT"
-# One crate, three modules.
+# One crate, four modules.
 build() { # FEATURES OUT_SUBDIR
   cargo build --offline --locked --profile wasm-release --target wasm32-unknown-unknown -p semaforo-xlsx $1
   mkdir -p "$OUT/$2"
@@ -30,3 +30,5 @@ OPT=$(command -v wasm-opt || true)
 build "--no-default-features --features ui" import
 build "" xlsx
 build "--no-default-features --features audit" audit
+# The PDF reader (issue 14) without calamine: dist/pdf/, fetched only for a PDF.
+build "--no-default-features --features pdf" pdf

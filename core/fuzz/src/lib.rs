@@ -377,6 +377,15 @@ pub fn xlsx(data: &[u8]) {
     import_with(&workbook, &ImportOptions { format: Some(TableFormat::Xlsx), year: Some(2023), ..Default::default() });
 }
 
+/// The `pdf` target: the bytes as a PDF (a `%PDF-` header put in front if they have
+/// none, so that every input reaches the PDF reader), its tables found and imported as
+/// `import_table` does for a PDF, with the core's `pdf` feature (without it, the replay
+/// checks that a PDF is refused, not read). The report is written in both languages.
+pub fn pdf(data: &[u8]) {
+    let bytes: std::borrow::Cow<[u8]> = if semaforo_core::import::is_pdf(data) { data.into() } else { [b"%PDF-1.4\n".as_slice(), data].concat().into() };
+    import_with(&bytes, &ImportOptions { year: Some(2023), ..Default::default() });
+}
+
 /// A workbook of one sheet with these parts, as the bytes of an XLSX file.
 pub fn xlsx_workbook(sheet: &[u8], shared: Option<&[u8]>, styles: Option<&[u8]>) -> Vec<u8> {
     const XML: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;

@@ -171,6 +171,22 @@ codes! {
     /// without it. (In an indicator's row it makes the row an error instead.)
     UnreadableCell = "unreadable-cell", Warning;
 
+    // Importing a PDF (`import::pdf`). Path: the document.
+
+    /// The bytes are not a PDF Semaforo can read: not a PDF (a ZIP renamed `.pdf`), cut
+    /// short before its end, damaged, without pages or text, too large, or a build without
+    /// the `pdf` feature: no plan.
+    UnreadablePdf = "unreadable-pdf", Error;
+    /// A PDF protected by a password: its text cannot be read.
+    EncryptedPdf = "encrypted-pdf", Error;
+    /// A PDF of images of pages (a scan) with no text in it: it would need OCR.
+    ScannedPdf = "scanned-pdf", Error;
+    /// No table on the pages read (or none chosen among those found).
+    NoPdfTables = "no-pdf-tables", Error;
+    /// Part of a PDF was not read: a page whose content is damaged or beyond Semaforo's
+    /// limits, pages past the most read at once, or a file cut short whose pages read.
+    PdfCutShort = "pdf-cut-short", Warning;
+
     // Importing a table: building the plan. Path: the document, unless said.
 
     /// No row names the columns and the import options map none.

@@ -231,6 +231,52 @@ pub(crate) const MESSAGES: &[Message] = &[
         "riga {row}, colonna {column} {header}: {text} non si legge; atteso: {expected}; la riga è stata letta senza questa cella",
         "row {row}, column {column} {header}: cannot read {text}: expected {expected}; the row was read without this cell"),
 
+    // Importing a PDF.
+    m(Code::UnreadablePdf, None,
+        "il PDF è danneggiato e non si legge: {detail}",
+        "the PDF is damaged and cannot be read: {detail}"),
+    m(Code::UnreadablePdf, Some(NotPdf),
+        "il file non è un PDF (non comincia con “%PDF-”)",
+        "the file is not a PDF (it does not start with “%PDF-”)"),
+    m(Code::UnreadablePdf, Some(ZipPdf),
+        "il file è un archivio ZIP (un XLSX, un DOCX o un ODT?) con il nome di un PDF: importarlo col suo formato, o esportare il documento in PDF",
+        "the file is a ZIP archive (an XLSX, DOCX or ODT?) named as a PDF: import it in its own format, or export the document to PDF"),
+    m(Code::UnreadablePdf, Some(TruncatedPdf),
+        "il PDF è troncato (manca la sua fine, “%%EOF”) e non si legge: scaricarlo di nuovo",
+        "the PDF is truncated (its end, “%%EOF”, is missing) and cannot be read: download it again"),
+    m(Code::UnreadablePdf, Some(TooLarge),
+        "il PDF supera i {max} MB che Semaforo legge: estrarne le pagine delle tabelle",
+        "the PDF is larger than the {max} MB Semaforo reads: extract the pages of the tables"),
+    m(Code::UnreadablePdf, Some(NoPages),
+        "il PDF non ha pagine leggibili",
+        "the PDF has no readable pages"),
+    m(Code::UnreadablePdf, Some(NoText),
+        "il PDF non contiene testo da leggere (né immagini di testo)",
+        "the PDF holds no text to read (nor images of text)"),
+    m(Code::UnreadablePdf, Some(NoPdfFeature),
+        "questa versione di Semaforo non legge i PDF (la funzione `pdf` è esclusa)",
+        "this build of Semaforo does not read PDF files (the `pdf` feature is off)"),
+    m(Code::EncryptedPdf, None,
+        "il PDF è protetto da password (cifrato): Semaforo non può leggerne il testo; salvarne una copia senza protezione e importare quella",
+        "the PDF is protected by a password (encrypted): Semaforo cannot read its text; save a copy without protection and import that"),
+    m(Code::ScannedPdf, None,
+        "questo PDF contiene immagini del testo, non testo: Semaforo non può leggerlo senza OCR",
+        "this PDF holds images of text, not text: Semaforo cannot read it without OCR"),
+    m(Code::NoPdfTables, None,
+        "nessuna tabella nelle pagine da {page} a {last_page} del PDF: indicare le pagine delle tabelle",
+        "no table on pages {page} to {last_page} of the PDF: give the pages of the tables"),
+    m(Code::NoPdfTables, Some(NoneChosen),
+        "nessuna delle tabelle scelte è nel PDF, che ne ha {count}",
+        "none of the tables chosen is in the PDF, which has {count}"),
+    m(Code::PdfCutShort, None,
+        "pagina {page}: il contenuto non è stato letto per intero (danneggiato, o oltre i limiti di Semaforo): le sue tabelle possono essere incomplete",
+        "page {page}: its content was not read in full (damaged, or beyond Semaforo's limits): its tables may be incomplete"),
+    m(Code::PdfCutShort, Some(TooManyPages),
+        "il PDF ha {count} pagine: Semaforo ne legge al massimo {max} alla volta; indicare le pagine delle tabelle",
+        "the PDF has {count} pages: Semaforo reads at most {max} at a time; give the pages of the tables"),
+    m(Code::PdfCutShort, Some(TruncatedPdf),
+        "il PDF è troncato (manca la sua fine, “%%EOF”): sono state lette le pagine rimaste, qualcuna può mancare",
+        "the PDF is truncated (its end, “%%EOF”, is missing): the pages left were read, some may be missing"),
     // Importing a table: building the plan.
     m(Code::NoHeader, None,
         "nessuna riga indica le colonne (“PESO”, “INDICATORE”, “TARGET”, “CONSUNTIVO”…): assegnare le colonne a mano",
@@ -753,6 +799,40 @@ pub fn cell_problem(lang: Lang, column: usize, header: &str, text: &str, expecte
         Lang::It => format!("colonna {column} “{header}”: “{text}” non si legge; atteso: {expected}"),
         Lang::En if text.is_empty() => format!("column {column} “{header}”: the cell is empty: expected {expected}"),
         Lang::En => format!("column {column} “{header}”: cannot read “{text}”: expected {expected}"),
+    }
+}
+
+/// One table found in a PDF, for the list the user chooses from: `tabella 2: pagine 3–5,
+/// 40 righe, 5 colonne; intestazione: PESO | INDICATORE | …` (the number is 1-based).
+pub fn pdf_table_line(lang: Lang, number: usize, pages: &[usize], rows: usize, columns: usize, header: Option<&[String]>) -> String {
+    let pages = match (pages.first(), pages.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    };
+    let several = pages.contains('–');
+    let heading = header.map(|h| h.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" | "));
+    match lang {
+        Lang::It => {
+            let mut line = format!(
+                "tabella {number}: {} {pages}, {}, {}",
+                if several { "pagine" } else { "pagina" },
+                counted(rows, "riga", "righe"),
+                counted(columns, "colonna", "colonne")
+            );
+            line.push_str(&heading.map_or_else(|| "; nessuna intestazione riconosciuta".to_string(), |h| format!("; intestazione: {h}")));
+            line
+        }
+        Lang::En => {
+            let mut line = format!(
+                "table {number}: {} {pages}, {}, {}",
+                if several { "pages" } else { "page" },
+                counted(rows, "row", "rows"),
+                counted(columns, "column", "columns")
+            );
+            line.push_str(&heading.map_or_else(|| "; no heading recognised".to_string(), |h| format!("; heading: {h}")));
+            line
+        }
     }
 }
 

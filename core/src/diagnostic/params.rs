@@ -110,6 +110,16 @@ words! {
         SheetError = "sheet_error",
         BeyondLimits = "beyond_limits",
         TooManyCells = "too_many_cells",
+        /// `unreadable-pdf`, `pdf-cut-short`, `no-pdf-tables`.
+        NotPdf = "not_pdf",
+        ZipPdf = "zip_pdf",
+        TruncatedPdf = "truncated_pdf",
+        TooLarge = "too_large",
+        NoPages = "no_pages",
+        NoText = "no_text",
+        NoPdfFeature = "no_pdf_feature",
+        TooManyPages = "too_many_pages",
+        NoneChosen = "none_chosen",
         /// Past the problems listed one by one, how many more.
         More = "more",
         /// `invalid-utf8`: the replaced bytes are on a later line than the row's start.
@@ -536,6 +546,10 @@ params! {
     Character(u64) = "character", character, Count;
     /// How many.
     Count(u64) = "count", count, Count;
+    /// A 1-based page of a PDF.
+    Page(u64) = "page", page, Count;
+    /// The last 1-based page of a range.
+    LastPage(u64) = "last_page", last_page, Count;
     /// The most allowed.
     Max(u64) = "max", max, Count;
     /// A large bound (cells, rows of a sheet).

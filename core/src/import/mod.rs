@@ -28,6 +28,8 @@ pub mod table;
 pub mod values;
 
 mod build;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 
 pub use columns::{ColumnReading, Field};
 pub use table::TableFormat;
@@ -363,7 +365,12 @@ macro_rules! serialize_in_italian {
 serialize_in_italian!(CellProblem, Note, RowReading, ImportReport);
 
 /// Imports a table given as bytes (a file's content, as the browser or the CLI reads it).
+/// A PDF's tables are imported as [`pdf::import_pdf`] does with no choice of pages or
+/// tables (with the `pdf` feature; without it, an `unreadable-pdf` error says so).
 pub fn import_table(bytes: &[u8], options: &ImportOptions) -> ImportReport {
+    if options.format.is_none() && is_pdf(bytes) {
+        return import_pdf_bytes(bytes, options);
+    }
     match table::read_table(bytes, options.format) {
         Ok(table) => {
             let built = build::build(&table, options);
@@ -380,6 +387,29 @@ pub fn import_table(bytes: &[u8], options: &ImportOptions) -> ImportReport {
             rows: Vec::new(),
             diagnostics: vec![Diagnostic::new("", Code::UnreadableTable, params)],
         },
+    }
+}
+
+/// Does the file start like a PDF (`%PDF-` in its first kilobyte)?
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes.len() >= 5 && bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
+}
+
+#[cfg(feature = "pdf")]
+fn import_pdf_bytes(bytes: &[u8], options: &ImportOptions) -> ImportReport {
+    pdf::import_pdf(bytes, None, None, options).report
+}
+
+#[cfg(not(feature = "pdf"))]
+fn import_pdf_bytes(_: &[u8], _: &ImportOptions) -> ImportReport {
+    let params = Params::from([diagnostic::Param::Case(diagnostic::Case::NoPdfFeature)]);
+    ImportReport {
+        format: None,
+        plan: None,
+        columns: Vec::new(),
+        header_row: None,
+        rows: Vec::new(),
+        diagnostics: vec![Diagnostic::new("", Code::UnreadablePdf, params)],
     }
 }
 

@@ -101,6 +101,12 @@ pub const CASES: &[Case] = &[
 
     // Importing a table: reading the bytes.
     case(Code::UnreadableTable, Bytes(b"PK\x03\x04 not a workbook"), ""),
+    // Importing a PDF (read only with the core's `pdf` feature).
+    case(Code::UnreadablePdf, Bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog"), ""),
+    case(Code::EncryptedPdf, Bytes(include_bytes!("../../../tests/fixtures/pdf/bad-encrypted.pdf")), ""),
+    case(Code::ScannedPdf, Bytes(include_bytes!("../../../tests/fixtures/pdf/bad-scanned.pdf")), ""),
+    case(Code::NoPdfTables, Bytes(PROSE_PDF), ""),
+    case(Code::PdfCutShort, Bytes(PROSE_PDF.split_at(PROSE_PDF.len() - 6).0), ""),
     case(Code::Windows1252, Bytes(b"PESO;INDICATORE;CONSUNTIVO;TARGET\n100;Qualit\xe0 dei servizi;10;>= 10\n"), ""),
     case(Code::InvalidUtf8, Bytes(b"PESO;INDICATORE;CONSUNTIVO;TARGET\n100;Qualit\xc3\xa0 dei servizi \xe0;10;>= 10\n"), ""),
     case(Code::CsvQuote, Table(&[HEADER, r#"100;"Pratiche evase;10;>= 10"#]), ""),
@@ -127,6 +133,20 @@ pub const CASES: &[Case] = &[
 
 /// What reading a case's input reports (for a shell's code, the diagnostic the shell
 /// makes); `None` when this build cannot read it (a workbook without the `xlsx` feature).
+/// A PDF of one page of prose (no cross-reference table: a reader rebuilds it), ending
+/// in `%%EOF\n`.
+pub const PROSE_PDF: &[u8] = b"%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >> endobj
+4 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj
+5 0 obj << /Length 43 >> stream
+BT /F1 12 Tf 72 700 Td (Premessa) Tj ET
+endstream endobj
+trailer << /Root 1 0 R >>
+%%EOF
+";
+
 pub fn diagnostics(input: &Input) -> Option<Vec<Diagnostic>> {
     let import = |bytes: &[u8]| import_table(bytes, &ImportOptions::default()).diagnostics;
     Some(match input {
@@ -139,6 +159,8 @@ pub fn diagnostics(input: &Input) -> Option<Vec<Diagnostic>> {
         }
         ShareLink(link) => scenario::decode_edits(link).err().into_iter().collect(),
         Table(lines) => import(lines.join("\n").as_bytes()),
+        // Without the `pdf` feature a PDF is refused (`unreadable-pdf`), never read.
+        Bytes(bytes) if semaforo_core::import::is_pdf(bytes) && !cfg!(feature = "pdf") => return None,
         Bytes(bytes) => import(bytes),
         Sheet(lines) => workbook(lines).map(|bytes| import(&bytes))?,
         Shell(_, made) => vec![made()],

@@ -121,6 +121,67 @@ pub fn mount_audit(element: web_sys::Element, lang: &str, plan: &str, callback: 
     Panel(Some(Box::new(semaforo_web::ondemand::mount::<Findings>(element, lang, props))))
 }
 
+/// The tables of a PDF (built with `pdf`, into `dist/pdf/`): `pages` is `""` (every
+/// page) or a range `"12-40"`. The answer is the core's `PdfTables` as JSON: `{"pages":
+/// number of pages, "read": {"first", "last"} | null, "tables": [{"index" (0-based),
+/// "pages": [1-based…], "columns", "rows", "header": [cells] | null, "preview": [[cells]…],
+/// "ruled"}], "diagnostics": [Diagnostic…]}`, texts in `lang` (`"it"` or `"en"`; anything
+/// else is Italian). Never throws.
+#[cfg(feature = "pdf")]
+#[wasm_bindgen]
+pub fn list_pdf_tables(bytes: &[u8], pages: &str, lang: &str) -> String {
+    use semaforo_core::diagnostic::Localized;
+    use semaforo_core::import::pdf::{list_tables, PageRange};
+    let listed = list_tables(bytes, PageRange::parse(pages));
+    serde_json::to_string(&Localized { value: &listed, lang: language(lang) }).unwrap_or_default()
+}
+
+/// Imports the chosen tables of a PDF: `tables_json` is `null` (every table with a heading
+/// row) or an array of 0-based indices from `list_pdf_tables`; `options_json` an
+/// `ImportOptions` as for `import_table` (its `rows` count 1, 2, … through the chosen
+/// tables in order). The answer is what `import_table` answers, `{"report": ImportReport,
+/// "plan_json": string | null}`, plus `"tables"` (the listing, as `list_pdf_tables`),
+/// `"chosen"` (the indices used) and `"row_pages"` (`[{"row", "page", "table"}]`: where
+/// each row of the report is printed). Never throws: bad options or a bad `tables_json`
+/// come back as a report whose only diagnostic says what was wrong.
+#[cfg(feature = "pdf")]
+#[wasm_bindgen]
+pub fn import_pdf(bytes: &[u8], pages: &str, tables_json: &str, options_json: &str) -> String {
+    use semaforo_core::import::pdf::{import_pdf as core_import_pdf, PageRange};
+    let parsed = serde_json::from_str::<ImportOptions>(options_json)
+        .and_then(|options| serde_json::from_str::<Option<Vec<usize>>>(if tables_json.trim().is_empty() { "null" } else { tables_json }).map(|t| (options, t)));
+    let (options, tables) = match parsed {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            let report = ImportReport {
+                format: None,
+                plan: None,
+                columns: Vec::new(),
+                header_row: None,
+                rows: Vec::new(),
+                diagnostics: vec![Diagnostic::json("", Code::BadImportOptions, &e)],
+            };
+            return json!({ "report": report, "plan_json": null, "tables": null, "chosen": [], "row_pages": [] }).to_string();
+        }
+    };
+    let mut imported = core_import_pdf(bytes, PageRange::parse(pages), tables.as_deref(), &options);
+    let plan_json = imported.report.plan.take().and_then(|plan| serde_json::to_string_pretty(&plan).ok());
+    let mut value = serde_json::to_value(&imported).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.insert("plan_json".into(), json!(plan_json));
+    }
+    value.to_string()
+}
+
+#[cfg(feature = "pdf")]
+fn language(lang: &str) -> semaforo_core::Lang {
+    if lang == "en" {
+        semaforo_core::Lang::En
+    } else {
+        semaforo_core::Lang::It
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +207,21 @@ mod tests {
     fn reads_a_semicolon_csv_in_windows_1252() {
         let (report, _) = answer(include_bytes!("../../../tests/fixtures/tables/cruscotto-promozione.csv"), "{}");
         assert_eq!(report.indicators(), 5);
+    }
+
+    #[test]
+    #[cfg(feature = "pdf")]
+    fn lists_and_imports_the_tables_of_a_pdf() {
+        let bytes = include_bytes!("../../../tests/fixtures/pdf/tno-2023-relazione.pdf");
+        let listed: serde_json::Value = serde_json::from_str(&list_pdf_tables(bytes, "", "en")).expect("JSON");
+        assert_eq!(listed["tables"].as_array().map(Vec::len), Some(2));
+        let answer: serde_json::Value = serde_json::from_str(&import_pdf(bytes, "", "[1]", "{\"year\": 2023}")).expect("JSON");
+        assert_eq!(answer["chosen"], serde_json::json!([1]));
+        let plan = semaforo_core::check_plan(answer["plan_json"].as_str().expect("plan JSON")).0.expect("a plan");
+        let score = semaforo_core::evaluate(&plan).node("OO_01.01.01").and_then(|n| n.score);
+        assert_eq!(score.map(|s| semaforo_core::format::percent(s, 2)).as_deref(), Some("97,33 %"));
+        let bad: serde_json::Value = serde_json::from_str(&import_pdf(bytes, "", "[\"x\"]", "{}")).expect("JSON");
+        assert_eq!(bad["report"]["diagnostics"][0]["code"], "bad-import-options");
     }
 
     #[test]
