@@ -30,10 +30,11 @@ for (const name of fs.existsSync(SNIPPETS) ? fs.readdirSync(SNIPPETS, { recursiv
   console.log(`${kb(bytes.length)} KB raw ${kb(zlib.gzipSync(bytes, { level: 9 }).length)} KB gzip  snippets/${name}`);
 }
 console.log(`${kb(raw)} KB raw ${kb(gz)} KB gzip  total (budget ${BUDGET_KB} KB gzip)`);
-// Table import (issue 6): the import modules (dist/import/ for text tables, dist/xlsx/ with
-// calamine for workbooks) are fetched only when a table is imported, so they are reported
-// apart and not counted in the main bundle's budget.
-for (const dir of ['import', 'xlsx']) {
+// The on-demand modules are fetched only when used, so they are reported apart and not
+// counted in the main bundle's budget: dist/import/ (the importer's panel and text
+// tables), dist/xlsx/ (calamine, for workbooks), dist/audit/ (the Verifica panel) and
+// dist/pdf/ (the PDF reader).
+for (const dir of ['import', 'xlsx', 'audit', 'pdf']) {
   const DIR = path.join(DIST, dir);
   if (!fs.existsSync(DIR)) continue;
   let xraw = 0;
