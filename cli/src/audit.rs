@@ -5,10 +5,10 @@
 //! CSV. Exit code 1 when a finding is an error (a published figure the document's own
 //! inputs and rules do not give), or when the plan does not load; 0 otherwise.
 
-use crate::{diagnostic_lines, read, terminal, usage_error};
+use crate::{scorable, terminal, usage_error};
 use semaforo_core::audit::{self, Finding};
-use semaforo_core::diagnostic::{has_errors, Localized};
-use semaforo_core::{check_plan, evaluate, Lang};
+use semaforo_core::diagnostic::Localized;
+use semaforo_core::{evaluate, Lang};
 use std::process::ExitCode;
 use terminal::escape;
 
@@ -26,16 +26,9 @@ pub fn run(path: &str, json: bool, csv: bool, lang: Lang) -> ExitCode {
         (false, true) => Output::Csv,
         (false, false) => Output::Text,
     };
-    let text = match read(path) {
-        Ok(t) => t,
+    let plan = match scorable(path, lang) {
+        Ok((plan, _)) => plan,
         Err(code) => return code,
-    };
-    let (plan, diagnostics) = check_plan(&text);
-    drop(text);
-    terminal::err(&diagnostic_lines(path, &diagnostics, lang));
-    let plan = match plan {
-        Some(plan) if !has_errors(&diagnostics) => plan,
-        _ => return ExitCode::FAILURE,
     };
     let evaluation = evaluate(&plan);
     let findings = audit::audit(&plan, &evaluation);

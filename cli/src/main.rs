@@ -206,19 +206,25 @@ struct Results<'a> {
     diagnostics: Localized<&'a [Diagnostic]>,
 }
 
-fn evaluate_command(path: &str, json: bool, explain: bool, lang: Lang) -> ExitCode {
-    let text = match read(path) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
+/// Reads and checks a plan to be scored (`evaluate`, `audit`): its diagnostics on standard
+/// error; the plan and them, unless it has errors (then the exit code).
+pub(crate) fn scorable(path: &str, lang: Lang) -> Result<(Plan, Vec<Diagnostic>), ExitCode> {
+    let text = read(path)?;
     let (plan, diagnostics) = check_plan(&text);
     // The plan holds what it needs: the text would only add its size to the peak.
     drop(text);
     // Errors or warnings, the reader of the scores is told, on standard error.
     terminal::err(&diagnostic_lines(path, &diagnostics, lang));
-    let plan = match plan {
-        Some(plan) if !has_errors(&diagnostics) => plan,
-        _ => return ExitCode::FAILURE,
+    match plan {
+        Some(plan) if !has_errors(&diagnostics) => Ok((plan, diagnostics)),
+        _ => Err(ExitCode::FAILURE),
+    }
+}
+
+fn evaluate_command(path: &str, json: bool, explain: bool, lang: Lang) -> ExitCode {
+    let (plan, diagnostics) = match scorable(path, lang) {
+        Ok(checked) => checked,
+        Err(code) => return code,
     };
     let evaluation = evaluate(&plan);
     if json {

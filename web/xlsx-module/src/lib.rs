@@ -29,18 +29,23 @@ use wasm_bindgen::prelude::*;
 pub fn import_table(bytes: &[u8], options_json: &str) -> String {
     let mut report = match serde_json::from_str::<ImportOptions>(options_json) {
         Ok(options) => core_import_table(bytes, &options),
-        Err(e) => ImportReport {
-            format: None,
-            plan: None,
-            columns: Vec::new(),
-            header_row: None,
-            rows: Vec::new(),
-            diagnostics: vec![Diagnostic::json("", Code::BadImportOptions, &e)],
-        },
+        Err(e) => refused(&e),
     };
     // The plan travels once, as the text the app opens (check_plan) or downloads.
     let plan_json = report.plan.take().and_then(|plan| serde_json::to_string_pretty(&plan).ok());
     json!({ "report": report, "plan_json": plan_json }).to_string()
+}
+
+/// The report of an import whose options could not be read: only that diagnostic.
+fn refused(e: &serde_json::Error) -> ImportReport {
+    ImportReport {
+        format: None,
+        plan: None,
+        columns: Vec::new(),
+        header_row: None,
+        rows: Vec::new(),
+        diagnostics: vec![Diagnostic::json("", Code::BadImportOptions, e)],
+    }
 }
 
 /// A panel of the app mounted in the main app's page (`semaforo_web::ondemand`): its
@@ -152,17 +157,7 @@ pub fn import_pdf(bytes: &[u8], pages: &str, tables_json: &str, options_json: &s
         .and_then(|options| serde_json::from_str::<Option<Vec<usize>>>(if tables_json.trim().is_empty() { "null" } else { tables_json }).map(|t| (options, t)));
     let (options, tables) = match parsed {
         Ok(parsed) => parsed,
-        Err(e) => {
-            let report = ImportReport {
-                format: None,
-                plan: None,
-                columns: Vec::new(),
-                header_row: None,
-                rows: Vec::new(),
-                diagnostics: vec![Diagnostic::json("", Code::BadImportOptions, &e)],
-            };
-            return json!({ "report": report, "plan_json": null, "tables": null, "chosen": [], "row_pages": [] }).to_string();
-        }
+        Err(e) => return json!({ "report": refused(&e), "plan_json": null, "tables": null, "chosen": [], "row_pages": [] }).to_string(),
     };
     let mut imported = core_import_pdf(bytes, PageRange::parse(pages), tables.as_deref(), &options);
     let plan_json = imported.report.plan.take().and_then(|plan| serde_json::to_string_pretty(&plan).ok());
