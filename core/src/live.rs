@@ -56,8 +56,7 @@ struct Dependents {
 }
 
 impl Dependents {
-    fn build(results: usize, mut edges: Vec<(usize, u32, u32)>) -> Dependents {
-        edges.sort_by_key(|e| e.0);
+    fn build(results: usize, edges: Vec<(usize, u32, u32)>) -> Dependents {
         let mut start = vec![0u32; results + 1];
         for &(target, ..) in &edges {
             start[target + 1] += 1;
@@ -65,7 +64,16 @@ impl Dependents {
         for r in 0..results {
             start[r + 1] += start[r];
         }
-        Dependents { start, pairs: edges.into_iter().map(|(_, node, item)| (node, item)).collect() }
+        // A counting fill, not a sort: each result's pairs in the order they came (as a
+        // stable sort would leave them), in linear time, and no sort routine in the app's
+        // download (about 1 KB gzipped).
+        let mut next = start[..results].to_vec();
+        let mut pairs = vec![(0, 0); edges.len()];
+        for (target, node, item) in edges {
+            pairs[next[target] as usize] = (node, item);
+            next[target] += 1;
+        }
+        Dependents { start, pairs }
     }
 
     fn range(&self, result: usize) -> std::ops::Range<usize> {
