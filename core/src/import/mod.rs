@@ -302,6 +302,12 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// The report of an import that read nothing, and why (bad options, a table or PDF
+    /// that cannot be read, no table chosen).
+    pub fn nothing_read(diagnostics: Vec<Diagnostic>) -> ImportReport {
+        ImportReport { format: None, plan: None, columns: Vec::new(), header_row: None, rows: Vec::new(), diagnostics }
+    }
+
     /// Rows that could not be imported.
     pub fn errors(&self) -> impl Iterator<Item = &RowReading> {
         self.rows.iter().filter(|r| r.kind == RowKind::Error)
@@ -379,14 +385,7 @@ pub fn import_table(bytes: &[u8], options: &ImportOptions) -> ImportReport {
             diagnostics.extend(built.diagnostics);
             ImportReport { format: Some(table.format), plan: built.plan, columns: built.columns, header_row: built.header_row, rows: built.rows, diagnostics }
         }
-        Err(params) => ImportReport {
-            format: None,
-            plan: None,
-            columns: Vec::new(),
-            header_row: None,
-            rows: Vec::new(),
-            diagnostics: vec![Diagnostic::new("", Code::UnreadableTable, params)],
-        },
+        Err(params) => ImportReport::nothing_read(vec![Diagnostic::new("", Code::UnreadableTable, params)]),
     }
 }
 
@@ -403,14 +402,7 @@ fn import_pdf_bytes(bytes: &[u8], options: &ImportOptions) -> ImportReport {
 #[cfg(not(feature = "pdf"))]
 fn import_pdf_bytes(_: &[u8], _: &ImportOptions) -> ImportReport {
     let params = Params::from([diagnostic::Param::Case(diagnostic::Case::NoPdfFeature)]);
-    ImportReport {
-        format: None,
-        plan: None,
-        columns: Vec::new(),
-        header_row: None,
-        rows: Vec::new(),
-        diagnostics: vec![Diagnostic::new("", Code::UnreadablePdf, params)],
-    }
+    ImportReport::nothing_read(vec![Diagnostic::new("", Code::UnreadablePdf, params)])
 }
 
 /// Imports a table pasted as text (tab-separated from a spreadsheet or a PDF, or CSV).

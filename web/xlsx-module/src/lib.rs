@@ -38,14 +38,7 @@ pub fn import_table(bytes: &[u8], options_json: &str) -> String {
 
 /// The report of an import whose options could not be read: only that diagnostic.
 fn refused(e: &serde_json::Error) -> ImportReport {
-    ImportReport {
-        format: None,
-        plan: None,
-        columns: Vec::new(),
-        header_row: None,
-        rows: Vec::new(),
-        diagnostics: vec![Diagnostic::json("", Code::BadImportOptions, e)],
-    }
+    ImportReport::nothing_read(vec![Diagnostic::json("", Code::BadImportOptions, e)])
 }
 
 /// A panel of the app mounted in the main app's page (`semaforo_web::ondemand`): its

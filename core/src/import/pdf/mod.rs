@@ -277,7 +277,7 @@ pub fn import_pdf(bytes: &[u8], range: Option<PageRange>, tables: Option<&[usize
         if !listed.tables.is_empty() {
             diagnostics.push(Diagnostic::new("", Code::NoPdfTables, Params::from([Param::Case(Case::NoneChosen), Param::Count(listed.tables.len() as u64)])));
         }
-        ImportReport { format: None, plan: None, columns: Vec::new(), header_row: None, rows: Vec::new(), diagnostics }
+        ImportReport::nothing_read(diagnostics)
     } else {
         let table = table::Table { format: table::TableFormat::Tsv, rows, warnings: Vec::new() };
         let built = build::build(&table, options);
