@@ -30,6 +30,7 @@ pub mod published;
 pub mod scenario;
 pub mod scenario_set;
 pub mod score;
+mod stable_codes;
 pub mod synthetic;
 pub mod validate;
 pub mod whatif;

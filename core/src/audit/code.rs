@@ -9,8 +9,7 @@
 //! confuse them. Like `Code`, a text never changes once published; every code is
 //! documented in `docs/audit.md` with an example, held true by `core/tests/audit_codes.rs`.
 
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
+use serde::{Deserialize, Serialize};
 
 /// How much a finding matters to an OIV validating the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -37,37 +36,10 @@ impl Severity {
     }
 }
 
-/// Declares [`AuditCode`] from one line per code (doc comment, variant, text, severity).
-macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = $text:literal, $severity:ident; )*) => {
-        /// What a finding is about, as a stable kebab-case text for programs.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum AuditCode {
-            $( $(#[$doc])* $variant, )*
-        }
+crate::stable_codes::stable_codes! {
+    /// What a finding is about, as a stable kebab-case text for programs.
+    AuditCode: Severity;
 
-        impl AuditCode {
-            /// Every code, in the order of this file.
-            pub const ALL: &'static [AuditCode] = &[$(AuditCode::$variant),*];
-
-            /// The code's text: `published-differs`. Stable.
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    $(AuditCode::$variant => $text,)*
-                }
-            }
-
-            /// The severity every finding with this code has.
-            pub const fn severity(self) -> Severity {
-                match self {
-                    $(AuditCode::$variant => Severity::$severity,)*
-                }
-            }
-        }
-    };
-}
-
-codes! {
     // Published figures against the computation.
 
     /// A published score or achievement more than 0,01 from the one computed from the
@@ -129,30 +101,11 @@ codes! {
     BudgetShareDiffers = "budget-share-differs", Notice;
 }
 
-impl fmt::Display for AuditCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 impl std::str::FromStr for AuditCode {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         AuditCode::ALL.iter().copied().find(|c| c.as_str() == text).ok_or_else(|| format!("`{text}` is not an audit code"))
-    }
-}
-
-impl Serialize for AuditCode {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for AuditCode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(de::Error::custom)
     }
 }
 

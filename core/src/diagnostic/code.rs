@@ -14,42 +14,13 @@
 //! its texts in both languages are in `message.rs`, one line per code.
 
 use super::Severity;
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
-/// Declares [`Code`] from one line per code (doc comment, variant, text, severity), so
-/// that the enum, [`Code::ALL`], the texts and the severities cannot disagree.
-macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = $text:literal, $severity:ident; )*) => {
-        /// What a diagnostic is about, as a stable kebab-case text for programs.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Code {
-            $( $(#[$doc])* $variant, )*
-        }
+crate::stable_codes::stable_codes! {
+    /// What a diagnostic is about, as a stable kebab-case text for programs.
+    Code: Severity;
 
-        impl Code {
-            /// Every code, in the order of this file (by the stage that reports it).
-            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
-
-            /// The code's text: `duplicate-code`. Stable.
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    $(Code::$variant => $text,)*
-                }
-            }
-
-            /// The severity every diagnostic with this code has.
-            pub const fn severity(self) -> Severity {
-                match self {
-                    $(Code::$variant => Severity::$severity,)*
-                }
-            }
-        }
-    };
-}
-
-codes! {
     // Reading a plan's structure (`load`). Each is an error: the plan cannot be read.
 
     /// The text is not JSON, or nests arrays and objects more than 128 levels deep; in
@@ -232,12 +203,6 @@ codes! {
     BadImportOptions = "bad-import-options", Error;
 }
 
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// A text that is not the text of any [`Code`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownCode(pub String);
@@ -255,20 +220,6 @@ impl FromStr for Code {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         Code::ALL.iter().copied().find(|code| code.as_str() == text).ok_or_else(|| UnknownCode(text.to_string()))
-    }
-}
-
-/// As its text: `"code": "duplicate-code"`.
-impl Serialize for Code {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for Code {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(de::Error::custom)
     }
 }
 
