@@ -97,7 +97,6 @@ fn seed_004_sections_3_1_and_3_2_are_two_tables_spanning_pages() {
 }
 
 #[test]
-#[ignore = "not yet: the PDF's section 3.1 table imports with two missing-weight errors (two OS rows read differently from the TSV); the TSV of the same rows imports"]
 fn seed_004_section_3_1_reproduces_the_ente_the_ambiti_and_the_strategic_objectives() {
     let imported = import_pdf(&pdf("tno-2023-relazione.pdf"), None, Some(&[0]), &year());
     let (agree, failures) = reproduced(&plan_of(&imported), &golden("tno-2023.json"));
@@ -141,10 +140,10 @@ fn seed_002_reproduces_its_182_reproducible_figures() {
     // reproduce (two are recorded as not reproducible from what the seed prints).
     let agree = published.iter().filter(|(id, (p, _))| mine.get(*id).and_then(|(_, c)| *c).is_some_and(|c| close(c, *p))).count();
     let missed: Vec<&String> = published.keys().filter(|id| !mine.get(*id).and_then(|(_, c)| *c).is_some_and(|c| close(c, published[*id].0))).collect();
-    // Not yet 182: rows that LibreOffice breaks across a page (07.01.2-5, 08.01.2, 10.03.2,
-    // 13.02.1) are lost; 13.01 and 13.02 are the seed's own discrepancies. The issue's
-    // target stays 182; this holds the ground reached.
-    assert!(agree >= 175, "{agree} reproduced; not reproduced: {missed:?}");
+    // Rows LibreOffice breaks across a page (07.01.2-5, 08.01.2, 10.03.2, 13.02.1) are
+    // joined again; 13.02 and 13.02.1 are the seed's own discrepancies.
+    assert_eq!(agree, 182, "not reproduced: {missed:?}");
+    assert_eq!(missed, ["13.02", "13.02.1"]);
 }
 
 #[test]

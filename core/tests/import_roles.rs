@@ -288,3 +288,35 @@ fn a_running_head_names_the_ente_and_the_year() {
     assert_eq!(plan.ente.indicators.len(), 2);
     assert!(!report.diagnostics.iter().any(|d| d.code == Code::NoEnteName || d.code == Code::NoYear), "{:#?}", report.diagnostics);
 }
+
+/// A heading whose name wraps onto the next row (a page break in a PDF, a copy that kept
+/// the line break) keeps the weight printed at its end: the weight is the node's, and the
+/// name is whole.
+#[test]
+fn a_weight_printed_on_the_row_continuing_a_heading_is_the_headings() {
+    let block = |code: &str, name: &str, rest: Option<&str>, weight: &str, actual: &str| {
+        let mut rows = Vec::new();
+        match rest {
+            Some(rest) => {
+                rows.push(format!("Obiettivo strategico\t{code} - {name}"));
+                rows.push(format!("\t{rest} (Peso: {weight})"));
+            }
+            None => rows.push(format!("Obiettivo strategico\t{code} - {name} (Peso: {weight})")),
+        }
+        rows.push("Risultato misurato obiettivo\t100,00 %".to_string());
+        rows.push("Indicatore\tAlgoritmo\tTarget 2023\tConsuntivo 2023\tScostamento rispetto al target".to_string());
+        rows.push(format!("IS_{code}_Pratiche evase (Peso: 100,00%)\tN. pratiche\t>= 10,00 N.\t{actual} N.\t+0,00 N."));
+        rows
+    };
+    let mut rows = vec!["AS_01 - Ottimizzazione della struttura".to_string()];
+    rows.extend(block("OS_01.01", "Curare la crescita", None, "60,00%", "10,00"));
+    rows.extend(block("OS_01.02", "Supportare", Some("l'innovazione dei processi"), "40,00%", "5,00"));
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let report = import(&rows, &options());
+    let plan = plan(&report);
+    let area = &plan.ente.objectives[0];
+    let second = &area.objectives[1];
+    assert_eq!(second.name, "Supportare l'innovazione dei processi");
+    assert_eq!(second.weight.map(|w| w.to_string()), Some("40.00".to_string()));
+    assert_eq!(area.objectives[0].weight.map(|w| w.to_string()), Some("60.00".to_string()));
+}

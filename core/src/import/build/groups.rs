@@ -343,20 +343,7 @@ impl Builder<'_> {
             return;
         }
         let text = cells.iter().filter(|c| is_text(c)).map(|c| c.cleaned.as_str()).collect::<Vec<_>>().join(" ");
-        // `… (Peso: 50,00%)`: the node's weight, not a figure glued to its name.
-        let mut printed_weight = None;
-        let text = match take_parenthesis(&text, "(peso:") {
-            Some((before, weight, after)) => {
-                printed_weight = parse_percent(&weight);
-                format!("{before} {after}").trim().to_string()
-            }
-            None => text,
-        };
-        // `… PESO: 14,00%` inside a block written whole in one cell.
-        if printed_weight.is_none() {
-            let tokens: Vec<&str> = text.split_whitespace().collect();
-            printed_weight = tokens.windows(2).find(|pair| fold(pair[0]) == "peso:").and_then(|pair| parse_percent(pair[1]));
-        }
+        let (text, printed_weight) = printed_weight(text);
         let (label_text, glued) = split_trailing_figures(&text);
         let figures: Vec<Cell> = cells.iter().filter(|c| !is_text(c)).cloned().collect();
         let worded = level_words(&label_text);
@@ -427,6 +414,16 @@ impl Builder<'_> {
                 self.nodes[node].weight = self.nodes[node].weight.or(printed_weight);
             }
         }
+    }
+
+    /// The text of a row continuing the name of the last heading read: its name goes on,
+    /// and a weight it prints (`… risorse (Peso: 16,66%)` wrapped onto the next line) is
+    /// the node's, as it would be on the heading's own row.
+    pub(super) fn continue_name(&mut self, node: usize, text: &str) {
+        let (text, weight) = printed_weight(text.to_string());
+        let n = &mut self.nodes[node];
+        n.name = format!("{} {text}", n.name).trim().to_string();
+        n.weight = n.weight.or(weight);
     }
 
     pub(super) fn open_node(&mut self, index: usize, level: Level, code: String, name: String, figures: &[Cell]) {
@@ -649,6 +646,17 @@ pub(super) fn level_prefix(level: Level) -> &'static str {
         Level::Strategic => "OS_",
         Level::Operational => "OO_",
     }
+}
+
+/// A heading's text without the weight it prints, and that weight: `… (Peso: 50,00%)`, or
+/// `… PESO: 14,00%` inside a block written whole in one cell.
+fn printed_weight(text: String) -> (String, Option<Decimal>) {
+    if let Some((before, weight, after)) = take_parenthesis(&text, "(peso:") {
+        return (format!("{before} {after}").trim().to_string(), parse_percent(&weight));
+    }
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let weight = tokens.windows(2).find(|pair| fold(pair[0]) == "peso:").and_then(|pair| parse_percent(pair[1]));
+    (text, weight)
 }
 
 #[cfg(test)]

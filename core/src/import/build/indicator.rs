@@ -124,7 +124,7 @@ impl Builder<'_> {
             }
             if let Some(node) = self.last_group {
                 let text = cells.iter().map(|c| c.cleaned.as_str()).collect::<Vec<_>>().join(" ");
-                self.nodes[node].name = format!("{} {text}", self.nodes[node].name);
+                self.continue_name(node, &text);
                 self.rows[index].kind = RowKind::Continuation;
                 self.rows[index].note = Some(Note::with(NoteKind::ContinuesName, [Param::Code(self.nodes[node].code.clone())]));
                 return;

@@ -352,18 +352,23 @@ fn cell_text(glyphs: &[&Glyph]) -> String {
     let mut out = String::new();
     for mut l in lines {
         l.sort_by(|a, b| a.x.total_cmp(&b.x));
-        let text = join_glyphs(l.iter().copied());
-        if text.is_empty() {
-            continue;
-        }
-        let mut tail = out.chars().rev();
-        let glued = matches!((tail.next(), tail.next()), (Some('-' | '/'), Some(c)) if c.is_alphanumeric());
-        if !out.is_empty() && !glued {
-            out.push(' ');
-        }
-        out.push_str(&text);
+        append_line(&mut out, &join_glyphs(l.iter().copied()));
     }
     out
+}
+
+/// `text`, the next line of a cell, after `out`: a line ending in `-` or `/` glued to a
+/// word or number joins it without a space.
+fn append_line(out: &mut String, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    let mut tail = out.chars().rev();
+    let glued = matches!((tail.next(), tail.next()), (Some('-' | '/'), Some(c)) if c.is_alphanumeric());
+    if !out.is_empty() && !glued {
+        out.push(' ');
+    }
+    out.push_str(text);
 }
 
 /// The rows of one region.
@@ -495,6 +500,24 @@ fn heading(table: &FoundTable) -> Option<&FoundRow> {
     table.rows.iter().find(|r| is_header_row(&r.cells)).or(table.rows.first())
 }
 
+/// Whether `first`, the first row of a ruled table's page after the repeated heading, is
+/// the rest of `last`, the previous page's last row, that the page break cut: a producer
+/// breaks a row by carrying over the lines its taller cells did not fit, so the rest has
+/// text only under cells `last` filled, and fewer of them; and it opens no row of its
+/// own (no cell is a labelled code, `OS_03.04 - …`, and it starts with no code, `OS 01.03`,
+/// `13.02.1`), nor is `last` a heading.
+fn continues_row(last: &FoundRow, first: &FoundRow) -> bool {
+    use crate::import::values::{group_label, is_code};
+    let filled = |r: &FoundRow| r.cells.iter().filter(|c| !c.trim().is_empty()).count();
+    let under_filled = first.cells.iter().enumerate().all(|(i, c)| c.trim().is_empty() || last.cells.get(i).is_some_and(|l| !l.trim().is_empty()));
+    let opens_row = first.cells.iter().any(|c| group_label(c).is_some())
+        || first.cells.iter().find(|c| !c.trim().is_empty()).is_some_and(|c| {
+            let words: Vec<&str> = c.split_whitespace().collect();
+            words.first().is_some_and(|w| is_code(w)) || (words.len() >= 2 && is_code(&format!("{} {}", words[0], words[1])))
+        });
+    filled(first) > 0 && filled(first) < filled(last) && under_filled && !opens_row && !is_header_row(&last.cells)
+}
+
 /// Every table of the pages, in reading order, a table continued on the next page joined.
 /// `pages` are the pages' texts with their 1-based numbers.
 pub fn tables(pages: &[(usize, PageText)]) -> Vec<FoundTable> {
@@ -515,6 +538,17 @@ pub fn tables(pages: &[(usize, PageText)]) -> Vec<FoundTable> {
                     // The heading repeated at the top of the page is dropped.
                     if rows.peek().is_some_and(|r| Some(fold(&r.cells)) == head) {
                         rows.next();
+                    }
+                    // The rest of a row the page break cut (its band is one row).
+                    if p.ruled && table.ruled {
+                        if let (Some(last), Some(first)) = (p.rows.last_mut(), rows.peek()) {
+                            if continues_row(last, first) {
+                                for (cell, more) in last.cells.iter_mut().zip(&first.cells) {
+                                    append_line(cell, more);
+                                }
+                                rows.next();
+                            }
+                        }
                     }
                     p.rows.extend(rows);
                     if !p.pages.contains(number) {
@@ -605,6 +639,49 @@ mod tests {
         let t = tables(&[(1, one), (2, two)]);
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].pages, [1, 2]);
+        assert_eq!(cells(&t[0]).len(), 3);
+    }
+
+    /// A ruled page of three columns: its heading, and `rows` of (y, cells) below it, each
+    /// row's band closed by a rule; the last band reaches the page's foot.
+    fn ruled_page(rows: &[(f32, [&str; 3])]) -> PageText {
+        let xs = [40.0, 140.0, 290.0, 400.0];
+        let mut words = vec![(50.0, 100.0, "PESO"), (150.0, 100.0, "INDICATORE"), (300.0, 100.0, "TARGET")];
+        let mut rules = vec![Rule { x0: 40.0, y0: 90.0, x1: 400.0, y1: 90.0 }, Rule { x0: 40.0, y0: 108.0, x1: 400.0, y1: 108.0 }];
+        let mut bottom = 108.0;
+        for (y, cells) in rows {
+            for (i, c) in cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+                words.push((xs[i] + 10.0, *y, c));
+            }
+            bottom = y + 8.0;
+            rules.push(Rule { x0: 40.0, y0: bottom, x1: 400.0, y1: bottom });
+        }
+        rules.extend(xs.iter().map(|x| Rule { x0: *x, y0: 90.0, x1: *x, y1: bottom }));
+        page(&words, rules)
+    }
+
+    #[test]
+    fn a_row_cut_by_the_page_break_is_one_row_and_a_new_row_there_is_not() {
+        let one = ruled_page(&[(120.0, ["60%", "Pratiche", ">= 90 %"]), (140.0, ["40%", "Domande evase", ">= 10 N."])]);
+        // The rest of "Domande evase …" carried over; then a row of its own.
+        let two = ruled_page(&[(120.0, ["", "entro trenta giorni", ""]), (140.0, ["", "OS_02 - Altro obiettivo", ""])]);
+        let t = tables(&[(1, one), (2, two)]);
+        assert_eq!(
+            cells(&t[0]),
+            [
+                vec!["PESO", "INDICATORE", "TARGET"],
+                vec!["60%", "Pratiche", ">= 90 %"],
+                vec!["40%", "Domande evase entro trenta giorni", ">= 10 N."],
+                vec!["", "OS_02 - Altro obiettivo"]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_opening_with_a_label_after_a_page_break_stays_a_row() {
+        let one = ruled_page(&[(120.0, ["60%", "Pratiche evase", ">= 90 %"])]);
+        let two = ruled_page(&[(120.0, ["Obiettivo", "OS_03.04 - Promuovere", ""])]);
+        let t = tables(&[(1, one), (2, two)]);
         assert_eq!(cells(&t[0]).len(), 3);
     }
 
