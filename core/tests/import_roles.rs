@@ -320,3 +320,40 @@ fn a_weight_printed_on_the_row_continuing_a_heading_is_the_headings() {
     assert_eq!(second.weight.map(|w| w.to_string()), Some("40.00".to_string()));
     assert_eq!(area.objectives[0].weight.map(|w| w.to_string()), Some("60.00".to_string()));
 }
+
+/// A report's section 3.2 repeats the strategic objectives of section 3.1, without their
+/// ambito, to list their operational objectives: `OS_01.01` is the node read under
+/// `AS_01`, not a new one under the ambito read last, and its operational objectives go
+/// under it. (A code that does not extend its first parent's, `2.1` under two
+/// programmes, stays two nodes: the corpus's plan annex.)
+#[test]
+fn a_strategic_objective_repeated_in_a_later_section_is_the_same_node() {
+    let heading = "Indicatore\tAlgoritmo\tTarget 2023\tConsuntivo 2023\tScostamento rispetto al target";
+    let rows = [
+        "AS_01 - Ottimizzazione della struttura",
+        "Obiettivo strategico\tOS_01.01 - Curare la crescita (Peso: 100,00%)",
+        heading,
+        "IS_01.01_Pratiche evase (Peso: 100,00%)\tN. pratiche\t>= 10,00 N.\t10,00 N.\t+0,00 N.",
+        "AS_02 - Crescita delle imprese",
+        "Obiettivo strategico\tOS_02.01 - Stimolare lo sviluppo (Peso: 100,00%)",
+        heading,
+        "IS_02.01_Domande (Peso: 100,00%)\tN. domande\t>= 10,00 N.\t5,00 N.\t-5,00 N.",
+        "OS_01.01 - Curare la crescita",
+        "Obiettivo operativo OO_01.01.01 - Costruiamo (Peso: 100,00%)",
+        "Risultato misurato obiettivo\t100,00 %",
+        heading,
+        "IO_01.01.01.01 Proposta (Peso: 100,00%)\tData\tEntro 31/05/2023\t26/05/2023\t-5,00 gg",
+        "OS_02.01 - Stimolare lo sviluppo",
+        "Obiettivo operativo OO_02.01.01 - Tavolo (Peso: 100,00%)",
+        heading,
+        "IO_02.01.01.01 Tavolo (Peso: 100,00%)\tData\tEntro 30/06/2023\t27/06/2023\t-3,00 gg",
+    ];
+    let report = import(&rows, &options());
+    let plan = plan(&report);
+    let codes = |n: &semaforo_core::plan::Objective| n.objectives.iter().map(|o| o.code.clone()).collect::<Vec<_>>();
+    assert_eq!(plan.ente.objectives.len(), 2);
+    assert_eq!(codes(&plan.ente.objectives[0]), ["OS_01.01"]);
+    assert_eq!(codes(&plan.ente.objectives[1]), ["OS_02.01"]);
+    assert_eq!(codes(&plan.ente.objectives[0].objectives[0]), ["OO_01.01.01"]);
+    assert_eq!(codes(&plan.ente.objectives[1].objectives[0]), ["OO_02.01.01"]);
+}

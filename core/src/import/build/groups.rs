@@ -437,6 +437,23 @@ impl Builder<'_> {
         // The same code under another parent, once the first has its content, is another
         // node (a plan annex repeats `2.1` under two programmes).
         let has_content = |n: usize| !self.nodes[n].indicators.is_empty() || self.nodes.iter().any(|c| c.parent == Some(n));
+        // A code whose number extends its first parent's (`OS_01.01` under `AS_01`) names
+        // the same node wherever it is printed again: section 3.2 of a report repeats the
+        // strategic objectives of 3.1, with no ambito heading, to list their operational
+        // ones. The node stays where it is, and its ancestors are open again.
+        let numbered_under_its_parent = |n: usize| self.nodes[n].parent.is_some_and(|p| extends(&code, &self.nodes[p].code));
+        let stays = found.filter(|&n| parent.is_some() && self.nodes[n].parent != parent && numbered_under_its_parent(n));
+        if let Some(existing) = stays {
+            let mut ancestor = self.nodes[existing].parent;
+            for s in (0..slot).rev() {
+                self.open[s] = ancestor.filter(|&a| level_slot(self.nodes[a].level) == s);
+                if self.open[s].is_some() {
+                    ancestor = ancestor.and_then(|a| self.nodes[a].parent);
+                }
+            }
+        }
+        let found = stays.or(found);
+        let parent = if stays.is_some() { found.and_then(|n| self.nodes[n].parent) } else { parent };
         let (found, code) = match found {
             Some(existing) if parent.is_some() && self.nodes[existing].parent != parent && has_content(existing) => {
                 let mut k = 2;
@@ -628,6 +645,14 @@ pub(super) fn level_of(code: &str, deep_codes: bool) -> Level {
 
 /// A code as compared between a summary and its detail, or a total that names it:
 /// letters and digits only, in lower case (`AS 01`, `AS_01` and `as01` are one code).
+/// Whether `code`'s number extends `parent`'s: `OS_01.01` and `AS_01`, `01.02.03` and
+/// `01.02` (not `2.1` and `011`, nor `01.10` and `01.1`).
+fn extends(code: &str, parent: &str) -> bool {
+    let number = |c: &str| c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic() || matches!(ch, '_' | ' ' | '-')).to_string();
+    let (child, parent) = (number(code), number(parent));
+    !parent.is_empty() && parent.chars().any(|c| c.is_ascii_digit()) && child.strip_prefix(&parent).is_some_and(|rest| rest.starts_with('.') && rest.len() > 1)
+}
+
 fn squeeze(code: &str) -> String {
     code.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }

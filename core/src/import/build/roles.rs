@@ -467,11 +467,14 @@ impl Builder<'_> {
     /// heading row broken over a page.
     fn heading_fragment(&self, cells: &[Cell], evidence: &Evidence) -> bool {
         // (`Risultato 2020` also reads as a figure: compared as text here.)
+        // (A labelled code, `OS_02.01 - Stimolare … (Peso: 100,00%)`, is a name, whatever
+        // heading word it holds.)
         !evidence.values
             && cells.len() >= 2
-            && cells
-                .iter()
-                .all(|c| crate::import::columns::recognise(&c.cleaned).is_some() || self.headers.get(c.col).is_some_and(|h| fold(h) == fold(&c.cleaned)))
+            && cells.iter().all(|c| {
+                c.shape != Shape::GroupLabel
+                    && (crate::import::columns::recognise(&c.cleaned).is_some() || self.headers.get(c.col).is_some_and(|h| fold(h) == fold(&c.cleaned)))
+            })
     }
 
     /// The level under the deepest node open: a strategic objective under an ambito,
