@@ -90,15 +90,16 @@ ensure_fuzz_tools() {
   fi
 }
 
-# LibreOffice Calc, headless, only to regenerate the import corpus's XLSX and CSV files
-# (tests/fixtures/tables/make_corpus.sh): the tests read the committed files and need no
-# LibreOffice.
+# LibreOffice, headless, for the benchmarks (scripts/bench: Calc through its UNO bridge
+# beside Semaforo, Writer making a 100-page report's PDF) and to regenerate the fixtures
+# (tests/fixtures/tables/make_corpus.sh, tests/fixtures/pdf/make_pdfs.py): the tests read
+# the committed files and need no LibreOffice.
 ensure_libreoffice() {
-  if ! command -v soffice >/dev/null 2>&1; then
-    say "installing Debian's libreoffice-calc-nogui"
+  if ! command -v soffice >/dev/null 2>&1 || ! dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import uno' 2>/dev/null; then
+    say "installing Debian's libreoffice-calc-nogui, libreoffice-writer-nogui and python3-uno"
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libreoffice-calc-nogui >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libreoffice-calc-nogui libreoffice-writer-nogui python3-uno >/dev/null
   fi
 }

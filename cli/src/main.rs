@@ -35,7 +35,8 @@ Usage:
   semaforo schema                   the JSON Schema of the plan format
   semaforo synthetic N              a made-up plan of about N indicators (at most {}), for benchmarks
   semaforo import TABLE [--settings FILE] [--map COL=FIELD]… [--row ROW=ROLE]… [--save-settings FILE] …
-                                    a table (TSV, CSV, XLSX) as a plan on stdout; row errors on stderr
+                                    a table (TSV, CSV, XLSX) or a report's PDF as a plan on stdout; row
+                                    errors on stderr
 
 Options of check, evaluate, audit and import:
   --lang it|en                      language of the messages, the table and explanations (default it);
@@ -53,6 +54,12 @@ Options of import:
                                     the options above override or extend them
   --save-settings FILE              write the settings used (the file's and the options') to FILE
   --report                          the whole import report (every row and column) instead of the plan
+
+Options of import for a PDF (its tables read from the positions of its text):
+  --list-tables                     list the tables found (pages, rows, columns, heading) and stop
+  --tables N,M                      import these tables (1 for the first; default: every table with a
+                                    heading row); their rows are numbered through them in order
+  --pages FIRST-LAST                read these pages only (from 1; 12-40, 12-, -40 or 12)
 
 Exit codes: 0 done; 1 the plan has errors, an audit finding is an error (a published figure
 the document's own inputs and rules do not give), or no plan could be imported; 2 the command line
