@@ -46,6 +46,10 @@ pub struct Live {
     shadowed: HashSet<String>,
     recomputed: usize,
     items_read: usize,
+    /// The positions of the node and indicator results the last edit updated (a node
+    /// may repeat), for [`crate::scenario::Differences`].
+    touched_nodes: Vec<u32>,
+    touched_indicators: Vec<u32>,
 }
 
 /// A compressed list per result: the pairs of result `r` are `pairs[start[r]..start[r + 1]]`.
@@ -92,8 +96,15 @@ enum Changed {
 }
 
 impl Live {
+    /// A plan to be edited live, evaluated once here.
     pub fn new(plan: Plan) -> Self {
         let evaluation = evaluate(&plan);
+        Live::evaluated(plan, evaluation)
+    }
+
+    /// As [`Live::new`], for a plan whose evaluation is at hand (`evaluate(&plan)`, as the
+    /// app has it when a plan opens): it is not evaluated again.
+    pub fn evaluated(plan: Plan, evaluation: Evaluation) -> Self {
         let mut indicator_edges = Vec::new();
         let mut node_edges = Vec::new();
         for (position, node) in evaluation.nodes.iter().enumerate() {
@@ -138,6 +149,8 @@ impl Live {
             objective_codes,
             shadowed,
             recomputed: 0,
+            touched_nodes: Vec::new(),
+            touched_indicators: Vec::new(),
             items_read: 0,
         }
     }
@@ -159,6 +172,12 @@ impl Live {
 
     /// How many items the last edit's full recomputations read (a node updated by the
     /// change of one term reads none).
+    /// The positions of the node and indicator results the last edit updated: every
+    /// result whose score it may have changed is among them (a node may repeat).
+    pub fn touched(&self) -> (&[u32], &[u32]) {
+        (&self.touched_nodes, &self.touched_indicators)
+    }
+
     pub fn items_read(&self) -> usize {
         self.items_read
     }
@@ -177,6 +196,8 @@ impl Live {
     pub fn apply(&mut self, edit: &Edit) -> Result<(), Diagnostic> {
         self.recomputed = 0;
         self.items_read = 0;
+        self.touched_nodes.clear();
+        self.touched_indicators.clear();
         match edit {
             Edit::SetObjectiveWeight { objective, weight } => {
                 match self.objective_codes.get(objective.as_str()).and_then(|&k| objective_at(&mut self.plan, &self.objective_paths[k as usize])) {
@@ -184,6 +205,7 @@ impl Live {
                     None => apply_one(&mut self.plan, edit)?,
                 }
                 let Some(position) = self.evaluation.node_position(objective) else { return Ok(()) };
+                self.touched_nodes.push(position as u32);
                 self.evaluation.nodes[position].weight = Some(*weight);
                 self.set_item_weight(Changed::Node(position), Some(*weight));
                 self.propagate(Changed::Node(position));
@@ -197,6 +219,7 @@ impl Live {
                     None => apply_one(&mut self.plan, edit)?,
                 }
                 let Some(position) = position else { return Ok(()) };
+                self.touched_indicators.push(position as u32);
                 self.rescore(position, place);
                 if let Edit::SetIndicatorWeight { weight, .. } = edit {
                     self.set_item_weight(Changed::Indicator(position), Some(*weight));
@@ -272,6 +295,7 @@ impl Live {
     /// when the node's score changed.
     fn update_node(&mut self, position: usize, item: usize, score: Option<Decimal>) -> bool {
         self.recomputed += 1;
+        self.touched_nodes.push(position as u32);
         match self.update_one_term(position, item, score) {
             Some(changed) => changed,
             None => self.recompute_node(position),

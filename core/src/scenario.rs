@@ -313,6 +313,79 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Vec<Change> {
     changes
 }
 
+/// The results whose score differs between two evaluations of one tree (a what-if
+/// scenario against its baseline: edits change values, never the tree, so results pair
+/// by position), kept up to date edit by edit from what [`Live`](crate::live::Live)
+/// touched: an edit then costs what it touched, not a comparison of the whole plan.
+/// [`Differences::changes`] gives what [`compare`] gives.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Differences {
+    /// Positions, sorted.
+    nodes: Vec<u32>,
+    indicators: Vec<u32>,
+}
+
+impl Differences {
+    /// Every result that differs, by one pass over both.
+    pub fn between(before: &Evaluation, after: &Evaluation) -> Differences {
+        let differs = |b: Option<Decimal>, a: Option<Decimal>| b != a;
+        let nodes = (0..after.nodes.len()).filter(|&p| differs(before.nodes.get(p).and_then(|n| n.score), after.nodes[p].score)).map(|p| p as u32).collect();
+        let indicators = (0..after.indicators.len())
+            .filter(|&p| differs(before.indicators.get(p).and_then(|i| i.achievement), after.indicators[p].achievement))
+            .map(|p| p as u32)
+            .collect();
+        Differences { nodes, indicators }
+    }
+
+    /// After an edit `after` took: the results it touched (`live.touched()`) checked again.
+    pub fn update(&mut self, before: &Evaluation, after: &Evaluation, (nodes, indicators): (&[u32], &[u32])) {
+        for &p in nodes {
+            let (b, a) = (before.nodes.get(p as usize).and_then(|n| n.score), after.nodes.get(p as usize).and_then(|n| n.score));
+            mark(&mut self.nodes, p, b != a);
+        }
+        for &p in indicators {
+            let (b, a) = (before.indicators.get(p as usize).and_then(|i| i.achievement), after.indicators.get(p as usize).and_then(|i| i.achievement));
+            mark(&mut self.indicators, p, b != a);
+        }
+    }
+
+    /// The changes, as [`compare`] lists them: nodes, then indicators, in order.
+    pub fn changes(&self, before: &Evaluation, after: &Evaluation) -> Vec<Change> {
+        let change = |id: &str, code: &str, indicator: bool, b: Option<Decimal>, a: Option<Decimal>| Change {
+            id: id.to_string(),
+            code: code.to_string(),
+            indicator,
+            before: b,
+            after: a,
+            delta: delta(b, a),
+        };
+        let nodes = self.nodes.iter().filter_map(|&p| {
+            let a = after.nodes.get(p as usize)?;
+            Some(change(&a.id, &a.code, false, before.nodes.get(p as usize).and_then(|n| n.score), a.score))
+        });
+        let indicators = self.indicators.iter().filter_map(|&p| {
+            let a = after.indicators.get(p as usize)?;
+            Some(change(&a.id, &a.code, true, before.indicators.get(p as usize).and_then(|i| i.achievement), a.achievement))
+        });
+        nodes.chain(indicators).collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty() && self.indicators.is_empty()
+    }
+}
+
+/// `position` in the sorted list `set` when `present`, else not.
+fn mark(set: &mut Vec<u32>, position: u32, present: bool) {
+    match (set.binary_search(&position), present) {
+        (Err(at), true) => set.insert(at, position),
+        (Ok(at), false) => {
+            set.remove(at);
+        }
+        _ => {}
+    }
+}
+
 /// The edits as a short URL-safe text for a share link.
 pub fn encode_edits(edits: &[Edit]) -> String {
     use base64::Engine;

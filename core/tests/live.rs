@@ -1,9 +1,11 @@
-//! Live editing gives exactly what evaluating the edited plan from scratch gives.
+//! Live editing gives exactly what evaluating the edited plan from scratch gives, and the
+//! scores that differ from the baseline, kept edit by edit (`Differences`), are those a
+//! comparison of the whole plan finds.
 
 use proptest::prelude::*;
 use semaforo_core::live::Live;
 use semaforo_core::plan::{Actual, Target};
-use semaforo_core::scenario::{apply, Edit};
+use semaforo_core::scenario::{apply, compare, Differences, Edit};
 use semaforo_core::Decimal;
 use semaforo_core::{evaluate, load_plan, synthetic, Plan};
 
@@ -44,8 +46,14 @@ fn edit_strategy(indicators: Vec<String>, objectives: Vec<String>) -> impl Strat
 
 fn check_live(plan: &Plan, edits: &[Edit]) -> Result<(), TestCaseError> {
     let mut live = Live::new(plan.clone());
+    let baseline = evaluate(plan);
+    // The scores that differ from the baseline, kept from what each edit touched, are
+    // those a comparison of the whole plan finds.
+    let mut differences = Differences::default();
     for (i, edit) in edits.iter().enumerate() {
         live.apply(edit).unwrap();
+        differences.update(&baseline, live.evaluation(), live.touched());
+        prop_assert_eq!(differences.changes(&baseline, live.evaluation()), compare(&baseline, live.evaluation()), "after edit {} {:?}", i, edit);
         let (edited, problems) = apply(plan, &edits[..=i]);
         prop_assert!(problems.is_empty());
         prop_assert_eq!(live.plan(), &edited);
@@ -117,9 +125,14 @@ proptest! {
 /// per edit would make the test slow) and the results written out, digit for digit.
 fn check_large(plan: &Plan, edits: &[Edit]) -> Result<(), TestCaseError> {
     let mut live = Live::new(plan.clone());
+    let baseline = live.evaluation().clone();
+    let mut differences = Differences::default();
     for edit in edits {
         live.apply(edit).unwrap();
+        differences.update(&baseline, live.evaluation(), live.touched());
     }
+    prop_assert_eq!(differences.changes(&baseline, live.evaluation()), compare(&baseline, live.evaluation()));
+    prop_assert_eq!(&differences, &Differences::between(&baseline, live.evaluation()));
     let (edited, problems) = apply(plan, edits);
     prop_assert!(problems.is_empty());
     let scratch = evaluate(&edited);

@@ -2,6 +2,8 @@
 // wasm function, from Chromium's sampling profiler over a CDP session. Needs a build
 // whose wasm keeps its function names (scripts/bench does one), served from DIST.
 //     node tests/e2e/profile-edit.mjs DIST PLAN.json [edits]
+// INCLUSIVE=a,b (time in and under functions at opening), CALLERS=a,b (who calls them
+// while editing), TRACE=file (a Chromium trace of the edits), CLEAR_QUERY=1.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,6 +59,27 @@ function top(profile, n = 30) {
   for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name.slice(0, 150)}`);
 }
 
+/** Who calls `name`: the nearest named callers of its samples, by time (CALLERS=name). */
+function callers(profile, name) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+  const dt = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
+  const by = new Map();
+  for (const id of profile.samples) {
+    if (!byId.get(id).callFrame.functionName.includes(name)) continue;
+    const chain = [];
+    for (let at = parent.get(id); at !== undefined && chain.length < 3; at = parent.get(at)) {
+      const f = byId.get(at).callFrame.functionName;
+      if (f && !f.includes(name)) chain.push(f.slice(0, 90));
+    }
+    const key = chain.join('  <  ');
+    by.set(key, (by.get(key) ?? 0) + dt);
+  }
+  console.log(`  callers of ${name}:`);
+  for (const [key, ms] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${key}`);
+}
+
 await cdp.send('Profiler.start');
 const start = Date.now();
 await page.goto(`${url}?plan=${path.basename(plan)}`);
@@ -87,6 +110,8 @@ await page.evaluate(async ({ id, runs }) => {
 }, { id, runs: Number(runs) });
 console.log(`${runs} edits: ${Date.now() - t0} ms`);
 if (process.env.TRACE) await browser.stopTracing();
-top((await cdp.send('Profiler.stop')).profile);
+const editing = (await cdp.send('Profiler.stop')).profile;
+top(editing);
+if (process.env.CALLERS) for (const name of process.env.CALLERS.split(',')) callers(editing, name);
 await browser.close();
 server.close();

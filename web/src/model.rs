@@ -16,6 +16,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use semaforo_core::labels::PERSPECTIVES;
 use semaforo_core::plan::{Budget, Classification, Indicator, Level, Objective, Perspective, Verdict};
+use semaforo_core::scenario::Differences;
 use semaforo_core::{evaluate, Evaluation, Plan};
 
 /// What the detail panel needs of an objective beyond its `NodeResult`.
@@ -77,6 +78,9 @@ pub struct PlanView {
     indicators: Rc<HashMap<String, Indicator>>,
     /// The definitions a what-if edit changed in this view.
     edited: HashMap<String, Indicator>,
+    /// The scores that differ from the baseline's, in a what-if view (kept edit by edit,
+    /// so that listing them costs what changed, not a comparison of the plan).
+    pub differences: Differences,
     pub objectives: Rc<HashMap<String, ObjectiveInfo>>,
     pub rows: Rc<Vec<IndicatorRow>>,
     pub finder: Rc<FinderOptions>,
@@ -140,6 +144,7 @@ impl PlanView {
             evaluation,
             indicators: Rc::new(indicators),
             edited: HashMap::new(),
+            differences: Differences::default(),
             objectives: Rc::new(objectives),
             rows: Rc::new(rows),
             finder,
@@ -150,6 +155,7 @@ impl PlanView {
     /// look-ups, shared, since an edit changes no code, unit or tree.
     pub fn variant(&self, plan: Plan, evaluation: Evaluation) -> PlanView {
         PlanView {
+            differences: Differences::between(&self.evaluation, &evaluation),
             generation: GENERATION.fetch_add(1, Ordering::Relaxed),
             plan,
             evaluation,

@@ -42,21 +42,27 @@ impl<'f> Matcher<'f> {
         Matcher { words: text::fold(&filters.query).split_whitespace().map(str::to_string).collect(), filters, view }
     }
 
-    pub fn matches(&self, row: &IndicatorRow) -> bool {
-        let f = self.filters;
-        let verdict_ok = match f.verdict {
+    /// The verdict filter: the only one an edit can change the answer of.
+    fn verdict_ok(&self, row: &IndicatorRow) -> bool {
+        match self.filters.verdict {
             VerdictFilter::All => true,
             VerdictFilter::Missed => self.view.verdict(row) == Some(Verdict::NonRaggiunto),
             VerdictFilter::Partial => self.view.verdict(row) == Some(Verdict::ParzialmenteRaggiunto),
             VerdictFilter::MissedOrPartial => {
                 matches!(self.view.verdict(row), Some(Verdict::NonRaggiunto) | Some(Verdict::ParzialmenteRaggiunto))
             }
-        };
+        }
+    }
+
+    /// The words, unit, perspective and area: what the plan's definitions say, which no
+    /// what-if edit changes.
+    fn matches_definition(&self, row: &IndicatorRow) -> bool {
+        let f = self.filters;
         let unit_ok = f.unit.is_empty() || row.units.iter().any(|u| u == f.unit.as_str());
         let perspective_ok = f.perspective.is_none() || row.perspective == f.perspective;
         let area_ok = f.area.is_empty() || row.area.as_deref() == Some(f.area.as_str());
         // The cheap tests first: the words are searched only in rows the others keep.
-        verdict_ok && unit_ok && perspective_ok && area_ok && self.words.iter().all(|w| row.haystack.contains(w.as_str()))
+        unit_ok && perspective_ok && area_ok && self.words.iter().all(|w| row.haystack.contains(w.as_str()))
     }
 }
 
@@ -119,10 +125,21 @@ pub fn Finder(props: &FinderProps) -> Html {
     };
     let active = f.is_active();
     let view = props.view.as_ref().filter(|_| active);
+    // The rows the definitions' filters keep, found again only when the rows (a plan
+    // opened) or those filters change: an edit then tests the verdict of these alone.
+    let rows_key = view.map(|v| Rc::as_ptr(&v.rows) as usize);
+    let kept = use_memo((rows_key, Filters { verdict: VerdictFilter::All, ..f.clone() }), {
+        let view = view.cloned();
+        move |(_, definitions)| -> Vec<usize> {
+            let Some(v) = view else { return Vec::new() };
+            let matcher = Matcher::new(definitions, &v);
+            v.rows.iter().enumerate().filter(|(_, r)| matcher.matches_definition(r)).map(|(i, _)| i).collect()
+        }
+    });
     let found: Vec<&IndicatorRow> = view
         .map(|v| {
             let matcher = Matcher::new(f, v);
-            v.rows.iter().filter(|r| matcher.matches(r)).collect()
+            kept.iter().filter_map(|&i| v.rows.get(i)).filter(|r| matcher.verdict_ok(r)).collect()
         })
         .unwrap_or_default();
     let d = view.map_or(0, |v| v.decimals());

@@ -43,12 +43,10 @@ pub fn EditsPanel(props: &EditsPanelProps) -> Html {
     let ente = &view.plan.ente.code;
     let before = baseline.evaluation.node(ente).and_then(|n| n.score);
     let now = view.evaluation.node(ente).and_then(|n| n.score);
-    let changes = use_memo((baseline.clone(), view.clone()), |(baseline, view)| {
-        let mut changes: Vec<Change> = semaforo_core::scenario::compare(&baseline.evaluation, &view.evaluation);
-        // Nodes first (the tree's scores), then indicators; each in tree order.
-        changes.sort_by_key(|c| c.indicator);
-        changes
-    });
+    // Nodes first (the tree's scores), then indicators; each in tree order. Kept by the
+    // model edit by edit: listing them does not compare the whole plan.
+    let changes =
+        use_memo((baseline.clone(), view.clone()), |(baseline, view)| -> Vec<Change> { view.differences.changes(&baseline.evaluation, &view.evaluation) });
     let download_error = use_state(|| None::<String>);
 
     let command = |c: Command| {

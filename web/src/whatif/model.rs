@@ -108,7 +108,7 @@ impl WhatIf {
                 Err(problem) => notice = Some(Notice { problem: Some(problem), ..Notice::new(Msg::WhatIfBadLink, "", true) }),
             }
         }
-        let live = Live::new(baseline.plan.clone());
+        let live = Live::evaluated(baseline.plan.clone(), baseline.evaluation.clone());
         let views = [Rc::new(copy_of(&baseline, &live)), Rc::new(copy_of(&baseline, &live))];
         let mut model = WhatIf { baseline, key, stored, live, views, current: 0, log: Vec::new(), synced: [0, 0], notice, problems: Vec::new(), slow_edits: 0 };
         if !model.scenario().edits.is_empty() {
@@ -229,7 +229,12 @@ impl WhatIf {
         let Some(view) = Rc::get_mut(&mut self.views[i]) else { return false };
         let missed = &self.log[self.synced[i]..];
         self.live.swap_state(&mut view.plan, &mut view.evaluation);
-        let applied = missed.iter().all(|edit| self.live.apply(edit).is_ok());
+        let (live, differences, baseline) = (&mut self.live, &mut view.differences, &self.baseline.evaluation);
+        let applied = missed.iter().all(|edit| {
+            let done = live.apply(edit).is_ok();
+            differences.update(baseline, live.evaluation(), live.touched());
+            done
+        });
         self.live.swap_state(&mut view.plan, &mut view.evaluation);
         if !applied {
             return false;
@@ -321,6 +326,9 @@ mod tests {
             let (plan, _) = apply(&m.baseline().plan, &edits[..=i]);
             assert_eq!(m.view().evaluation, evaluate(&plan), "after edit {i}");
             assert_eq!(m.view().plan, plan);
+            // The changed scores the edits panel lists, kept edit by edit in both views.
+            let (baseline, view) = (m.baseline().evaluation.clone(), m.view());
+            assert_eq!(view.differences.changes(&baseline, &view.evaluation), compare(&baseline, &view.evaluation), "after edit {i}");
         }
         assert_eq!(m.slow_edits, 0);
         assert_eq!(m.view().definition("OC_TD_01").map(|i| i.weight), Some(Some(d("5"))));
