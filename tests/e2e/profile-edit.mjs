@@ -2,8 +2,8 @@
 // wasm function, from Chromium's sampling profiler over a CDP session. Needs a build
 // whose wasm keeps its function names (scripts/bench does one), served from DIST.
 //     node tests/e2e/profile-edit.mjs DIST PLAN.json [edits]
-// INCLUSIVE=a,b (time in and under functions at opening), CALLERS=a,b (who calls them
-// while editing), TRACE=file (a Chromium trace of the edits), CLEAR_QUERY=1.
+// INCLUSIVE=a,b (time in and under functions at opening), CALLERS=a,b and CALLERS_OPEN=a,b
+// (who calls them while editing, while opening), TRACE=file (a Chromium trace of the edits), CLEAR_QUERY=1.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -88,6 +88,7 @@ await page.waitForFunction((n) => document.querySelector('[data-testid=source]')
 console.log(`open: ${Date.now() - start} ms`);
 const opening = (await cdp.send('Profiler.stop')).profile;
 top(opening);
+if (process.env.CALLERS_OPEN) for (const name of process.env.CALLERS_OPEN.split(',')) callers(opening, name);
 inclusive(opening, (process.env.INCLUSIVE ?? 'check_plan,evaluate::evaluate,PlanView::from_evaluation,WhatIf::open,storage::key,Live::new,passStringToWasm0,Tree as yew').split(','));
 
 await page.locator('.find-panel summary').click();

@@ -68,6 +68,9 @@ pub struct FinderOptions {
 pub struct PlanView {
     /// Identity of this load: components compare views by it instead of by content.
     pub generation: u32,
+    /// The hash of the text the plan was read from (0 when it was not read from text),
+    /// which keys its what-if scenarios in storage.
+    pub fingerprint: u64,
     pub plan: Plan,
     pub evaluation: Evaluation,
     /// Indicator definitions by evaluation id (`CODE` for the tree and the plan's own list,
@@ -140,6 +143,7 @@ impl PlanView {
         let finder = Rc::new(finder_options(&plan, &rows));
         PlanView {
             generation: GENERATION.fetch_add(1, Ordering::Relaxed),
+            fingerprint: 0,
             plan,
             evaluation,
             indicators: Rc::new(indicators),
@@ -157,6 +161,7 @@ impl PlanView {
         PlanView {
             differences: Differences::between(&self.evaluation, &evaluation),
             generation: GENERATION.fetch_add(1, Ordering::Relaxed),
+            fingerprint: self.fingerprint,
             plan,
             evaluation,
             indicators: self.indicators.clone(),

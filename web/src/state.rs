@@ -146,7 +146,8 @@ impl State {
         let (plan, diagnostics) = check_plan(text);
         match plan {
             Some(plan) if !has_errors(&diagnostics) => {
-                let view = PlanView::new(plan);
+                let mut view = PlanView::new(plan);
+                view.fingerprint = crate::whatif::storage::fingerprint(text);
                 // Open the ente and its ambiti: the first screen shows the top of the tree.
                 let mut expanded = HashSet::new();
                 expanded.insert(view.plan.ente.code.clone());

@@ -140,7 +140,7 @@ pub fn use_whatif(baseline: Option<Rc<PlanView>>, source: AttrValue) -> WhatIfHa
         let baseline = baseline.clone();
         use_effect_with(generation, move |_| {
             let Some(baseline) = baseline else { return };
-            let key = storage::key(&source, &baseline.plan);
+            let key = storage::key(&source, baseline.fingerprint);
             let named = crate::io::plan_param().unwrap_or_else(|| crate::state::DEFAULT_PLAN_NAME.to_string());
             let link = storage::link_edits().filter(|_| named == source.as_str());
             let stored = storage::load(&key);
