@@ -150,6 +150,9 @@ fn an_edit_updates_only_the_nodes_above_it() {
     // re-reads its items), though each OS weighs 500 OO.
     live.apply(&Edit::SetActual { indicator: id.clone(), actual: Some(Actual::Value(Decimal::from(37))) }).unwrap();
     assert_eq!((live.recomputed(), live.items_read()), (4, 0), "below {oo}");
+    // What the edit reports as touched, for the changed scores the app lists: the
+    // indicator and the four nodes, not the plan.
+    assert_eq!((live.touched().0.len(), live.touched().1), (4, &[5_000][..]));
     live.apply(&Edit::SetIndicatorWeight { indicator: id.clone(), weight: Decimal::from(3) }).unwrap();
     assert_eq!((live.recomputed(), live.items_read()), (4, 0));
     live.apply(&Edit::SetObjectiveWeight { objective: oo.clone(), weight: Decimal::from(2) }).unwrap();
