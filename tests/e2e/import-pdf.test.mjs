@@ -250,3 +250,19 @@ test('the panel with a PDF\'s tables listed has no serious or critical WCAG 2.1 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('each press of "Apri il PDF della relazione" opens the file chooser again; "Chiudi l\'importazione" closes the panel', async () => {
+  const page = await openApp();
+  await openPdf(page, path.join(PDFS, 'bad-encrypted.pdf'));
+  await page.getByTestId('import-unread').waitFor({ timeout: 30000 });
+  // Another PDF: the panel is mounted anew, ready for it.
+  await openPdf(page, RELAZIONE);
+  await listing(page);
+  assert.equal(await page.getByTestId('import-unread').count(), 0);
+  assert.equal(await page.getByTestId('import-toggle').getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.getByTestId('import-toggle').textContent(), 'Chiudi l\'importazione');
+  await page.getByTestId('import-toggle').click();
+  await page.getByTestId('importer').waitFor({ state: 'detached' });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
