@@ -1,9 +1,14 @@
-//! "Importa tabella": paste a table or choose or drop a CSV, TSV or XLSX file, see how the
-//! core read every column and row, correct the reading (a column's field, a row's role),
-//! and open the result as a plan or download it as a plan file. The corrections are the
-//! import's settings (the core's `ImportOptions` as JSON), downloaded and loaded back
-//! with "Scarica impostazioni" / "Carica impostazioni", and read by `semaforo import
-//! --settings`.
+//! "Importa tabella": paste a table or choose or drop a CSV, TSV, XLSX or PDF file, see
+//! how the core read every column and row, correct the reading (a column's field, a row's
+//! role), and open the result as a plan or download it as a plan file. A PDF (issue 14:
+//! "Apri il PDF della relazione" mounts the panel ready for one and opens the file
+//! chooser) is read by the module `dist/pdf/`: the panel lists the tables it found, each
+//! with its pages, size, heading and first rows, and the user ticks which to import and
+//! may narrow the pages; then the same preview and corrections as for any table. The
+//! corrections are the import's settings (the core's `ImportOptions` as JSON), downloaded
+//! and loaded back with "Scarica impostazioni" / "Carica impostazioni", and read by
+//! `semaforo import --settings` (a PDF's pages and tables are not among them: they
+//! belong to one document).
 //!
 //! What the user types stays in the textarea, and in localStorage, until they clear it:
 //! an import that fails, a plan that does not validate or a reload loses nothing; the
@@ -29,7 +34,10 @@ use yew::prelude::*;
 use crate::open::file_drop::{use_file_drop, FileDrop};
 
 use crate::i18n::{t, use_lang, Msg};
-use crate::import::model::{self, format_value, parse_format, parse_settings, settings_json, Choices, Preview, Source, SETTINGS_KEY, TEXT_KEY};
+use crate::import::messages::{tr, M};
+use crate::import::model::{
+    self, format_value, page_list, parse_format, parse_settings, settings_json, Choices, PdfChoice, Preview, Source, SETTINGS_KEY, TEXT_KEY,
+};
 use crate::import::preview::ImporterPreview;
 use semaforo_core::labels::row_role;
 
@@ -39,6 +47,9 @@ pub struct ImporterProps {
     pub onopen: Callback<(AttrValue, Rc<str>)>,
     /// The panel is done with: its plan was opened.
     pub onclose: Callback<()>,
+    /// Mounted by "Apri il PDF della relazione": ready for a PDF, its file chooser opened.
+    #[prop_or_default]
+    pub pdf: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +71,8 @@ struct State {
     text: AttrValue,
     source: Source,
     choices: Choices,
+    /// A PDF's pages and tables (reset by each new file).
+    pdf: PdfChoice,
     outcome: Outcome,
     /// Counts the changes of what is to be imported (table, choices, panel opened): the
     /// import runs on each, and an answer for an older one (an XLSX answer that arrives
@@ -83,6 +96,10 @@ enum Action {
     File(Rc<str>, Rc<Vec<u8>>),
     FileFailed(AttrValue),
     Choose(Choice),
+    /// A PDF's pages to read, as typed.
+    Pages(String),
+    /// A PDF's table (0-based) ticked or not.
+    Table(usize, bool),
     /// A settings file read: its name, and its choices or why they could not be read.
     Settings(AttrValue, Result<Choices, String>),
     /// The debounced import starts (for this generation).
@@ -109,6 +126,7 @@ impl State {
             text: LocalStorage::get::<String>(TEXT_KEY).unwrap_or_default().into(),
             source: Source::Pasted,
             choices: choices.unwrap_or_default(),
+            pdf: PdfChoice::default(),
             outcome: Outcome::Idle,
             generation: 0,
             recognised: Rc::default(),
@@ -149,6 +167,7 @@ impl Reducible for State {
             }
             Action::File(name, bytes) => {
                 next.source = Source::File { name, bytes };
+                next.pdf = PdfChoice::default();
                 true
             }
             Action::FileFailed(message) => {
@@ -166,6 +185,26 @@ impl Reducible for State {
                     Choice::Role(row, role) => c.set_role(row, role),
                     Choice::ResetRoles => c.rows.clear(),
                 }
+                true
+            }
+            Action::Pages(pages) => {
+                next.pdf.pages = pages;
+                // Another range lists other tables: the module chooses again.
+                next.pdf.tables = None;
+                next.source.is_pdf()
+            }
+            Action::Table(index, on) => {
+                let chosen = match &self.outcome {
+                    Outcome::Ready(p) => p.pdf.as_ref().map(|pdf| pdf.chosen.clone()),
+                    _ => None,
+                };
+                let mut tables = next.pdf.tables.take().or(chosen).unwrap_or_default();
+                tables.retain(|i| *i != index);
+                if on {
+                    tables.push(index);
+                    tables.sort_unstable();
+                }
+                next.pdf.tables = Some(tables);
                 true
             }
             Action::Settings(name, Ok(choices)) => {
@@ -251,16 +290,16 @@ pub fn Importer(props: &ImporterProps) -> Html {
             if !state.empty() {
                 let generation = state.generation;
                 let dispatch = state.dispatcher();
-                let (text, source, options) = (state.text.clone(), state.source.clone(), state.choices.options());
+                let (text, source, options, pdf) = (state.text.clone(), state.source.clone(), state.choices.options(), state.pdf.clone());
                 timeout = Some(Timeout::new(DEBOUNCE_MS, move || {
-                    let xlsx = source.is_xlsx();
+                    let reader = source.reader();
                     let bytes: Rc<Vec<u8>> = match &source {
                         Source::Pasted => Rc::new(text.as_bytes().to_vec()),
                         Source::File { bytes, .. } => bytes.clone(),
                     };
                     dispatch.dispatch(Action::Busy(generation));
                     wasm_bindgen_futures::spawn_local(async move {
-                        let result = model::import(&bytes, &options, xlsx).await;
+                        let result = model::import(&bytes, &options, reader, &pdf).await;
                         dispatch.dispatch(Action::Done(generation, result));
                     });
                 }));
@@ -323,6 +362,26 @@ pub fn Importer(props: &ImporterProps) -> Html {
         })
     };
     let FileDrop { over, onchange: onchange_file, ondragover, ondragleave, ondrop } = use_file_drop(onfile);
+    // Mounted for a PDF: the file chooser opens at once (the press of "Apri il PDF della
+    // relazione" lets the browser show it) and keeps the focus, for whoever closes it.
+    let file_input = use_node_ref();
+    {
+        let file_input = file_input.clone();
+        use_effect_with(props.pdf, move |pdf| {
+            if let Some(input) = file_input.cast::<web_sys::HtmlInputElement>().filter(|_| *pdf) {
+                let _ = input.focus();
+                input.click();
+            }
+        });
+    }
+    let onpages = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: InputEvent| dispatch.dispatch(Action::Pages(input_value(&e).unwrap_or_default())))
+    };
+    let ontable = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |(index, on): (usize, bool)| dispatch.dispatch(Action::Table(index, on)))
+    };
     let onformat = choose(|value| Choice::Format(parse_format(&value))).reform(|e: Event| select_value(&e));
     let onente = choose(Choice::Ente).reform(|e: InputEvent| input_value(&e).unwrap_or_default());
     let onyear = choose(Choice::Year).reform(|e: InputEvent| input_value(&e).unwrap_or_default());
@@ -339,7 +398,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Choose(Choice::ResetRoles)))
     };
 
-    let source_name = state.source.name(t(lang, Msg::ImportPastedName));
+    let source_name = state.source.name(tr(lang, M::PastedName));
     let onsettings_download = {
         let choices = state.choices.clone();
         let name = source_name.clone();
@@ -397,30 +456,39 @@ pub fn Importer(props: &ImporterProps) -> Html {
         Outcome::Ready(p) => Some(p.clone()),
         _ => None,
     };
+    let is_pdf = state.source.is_pdf();
     let status = match &state.outcome {
-        Outcome::Idle => html! { <p class="hint">{ t(lang, Msg::ImportEmpty) }</p> },
+        Outcome::Idle => html! { <p class="hint">{ tr(lang, M::Empty) }</p> },
         Outcome::Busy => html! {
-            <div class="loading"><progress aria-label={t(lang, Msg::Loading)}></progress><span>{ t(lang, Msg::ImportBusy) }</span></div>
+            <div class="loading"><progress aria-label={t(lang, Msg::Loading)}></progress><span>{ tr(lang, if is_pdf { M::PdfBusy } else { M::Busy }) }</span></div>
         },
         Outcome::Failed(message) => html! {
-            <p class="import-failed" role="alert"><span aria-hidden="true">{ "⚠ " }</span>{ t(lang, Msg::ImportFailed) }{ ": " }{ message.clone() }</p>
+            <p class="import-failed" role="alert"><span aria-hidden="true">{ "⚠ " }</span>{ tr(lang, M::Failed) }{ ": " }{ message.clone() }</p>
         },
         Outcome::Ready(p) => {
-            let format = p.report.format.map(|f| format_label(lang, Some(f))).unwrap_or("?");
+            let format = if p.pdf.is_some() { "PDF" } else { p.report.format.map(|f| format_label(lang, Some(f))).unwrap_or("?") };
+            // Nothing read (a PDF that cannot be read, a table with no rows): why, said
+            // here too, where a screen reader hears it.
+            let unread = p.rows.is_empty().then(|| p.diagnostics().iter().find(|d| d.severity == Severity::Error)).flatten();
             html! {
-                <p class="import-summary" data-testid="import-summary">
-                    <strong>{ p.indicators() }</strong>{ " " }{ t(lang, Msg::ImportIndicators) }{ " · " }
-                    <strong>{ p.errors() }</strong>{ " " }{ t(lang, Msg::ImportErrorRows) }{ " · " }
-                    { t(lang, Msg::ImportFormat) }{ ": " }{ format }
-                </p>
+                <>
+                    <p class="import-summary" data-testid="import-summary">
+                        <strong>{ p.indicators() }</strong>{ " " }{ tr(lang, M::Indicators) }{ " · " }
+                        <strong>{ p.errors() }</strong>{ " " }{ tr(lang, M::ErrorRows) }{ " · " }
+                        { tr(lang, M::Format) }{ ": " }{ format }
+                    </p>
+                    if let Some(d) = unread {
+                        <p class="import-failed" data-testid="import-unread"><span aria-hidden="true">{ "⚠ " }</span>{ d.message(lang) }</p>
+                    }
+                </>
             }
         }
     };
     let file_note = match &state.source {
         Source::File { name, .. } => html! {
             <p class="import-source" data-testid="import-source">
-                { t(lang, Msg::ImportShowingFile) }{ " " }<span class="filename">{ name.to_string() }</span>{ " " }
-                <button type="button" class="link" onclick={use_pasted}>{ t(lang, Msg::ImportUsePasted) }</button>
+                { tr(lang, M::ShowingFile) }{ " " }<span class="filename">{ name.to_string() }</span>{ " " }
+                <button type="button" class="link" onclick={use_pasted}>{ tr(lang, M::UsePasted) }</button>
             </p>
         },
         Source::Pasted => html! {},
@@ -428,8 +496,8 @@ pub fn Importer(props: &ImporterProps) -> Html {
     let columns = preview.as_ref().filter(|p| !p.report.columns.is_empty()).map(|p| {
         html! {
             <fieldset class="import-columns" data-testid="import-columns">
-                <legend>{ t(lang, Msg::ImportColumns) }</legend>
-                <p class="small">{ t(lang, Msg::ImportColumnsHelp) }</p>
+                <legend>{ tr(lang, M::Columns) }</legend>
+                <p class="small">{ tr(lang, M::ColumnsHelp) }</p>
                 <ol>
                 { for p.report.columns.iter().map(|c| {
                     let column = c.index;
@@ -440,7 +508,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
                         let value = select_value(&e);
                         (column, Field::ALL.iter().copied().find(|f| f.name() == value))
                     });
-                    let heading = if c.header.trim().is_empty() { format!("{} {}", t(lang, Msg::ImportColumn), column + 1) } else { c.header.clone() };
+                    let heading = if c.header.trim().is_empty() { format!("{} {}", tr(lang, M::Column), column + 1) } else { c.header.clone() };
                     html! {
                         <li class={c.field.is_none().then_some("unread")}>
                             <label for={id.clone()}><span class="col-no">{ column + 1 }</span>{ " " }{ heading }</label>
@@ -449,7 +517,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
                             // ("Ripristina le colonne", settings loaded).
                             <select id={id} {onchange} ~value={selected.unwrap_or_default()} data-testid={format!("import-map-{column}")}>
                                 <option value="" selected={selected.is_none()}>
-                                    { format!("{}: {}", t(lang, Msg::ImportAuto), auto.map_or(t(lang, Msg::ImportUnread), |f| field_label(lang, f))) }
+                                    { format!("{}: {}", tr(lang, M::Auto), auto.map_or(tr(lang, M::Unread), |f| field_label(lang, f))) }
                                 </option>
                                 { for Field::ALL.iter().map(|f| html! {
                                     <option value={Field::name(*f)} selected={selected == Some(Field::name(*f))}>{ field_label(lang, *f) }</option>
@@ -460,7 +528,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
                 }) }
                 </ol>
                 if !state.choices.mapping.is_empty() {
-                    <button type="button" class="btn btn-outline btn-small" onclick={onresetmap}>{ t(lang, Msg::ImportResetMapping) }</button>
+                    <button type="button" class="btn btn-outline btn-small" onclick={onresetmap}>{ tr(lang, M::ResetMapping) }</button>
                 }
             </fieldset>
         }
@@ -468,7 +536,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
     let diagnostics = preview.as_ref().filter(|p| !p.diagnostics().is_empty()).map(|p| {
         html! {
             <div class="import-diagnostics" data-testid="import-diagnostics">
-                <h3>{ t(lang, Msg::ImportNotes) }</h3>
+                <h3>{ tr(lang, M::Notes) }</h3>
                 <ul class="diagnostics">
                 { for p.diagnostics().iter().map(|d| {
                     let (class, word, icon) = match d.severity {
@@ -488,6 +556,33 @@ pub fn Importer(props: &ImporterProps) -> Html {
             </div>
         }
     });
+    let pdf_tables = preview.as_ref().and_then(|p| p.pdf.as_ref()).filter(|_| is_pdf).map(|pdf| {
+        let chosen = state.pdf.tables.as_ref().unwrap_or(&pdf.chosen);
+        let range_ok = model::page_range_ok(&state.pdf.pages);
+        html! {
+            <fieldset class="import-columns import-pdf" data-testid="import-pdf-tables">
+                <legend>{ tr(lang, M::PdfTables) }</legend>
+                <p class="small">{ tr(lang, M::PdfTablesHelp) }</p>
+                <div class="import-options">
+                    <label for="import-pages">{ tr(lang, M::PdfPageRange) }</label>
+                    <input id="import-pages" type="text" size="10" value={state.pdf.pages.clone()} oninput={onpages}
+                        aria-describedby="import-pages-help" aria-invalid={(!range_ok).then_some("true")} data-testid="import-pages" />
+                </div>
+                <p id="import-pages-help" class="small" data-testid="import-pages-read">
+                    { tr(lang, M::PdfPageRangeHelp) }{ " " }
+                    if let Some(read) = pdf.listing.read {
+                        { format!("{} {}–{} {} {}", tr(lang, M::PdfRead), read.first, read.last, tr(lang, M::PdfOf), pdf.listing.pages) }
+                    }
+                </p>
+                if !range_ok {
+                    <p class="field-error" role="alert" data-testid="import-pages-error">{ tr(lang, M::PdfBadRange) }</p>
+                }
+                <ul class="pdf-tables">
+                { for pdf.listing.tables.iter().map(|table| pdf_table(lang, table, chosen.contains(&table.index), &ontable)) }
+                </ul>
+            </fieldset>
+        }
+    });
     let has_plan = preview.as_ref().is_some_and(|p| p.plan_json.is_some());
     let corrections = &state.choices.rows;
     // Corrections that no row of this table takes (a table laid out differently, or
@@ -498,31 +593,31 @@ pub fn Importer(props: &ImporterProps) -> Html {
     };
     let settings_note = state.settings_note.as_ref().map(|(error, text)| {
         if *error {
-            html! { <p class="field-error" role="alert" data-testid="import-settings-error">{ t(lang, Msg::ImportSettingsFailed) }{ " " }{ text.clone() }</p> }
+            html! { <p class="field-error" role="alert" data-testid="import-settings-error">{ tr(lang, M::SettingsFailed) }{ " " }{ text.clone() }</p> }
         } else {
-            html! { <p class="small" role="status">{ t(lang, Msg::ImportSettingsLoaded) }{ " " }<span class="filename">{ text.clone() }</span></p> }
+            html! { <p class="small" role="status">{ tr(lang, M::SettingsLoaded) }{ " " }<span class="filename">{ text.clone() }</span></p> }
         }
     });
     let settings = html! {
         <fieldset class="import-settings" data-testid="import-settings">
-            <legend>{ t(lang, Msg::ImportCorrections) }</legend>
-            <p class="small">{ t(lang, Msg::ImportCorrectionsHelp) }</p>
-            <p data-testid="import-corrections">{ t(lang, Msg::ImportCorrectedRows) }{ " " }<strong>{ corrections.len() }</strong></p>
+            <legend>{ tr(lang, M::Corrections) }</legend>
+            <p class="small">{ tr(lang, M::CorrectionsHelp) }</p>
+            <p data-testid="import-corrections">{ tr(lang, M::CorrectedRows) }{ " " }<strong>{ corrections.len() }</strong></p>
             if !missing.is_empty() {
                 <p class="hint" data-testid="import-rows-missing">
-                    <span aria-hidden="true">{ "! " }</span>{ t(lang, Msg::ImportRowsMissing) }{ " " }{ missing.join(", ") }
+                    <span aria-hidden="true">{ "! " }</span>{ tr(lang, M::RowsMissing) }{ " " }{ missing.join(", ") }
                 </p>
             }
             <div class="button-row">
                 <button type="button" class="btn btn-outline btn-small" disabled={corrections.is_empty()} onclick={onresetrows} data-testid="import-reset-rows">
-                    { t(lang, Msg::ImportResetRows) }
+                    { tr(lang, M::ResetRows) }
                 </button>
                 <button type="button" class="btn btn-outline btn-small" onclick={onsettings_download} data-testid="import-settings-download">
-                    { t(lang, Msg::ImportSettingsDownload) }
+                    { tr(lang, M::SettingsDownload) }
                 </button>
                 <label class="btn btn-outline btn-small file-label">
                     <input type="file" accept=".json,application/json" class="file-input" onchange={onsettings_upload} data-testid="import-settings-upload" />
-                    <span>{ t(lang, Msg::ImportSettingsUpload) }</span>
+                    <span>{ tr(lang, M::SettingsUpload) }</span>
                 </label>
             </div>
             { for settings_note }
@@ -531,44 +626,48 @@ pub fn Importer(props: &ImporterProps) -> Html {
 
     html! {
         <section id="import-panel" class="importer card" aria-labelledby="h-import" data-testid="importer">
-            <h2 id="h-import">{ t(lang, Msg::ImportTitle) }</h2>
-            <p class="small">{ t(lang, Msg::ImportIntro) }</p>
+            <h2 id="h-import">{ tr(lang, if props.pdf { M::PdfTitle } else { M::Title }) }</h2>
+            <p class="small">{ tr(lang, if props.pdf { M::PdfIntro } else { M::Intro }) }</p>
             <div class="import-inputs">
                 <div class="import-paste">
-                    <label for="import-text">{ t(lang, Msg::ImportPaste) }</label>
+                    <label for="import-text">{ tr(lang, M::Paste) }</label>
                     <textarea id="import-text" rows="8" spellcheck="false" value={state.text.clone()} {oninput}
                         aria-describedby="import-kept" data-testid="import-text" />
-                    <p id="import-kept" class="small">{ t(lang, Msg::ImportKept) }{ " " }
-                        <button type="button" class="link" onclick={onclear} data-testid="import-clear">{ t(lang, Msg::ImportClear) }</button>
+                    <p id="import-kept" class="small">{ tr(lang, M::Kept) }{ " " }
+                        <button type="button" class="link" onclick={onclear} data-testid="import-clear">{ tr(lang, M::Clear) }</button>
                     </p>
                 </div>
                 <div class={if over { "import-drop over" } else { "import-drop" }} {ondragover} {ondragleave} {ondrop} data-testid="import-dropzone">
                     <label class="btn btn-primary file-label">
-                        <input type="file" accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                            class="file-input" onchange={onchange_file} data-testid="import-file" />
-                        <span>{ t(lang, Msg::ImportFile) }</span>
+                        <input type="file" ref={file_input} class="file-input" onchange={onchange_file} data-testid="import-file"
+                            accept={if props.pdf { PDF_TYPES.to_string() } else { format!("{TABLE_TYPES},{PDF_TYPES}") }} />
+                        <span>{ tr(lang, if props.pdf { M::PdfFile } else { M::File }) }</span>
                     </label>
-                    <span class="drop-hint">{ t(lang, if over { Msg::DropHere } else { Msg::ImportDropHint }) }</span>
+                    <span class="drop-hint">{ if over { t(lang, Msg::DropHere) } else { tr(lang, M::DropHint) } }</span>
                     <div class="import-options">
-                        <label for="import-format">{ t(lang, Msg::ImportFormat) }</label>
-                        <select id="import-format" onchange={onformat} ~value={format_value(state.choices.format)} data-testid="import-format">
-                            { for [None, Some(TableFormat::Tsv), Some(TableFormat::Csv), Some(TableFormat::CsvSemicolon)].into_iter().map(|f| html! {
-                                <option value={format_value(f)} selected={state.choices.format == f}>{ format_label(lang, f) }</option>
-                            }) }
-                        </select>
-                        <label for="import-ente">{ t(lang, Msg::ImportEnte) }</label>
+                        // A text table's format: a PDF has none to choose.
+                        if !is_pdf {
+                            <label for="import-format">{ tr(lang, M::Format) }</label>
+                            <select id="import-format" onchange={onformat} ~value={format_value(state.choices.format)} data-testid="import-format">
+                                { for [None, Some(TableFormat::Tsv), Some(TableFormat::Csv), Some(TableFormat::CsvSemicolon)].into_iter().map(|f| html! {
+                                    <option value={format_value(f)} selected={state.choices.format == f}>{ format_label(lang, f) }</option>
+                                }) }
+                            </select>
+                        }
+                        <label for="import-ente">{ tr(lang, M::Ente) }</label>
                         <input id="import-ente" type="text" value={state.choices.ente_name.clone()} oninput={onente} />
-                        <label for="import-year">{ t(lang, Msg::ImportYear) }</label>
+                        <label for="import-year">{ tr(lang, M::Year) }</label>
                         <input id="import-year" type="text" inputmode="numeric" size="6" value={state.choices.year.clone()} oninput={onyear} />
                     </div>
                 </div>
             </div>
             { file_note }
+            { for pdf_tables }
             <div aria-live="polite" class="import-status">{ status }</div>
             <div class="import-actions">
-                <button type="button" class="btn btn-primary" disabled={!has_plan} onclick={onopen_plan} data-testid="import-open">{ t(lang, Msg::ImportOpen) }</button>
-                <button type="button" class="btn btn-outline" disabled={!has_plan} onclick={ondownload} data-testid="import-download">{ t(lang, Msg::ImportDownload) }</button>
-                if preview.is_some() && !has_plan { <span class="hint">{ t(lang, Msg::ImportNoPlan) }</span> }
+                <button type="button" class="btn btn-primary" disabled={!has_plan} onclick={onopen_plan} data-testid="import-open">{ tr(lang, M::Open) }</button>
+                <button type="button" class="btn btn-outline" disabled={!has_plan} onclick={ondownload} data-testid="import-download">{ tr(lang, M::Download) }</button>
+                if preview.is_some() && !has_plan { <span class="hint">{ tr(lang, M::NoPlan) }</span> }
             </div>
             { for diagnostics }
             { for columns }
@@ -580,17 +679,69 @@ pub fn Importer(props: &ImporterProps) -> Html {
     }
 }
 
+/// What the file chooser offers: text tables and workbooks, and PDFs.
+const TABLE_TYPES: &str =
+    ".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const PDF_TYPES: &str = ".pdf,application/pdf";
+
+/// One table of a PDF: a checkbox naming it (number, pages, rows, columns), its heading
+/// and its first rows.
+fn pdf_table(lang: Lang, table: &model::PdfTable, checked: bool, ontable: &Callback<(usize, bool)>) -> Html {
+    let index = table.index;
+    let id = format!("import-pdf-table-{index}");
+    let onchange = ontable.reform(move |e: Event| {
+        let on = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked());
+        (index, on)
+    });
+    let pages = tr(lang, if table.pages.len() == 1 { M::PdfPage } else { M::PdfPages });
+    let name = format!("{} {}", tr(lang, M::PdfTable), index + 1);
+    html! {
+        <li data-testid={id.clone()} data-pages={page_list(&table.pages)}>
+            <label for={id.clone()}>
+                <input type="checkbox" id={id.clone()} {checked} {onchange} aria-describedby={format!("{id}-heading")} />{ " " }
+                <strong>{ name.clone() }</strong>
+                { format!(" · {pages} {} · {} {} · {} {}", page_list(&table.pages), table.rows, tr(lang, M::PdfRows), table.columns, tr(lang, M::PdfColumns)) }
+            </label>
+            <p class="small" id={format!("{id}-heading")}>
+                if let Some(header) = &table.header {
+                    { tr(lang, M::PdfHeading) }{ " " }{ cells(header) }
+                } else {
+                    { tr(lang, M::PdfNoHeading) }
+                }
+            </p>
+            if !table.preview.is_empty() {
+                <div class="table-scroll" role="region" tabindex="0" aria-label={format!("{} {}", tr(lang, M::PdfFirstRows), index + 1)}>
+                    <table class="data pdf-first-rows">
+                        <caption class="small">{ format!("{} {}", tr(lang, M::PdfFirstRows), index + 1) }</caption>
+                        if let Some(header) = &table.header {
+                            <thead><tr>{ for header.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>
+                        }
+                        <tbody>
+                        { for table.preview.iter().map(|row| html! { <tr>{ for row.iter().map(|c| html! { <td>{ c.clone() }</td> }) }</tr> }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </li>
+    }
+}
+
+/// A row's non-empty cells, as the preview writes them.
+fn cells(row: &[String]) -> String {
+    row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" · ")
+}
+
 /// The heading a table writes for the field (the tables are Italian in either language).
 fn field_label(lang: Lang, field: Field) -> &'static str {
     match field {
-        Field::Ignore => t(lang, Msg::ImportIgnore),
+        Field::Ignore => tr(lang, M::Ignore),
         f => f.heading(),
     }
 }
 
 fn format_label(lang: Lang, format: Option<TableFormat>) -> &'static str {
     match format {
-        None => t(lang, Msg::ImportFormatAuto),
+        None => tr(lang, M::FormatAuto),
         Some(TableFormat::Tsv) => "TSV",
         Some(TableFormat::Csv) => "CSV ,",
         Some(TableFormat::CsvSemicolon) => "CSV ;",

@@ -5,10 +5,11 @@
 //! `ImportOptions` as JSON, the file `semaforo import --settings` reads.
 //!
 //! The core's importer is not linked into the app: it would add about 90 KB gzipped to
-//! the main bundle (calamine for XLSX 320 KB more). `web/xlsx-module` builds it as two
-//! wasm modules, `dist/import/` (text tables: TSV, CSV with `,` or `;`, any encoding) and
-//! `dist/xlsx/` (also workbooks), fetched with a same-origin `import()` the first time a
-//! table (or a workbook) is read. They answer with the core's own `ImportReport` in JSON,
+//! the main bundle (calamine for XLSX 320 KB more, lopdf for a PDF more again).
+//! `web/xlsx-module` builds it as wasm modules, `dist/import/` (text tables: TSV, CSV
+//! with `,` or `;`, any encoding), `dist/xlsx/` (also workbooks) and `dist/pdf/` (a
+//! PDF's tables), fetched with a same-origin `import()` the first time a table (a
+//! workbook, a PDF) is read. They answer with the core's own `ImportReport` in JSON,
 //! deserialised here into the same types, and the plan as JSON text. The app only shows
 //! what the core read and computed: the published-versus-computed column comes from
 //! `semaforo_core::evaluate` on the imported plan.
@@ -36,9 +37,33 @@ pub enum Source {
 }
 
 impl Source {
-    /// A workbook goes to the XLSX module: recognised by its ZIP signature, like the core.
+    /// A workbook goes to the XLSX module: recognised by its ZIP signature, like the core
+    /// (unless it is named `.pdf`: see [`Source::is_pdf`]).
     pub fn is_xlsx(&self) -> bool {
-        matches!(self, Source::File { bytes, .. } if bytes.starts_with(b"PK\x03\x04"))
+        matches!(self, Source::File { bytes, .. } if bytes.starts_with(b"PK\x03\x04")) && !self.is_pdf()
+    }
+
+    /// A PDF goes to the PDF module: recognised by its bytes (`%PDF-`, as the core's
+    /// `import::is_pdf`) or by its name, so that a file named `.pdf` that is not one (a
+    /// ZIP renamed) is told apart by the PDF reader, which says what it is.
+    pub fn is_pdf(&self) -> bool {
+        match self {
+            Source::Pasted => false,
+            Source::File { name, bytes } => {
+                semaforo_core::import::is_pdf(bytes) || name.rsplit_once('.').is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("pdf"))
+            }
+        }
+    }
+
+    /// Which module reads it.
+    pub fn reader(&self) -> Reader {
+        if self.is_pdf() {
+            Reader::Pdf
+        } else if self.is_xlsx() {
+            Reader::Xlsx
+        } else {
+            Reader::Text
+        }
     }
 
     /// The name the opened plan is shown under, and the download's base name.
@@ -48,6 +73,52 @@ impl Source {
             Source::File { name, .. } => name.to_string(),
         }
     }
+}
+
+/// The module that reads a table: `dist/import/` (text), `dist/xlsx/`, `dist/pdf/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    Text,
+    Xlsx,
+    Pdf,
+}
+
+/// What the user chose of a PDF: its pages and its tables. Not part of the settings
+/// (the core's `ImportOptions`, which are a table's): they belong to one document.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PdfChoice {
+    /// The pages to read as typed (`12-40`, `12-`, `-40`, `12`; empty: every page).
+    pub pages: String,
+    /// The tables to import, 0-based as the listing numbers them; `None`: the module's
+    /// choice, every table with a heading row.
+    pub tables: Option<Vec<usize>>,
+}
+
+/// Whether a page range reads as the core reads it (`pdf::PageRange::parse`, which the app
+/// does not link): empty, `12-40`, `12-`, `-40` or `12`, from page 1, first ≤ last.
+pub fn page_range_ok(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() {
+        return true;
+    }
+    let (a, b) = text.split_once('-').unwrap_or((text, text));
+    let page = |s: &str, empty: usize| if s.trim().is_empty() { Some(empty) } else { s.trim().parse::<usize>().ok() };
+    matches!((page(a, 1), page(b, usize::MAX)), (Some(first), Some(last)) if first >= 1 && first <= last)
+}
+
+/// Pages as people write them: `3–5, 7`.
+pub fn page_list(pages: &[usize]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < pages.len() {
+        let mut j = i;
+        while j + 1 < pages.len() && pages[j + 1] == pages[j] + 1 {
+            j += 1;
+        }
+        out.push(if j > i { format!("{}–{}", pages[i], pages[j]) } else { pages[i].to_string() });
+        i = j + 1;
+    }
+    out.join(", ")
 }
 
 /// What the user chose besides the table itself.
@@ -224,6 +295,8 @@ pub struct PreviewRow {
     pub problems: Vec<CellProblem>,
     /// Set when the row carries a published score or achievement.
     pub figures: Option<Figures>,
+    /// The PDF page the row is printed on.
+    pub page: Option<usize>,
 }
 
 /// The core's `ImportReport` without its `plan`, as the module sends it: deserialising the
@@ -256,6 +329,57 @@ pub struct Preview {
     pub decimals: u32,
     /// The plan as JSON, for "open" and "download"; `None` when the import built none.
     pub plan_json: Option<Rc<str>>,
+    /// A PDF's tables, when the table came from one.
+    pub pdf: Option<PdfView>,
+}
+
+/// Pages, 1-based, both included: the core's `pdf::PageRange`.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Deserialize)]
+pub struct PageRange {
+    pub first: usize,
+    pub last: usize,
+}
+
+/// A table the PDF module found, as the core lists it (`pdf::TableListing`; the app does
+/// not link the PDF reader, so its answer is read into these types).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct PdfTable {
+    /// 0-based, as the import's choice of tables names it.
+    pub index: usize,
+    /// 1-based pages it is printed on.
+    pub pages: Vec<usize>,
+    pub columns: usize,
+    pub rows: usize,
+    /// The row naming its columns, if one does.
+    pub header: Option<Vec<String>>,
+    /// Its first rows after the heading.
+    pub preview: Vec<Vec<String>>,
+}
+
+/// The tables of a PDF (the core's `pdf::PdfTables`, without its diagnostics, which the
+/// report carries too).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct PdfListing {
+    /// Pages the PDF has (0 when it could not be read).
+    pub pages: usize,
+    /// Pages read.
+    pub read: Option<PageRange>,
+    pub tables: Vec<PdfTable>,
+}
+
+/// Where a row of the report is printed.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Deserialize)]
+pub struct RowPage {
+    pub row: usize,
+    pub page: usize,
+}
+
+/// A PDF's listing and the tables the import used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PdfView {
+    pub listing: PdfListing,
+    /// 0-based indices of the tables imported.
+    pub chosen: Vec<usize>,
 }
 
 impl Preview {
@@ -291,10 +415,21 @@ impl Preview {
                 note: r.note.clone(),
                 problems: r.problems.clone(),
                 figures: r.code.as_ref().and_then(|c| figures.get(c).cloned()),
+                page: None,
             })
             .collect();
         let plan_json = plan_json.filter(|_| plan.is_some()).map(Rc::from);
-        Preview { report, rows, decimals, plan_json }
+        Preview { report, rows, decimals, plan_json, pdf: None }
+    }
+
+    /// A PDF's import: its listing, the tables used, and each row's page.
+    pub fn with_pdf(mut self, listing: PdfListing, chosen: Vec<usize>, row_pages: &[RowPage]) -> Preview {
+        let pages: HashMap<usize, usize> = row_pages.iter().map(|r| (r.row, r.page)).collect();
+        for row in &mut self.rows {
+            row.page = pages.get(&row.row).copied();
+        }
+        self.pdf = Some(PdfView { listing, chosen });
+        self
     }
 
     pub fn indicators(&self) -> usize {
@@ -310,47 +445,64 @@ impl Preview {
     }
 }
 
-/// The module's answer: the core's report and the plan ready to open or download.
+/// The module's answer: the core's report and the plan ready to open or download; for a
+/// PDF, its listing, the tables used and each row's page too.
 #[derive(serde::Deserialize)]
 struct Answer {
     report: ReportView,
     plan_json: Option<String>,
+    #[serde(default)]
+    tables: Option<PdfListing>,
+    #[serde(default)]
+    chosen: Vec<usize>,
+    #[serde(default)]
+    row_pages: Vec<RowPage>,
 }
 
-#[wasm_bindgen(inline_js = "export async function importTable(url, bytes, options) {
+#[wasm_bindgen(inline_js = "export async function importTable(url, bytes, options, pdf, pages, tables) {
   // Same-origin module, fetched once: import() caches it, and init() returns at once
   // after the first call.
   const m = await import(url);
   await m.default();
-  return m.import_table(bytes, options);
+  return pdf ? m.import_pdf(bytes, pages, tables, options) : m.import_table(bytes, options);
 }
 export function indented(json) {
   try { return JSON.stringify(JSON.parse(json), null, 2) + '\\n'; } catch (e) { return json; }
 }")]
 extern "C" {
     #[wasm_bindgen(catch, js_name = importTable)]
-    async fn import_table_js(url: &str, bytes: js_sys::Uint8Array, options: &str) -> Result<JsValue, JsValue>;
+    async fn import_table_js(url: &str, bytes: js_sys::Uint8Array, options: &str, pdf: bool, pages: &str, tables: &str) -> Result<JsValue, JsValue>;
     /// JSON laid out with two-space indents, one value a line, for a file people read.
     pub fn indented(json: &str) -> String;
 }
 
-/// Reads a table with the import module (the XLSX one for a workbook), loading it the
-/// first time; the error says why the module could not be loaded or answered (the
-/// table's own problems are in the report).
-pub async fn import(bytes: &[u8], options: &ImportOptions, xlsx: bool) -> Result<Preview, String> {
+/// Reads a table with an import module (the XLSX one for a workbook, the PDF one with
+/// the pages and tables of `pdf` for a PDF), loading it the first time; the error says
+/// why the module could not be loaded or answered (the table's own problems, and a bad
+/// PDF's, are in the report).
+pub async fn import(bytes: &[u8], options: &ImportOptions, reader: Reader, pdf: &PdfChoice) -> Result<Preview, String> {
     let js_text = |e| crate::io::js_text(e, "the import module could not be loaded");
     let window = gloo::utils::window();
     let href = window.location().href().map_err(js_text)?;
-    let module = if xlsx { "xlsx/semaforo_xlsx.js" } else { "import/semaforo_xlsx.js" };
+    let module = match reader {
+        Reader::Text => "import/semaforo_xlsx.js",
+        Reader::Xlsx => "xlsx/semaforo_xlsx.js",
+        Reader::Pdf => "pdf/semaforo_xlsx.js",
+    };
     let url = web_sys::Url::new_with_base(module, &href).map_err(js_text)?;
     let options = serde_json::to_string(options).map_err(|e| e.to_string())?;
+    let tables = pdf.tables.as_ref().map_or_else(|| "null".to_string(), |t| serde_json::to_string(t).unwrap_or_default());
     // A copy owned by JS: the module is called after awaits, when a view into this
     // module's memory could have been detached by its growth.
     let bytes = js_sys::Uint8Array::from(bytes);
-    let answer = import_table_js(&url.href(), bytes, &options).await.map_err(js_text)?;
+    let answer = import_table_js(&url.href(), bytes, &options, reader == Reader::Pdf, pdf.pages.trim(), &tables).await.map_err(js_text)?;
     let json = answer.as_string().ok_or_else(|| "the import module gave no answer".to_string())?;
     let answer: Answer = serde_json::from_str(&json).map_err(|e| format!("the import module's report: {e}"))?;
-    Ok(Preview::new(answer.report, answer.plan_json))
+    let preview = Preview::new(answer.report, answer.plan_json);
+    Ok(match answer.tables {
+        Some(listing) if reader == Reader::Pdf => preview.with_pdf(listing, answer.chosen, &answer.row_pages),
+        _ => preview,
+    })
 }
 
 /// `piano.xlsx` -> `piano.plan.json`; pasted text -> `piano-importato.plan.json`.
@@ -413,6 +565,30 @@ mod tests {
         assert!(preview.rows.iter().find(|r| r.row == 6).is_some_and(|r| r.kind != RowKind::Error));
         choices.map(4, None);
         assert!(choices.mapping.is_empty());
+    }
+
+    #[test]
+    fn a_pdf_goes_to_the_pdf_module_by_its_bytes_or_its_name_a_workbook_to_the_xlsx_one() {
+        let file = |name: &str, bytes: &[u8]| Source::File { name: name.into(), bytes: Rc::new(bytes.to_vec()) };
+        assert_eq!(file("relazione.pdf", b"%PDF-1.7\n").reader(), Reader::Pdf);
+        assert_eq!(file("senza-nome", b"%PDF-1.4\n").reader(), Reader::Pdf, "the bytes say it");
+        assert_eq!(file("RELAZIONE.PDF", b"PK\x03\x04").reader(), Reader::Pdf, "a ZIP named .pdf: the PDF reader says what it is");
+        assert_eq!(file("piano.xlsx", b"PK\x03\x04").reader(), Reader::Xlsx);
+        assert_eq!(file("piano.csv", b"a;b\n").reader(), Reader::Text);
+        assert_eq!(Source::Pasted.reader(), Reader::Text);
+    }
+
+    #[test]
+    fn page_ranges_read_as_the_core_reads_them() {
+        for ok in ["", "  ", "12-40", "12-", "-40", "12", " 3 - 5 ", "7-7", "-"] {
+            assert!(page_range_ok(ok), "{ok:?}");
+        }
+        for bad in ["dodici", "0-3", "5-3", "1-2-3", "3,5", "1.5"] {
+            assert!(!page_range_ok(bad), "{bad:?}");
+        }
+        assert_eq!(page_list(&[3, 4, 5, 7, 9, 10]), "3–5, 7, 9–10");
+        assert_eq!(page_list(&[2]), "2");
+        assert_eq!(page_list(&[]), "");
     }
 
     #[test]

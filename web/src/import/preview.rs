@@ -1,7 +1,8 @@
 //! The importer's preview: the rows that could not be read, each with its row number,
 //! column, original text and what was expected; then every row of the table with what it
 //! became (heading, group, indicator, continuation, skipped, error), the code it got, and
-//! the published figure beside the one the core computes from the imported plan.
+//! the published figure beside the one the core computes from the imported plan; for a
+//! PDF, the page each row is printed on.
 //!
 //! Each row has a selector of its role (heading of a kind, indicator, total, the rest of
 //! the previous row, ignored): "automatico" shows the role the cells were read in, and
@@ -19,6 +20,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::{t, use_lang, Msg};
+use crate::import::messages::{tr, M};
 use crate::import::model::{read_role, Figures, Preview};
 use semaforo_core::labels::row_role;
 
@@ -44,15 +46,16 @@ pub fn ImporterPreview(props: &ImporterPreviewProps) -> Html {
     let d = preview.decimals;
     let errors: Vec<_> = preview.rows.iter().filter(|r| r.kind == RowKind::Error).collect();
     let hidden = preview.rows.len().saturating_sub(MAX_ROWS);
+    let pages = preview.rows.iter().any(|r| r.page.is_some());
     html! {
         <div class="import-preview">
             if !errors.is_empty() {
                 <div class="import-errors" data-testid="import-errors">
-                    <h3><span aria-hidden="true">{ "⚠ " }</span>{ t(lang, Msg::ImportErrorsTitle) }</h3>
+                    <h3><span aria-hidden="true">{ "⚠ " }</span>{ tr(lang, M::ErrorsTitle) }</h3>
                     <ul>
                     { for errors.iter().map(|r| html! {
                         <li data-row={r.row.to_string()}>
-                            <strong>{ t(lang, Msg::ImportRow) }{ " " }{ r.row }</strong>{ ": " }
+                            <strong>{ tr(lang, M::Row) }{ " " }{ r.row }</strong>{ ": " }
                             { problems(lang, &r.problems) }
                             <div class="small cells">{ r.text.clone() }</div>
                         </li>
@@ -62,16 +65,17 @@ pub fn ImporterPreview(props: &ImporterPreviewProps) -> Html {
             }
             <div class="table-scroll">
                 <table class="data import-rows" data-testid="import-rows">
-                    <caption>{ t(lang, Msg::ImportPreview) }</caption>
+                    <caption>{ tr(lang, M::Preview) }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ t(lang, Msg::ImportRow) }</th>
-                            <th scope="col">{ t(lang, Msg::ImportReading) }</th>
-                            <th scope="col">{ t(lang, Msg::ImportRole) }</th>
+                            <th scope="col">{ tr(lang, M::Row) }</th>
+                            if pages { <th scope="col">{ tr(lang, M::Page) }</th> }
+                            <th scope="col">{ tr(lang, M::Reading) }</th>
+                            <th scope="col">{ tr(lang, M::Role) }</th>
                             <th scope="col">{ t(lang, Msg::Code) }</th>
-                            <th scope="col">{ t(lang, Msg::ImportCells) }</th>
-                            <th scope="col">{ t(lang, Msg::ImportProblems) }</th>
-                            <th scope="col">{ t(lang, Msg::ImportPublishedComputed) }</th>
+                            <th scope="col">{ tr(lang, M::Cells) }</th>
+                            <th scope="col">{ tr(lang, M::Problems) }</th>
+                            <th scope="col">{ tr(lang, M::PublishedComputed) }</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -84,6 +88,7 @@ pub fn ImporterPreview(props: &ImporterPreviewProps) -> Html {
                             <tr class={if chosen.is_some() { format!("{} corrected", kind_class(r.kind)) } else { kind_class(r.kind).to_string() }} data-row={r.row.to_string()}
                                 data-kind={kind_class(r.kind)} data-role={r.role.name()}>
                                 <td class="num">{ r.row }</td>
+                                if pages { <td class="num page">{ r.page.map(|p| p.to_string()).unwrap_or_default() }</td> }
                                 <td class="kind">
                                     if error { <span aria-hidden="true">{ "⚠ " }</span> }
                                     { kind_name(lang, r.kind) }
@@ -115,14 +120,14 @@ fn role_select(lang: Lang, row: usize, chosen: Option<RowRole>, auto: Option<Row
         (row, RowRole::from_name(&value))
     });
     let auto = match auto {
-        Some(role) => format!("{}: {}", t(lang, Msg::ImportAuto), row_role(lang, role)),
-        None => t(lang, Msg::ImportAuto).to_string(),
+        Some(role) => format!("{}: {}", tr(lang, M::Auto), row_role(lang, role)),
+        None => tr(lang, M::Auto).to_string(),
     };
     html! {
         <>
             // `~value` as well as `selected`: an option's `selected` no longer moves a select
             // the user has changed, and "Annulla correzioni" or loaded settings must.
-            <select aria-label={format!("{} {row}", t(lang, Msg::ImportRoleOf))} {onchange} ~value={chosen.map_or("", RowRole::name)}
+            <select aria-label={format!("{} {row}", tr(lang, M::RoleOf))} {onchange} ~value={chosen.map_or("", RowRole::name)}
                 data-testid={format!("import-role-{row}")}>
                 <option value="" selected={chosen.is_none()}>{ auto }</option>
                 { for RowRole::ALL.iter().map(|role| html! {
@@ -130,7 +135,7 @@ fn role_select(lang: Lang, row: usize, chosen: Option<RowRole>, auto: Option<Row
                 }) }
             </select>
             if chosen.is_some() {
-                <span class="corrected-mark" data-testid={format!("import-corrected-{row}")}><span aria-hidden="true">{ "✎ " }</span>{ t(lang, Msg::ImportCorrected) }</span>
+                <span class="corrected-mark" data-testid={format!("import-corrected-{row}")}><span aria-hidden="true">{ "✎ " }</span>{ tr(lang, M::Corrected) }</span>
             }
         </>
     }
@@ -144,9 +149,9 @@ fn problems(lang: Lang, problems: &[CellProblem]) -> Html {
         <ul class="problems">
         { for problems.iter().map(|p| html! {
             <li>
-                <span class="problem-col">{ format!("{} {} ({})", t(lang, Msg::ImportColumn), p.column + 1, p.header) }</span>{ ": " }
+                <span class="problem-col">{ format!("{} {} ({})", tr(lang, M::Column), p.column + 1, p.header) }</span>{ ": " }
                 <q class="problem-text">{ p.text.clone() }</q>{ " — " }
-                <span class="problem-expected">{ t(lang, Msg::ImportExpected) }{ " " }{ p.expectation(lang) }</span>
+                <span class="problem-expected">{ tr(lang, M::Expected) }{ " " }{ p.expectation(lang) }</span>
             </li>
         }) }
         </ul>
@@ -159,7 +164,7 @@ fn figures(lang: Lang, figures: Option<&Figures>, d: u32) -> Html {
     html! {
         <span class={if disagree { "figures disagree" } else { "figures" }}>
             { labels::score(lang, f.published, d) }{ " / " }{ labels::score(lang, f.computed, d) }
-            if disagree { <span class="differs">{ " ≠ " }{ t(lang, Msg::ImportDiffers) }</span> }
+            if disagree { <span class="differs">{ " ≠ " }{ tr(lang, M::Differs) }</span> }
         </span>
     }
 }
@@ -176,15 +181,15 @@ fn kind_class(kind: RowKind) -> &'static str {
 }
 
 fn kind_name(lang: Lang, kind: RowKind) -> &'static str {
-    t(
+    tr(
         lang,
         match kind {
-            RowKind::Header => Msg::ImportKindHeader,
-            RowKind::Group => Msg::ImportKindGroup,
-            RowKind::Indicator => Msg::ImportKindIndicator,
-            RowKind::Continuation => Msg::ImportKindContinuation,
-            RowKind::Skipped => Msg::ImportKindSkipped,
-            RowKind::Error => Msg::ImportKindError,
+            RowKind::Header => M::KindHeader,
+            RowKind::Group => M::KindGroup,
+            RowKind::Indicator => M::KindIndicator,
+            RowKind::Continuation => M::KindContinuation,
+            RowKind::Skipped => M::KindSkipped,
+            RowKind::Error => M::KindError,
         },
     )
 }

@@ -93,16 +93,19 @@ fn caller(callback: js_sys::Function) -> impl Fn(&str, &str, &str) + Clone {
 }
 
 /// Mounts the importer's panel into `element` in the language `lang` (`it`, `en`); it
-/// calls back `("open", name, plan JSON)` to open a plan, then `("close", "", "")`.
+/// calls back `("open", name, plan JSON)` to open a plan, then `("close", "", "")`. An
+/// `input` starting with `pdf` ("Apri il PDF della relazione") mounts it ready for a
+/// PDF, its file chooser opened.
 #[cfg(feature = "ui")]
 #[wasm_bindgen]
-pub fn mount_importer(element: web_sys::Element, lang: &str, _input: &str, callback: js_sys::Function) -> Panel {
+pub fn mount_importer(element: web_sys::Element, lang: &str, input: &str, callback: js_sys::Function) -> Panel {
     use semaforo_web::import::importer::{Importer, ImporterProps};
     let call = caller(callback);
     let close = call.clone();
     let props = ImporterProps {
         onopen: yew::Callback::from(move |(name, json): (yew::AttrValue, std::rc::Rc<str>)| call("open", &name, &json)),
         onclose: yew::Callback::from(move |()| close("close", "", "")),
+        pdf: input.starts_with("pdf"),
     };
     Panel(Some(Box::new(semaforo_web::ondemand::mount::<Importer>(element, lang, props))))
 }
