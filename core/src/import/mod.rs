@@ -28,6 +28,7 @@ pub mod table;
 pub mod values;
 
 mod build;
+pub mod pages;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 

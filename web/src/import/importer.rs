@@ -558,7 +558,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
     });
     let pdf_tables = preview.as_ref().and_then(|p| p.pdf.as_ref()).filter(|_| is_pdf).map(|pdf| {
         let chosen = state.pdf.tables.as_ref().unwrap_or(&pdf.chosen);
-        let range_ok = model::page_range_ok(&state.pdf.pages);
+        let range_ok = semaforo_core::import::pages::PageRange::parse(state.pdf.pages.trim()).is_some();
         html! {
             <fieldset class="import-columns import-pdf" data-testid="import-pdf-tables">
                 <legend>{ tr(lang, M::PdfTables) }</legend>

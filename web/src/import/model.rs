@@ -94,18 +94,6 @@ pub struct PdfChoice {
     pub tables: Option<Vec<usize>>,
 }
 
-/// Whether a page range reads as the core reads it (`pdf::PageRange::parse`, which the app
-/// does not link): empty, `12-40`, `12-`, `-40` or `12`, from page 1, first ≤ last.
-pub fn page_range_ok(text: &str) -> bool {
-    let text = text.trim();
-    if text.is_empty() {
-        return true;
-    }
-    let (a, b) = text.split_once('-').unwrap_or((text, text));
-    let page = |s: &str, empty: usize| if s.trim().is_empty() { Some(empty) } else { s.trim().parse::<usize>().ok() };
-    matches!((page(a, 1), page(b, usize::MAX)), (Some(first), Some(last)) if first >= 1 && first <= last)
-}
-
 /// Pages as people write them: `3–5, 7`.
 pub fn page_list(pages: &[usize]) -> String {
     let mut out: Vec<String> = Vec::new();
@@ -333,13 +321,6 @@ pub struct Preview {
     pub pdf: Option<PdfView>,
 }
 
-/// Pages, 1-based, both included: the core's `pdf::PageRange`.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Deserialize)]
-pub struct PageRange {
-    pub first: usize,
-    pub last: usize,
-}
-
 /// A table the PDF module found, as the core lists it (`pdf::TableListing`; the app does
 /// not link the PDF reader, so its answer is read into these types).
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
@@ -363,7 +344,7 @@ pub struct PdfListing {
     /// Pages the PDF has (0 when it could not be read).
     pub pages: usize,
     /// Pages read.
-    pub read: Option<PageRange>,
+    pub read: Option<semaforo_core::import::pages::PageRange>,
     pub tables: Vec<PdfTable>,
 }
 
@@ -579,13 +560,7 @@ mod tests {
     }
 
     #[test]
-    fn page_ranges_read_as_the_core_reads_them() {
-        for ok in ["", "  ", "12-40", "12-", "-40", "12", " 3 - 5 ", "7-7", "-"] {
-            assert!(page_range_ok(ok), "{ok:?}");
-        }
-        for bad in ["dodici", "0-3", "5-3", "1-2-3", "3,5", "1.5"] {
-            assert!(!page_range_ok(bad), "{bad:?}");
-        }
+    fn pages_are_listed_as_people_write_them() {
         assert_eq!(page_list(&[3, 4, 5, 7, 9, 10]), "3–5, 7, 9–10");
         assert_eq!(page_list(&[2]), "2");
         assert_eq!(page_list(&[]), "");

@@ -15,6 +15,7 @@
 pub mod layout;
 pub mod text;
 
+pub use super::pages::PageRange;
 use super::{build, table, ImportOptions, ImportReport};
 use crate::diagnostic::{Case, Code, Diagnostic, Localized, Param, Params, SerializeIn};
 use crate::labels::Lang;
@@ -28,23 +29,6 @@ pub const MAX_PAGES: usize = 1000;
 pub const MAX_BYTES: usize = 256 << 20;
 /// Rows of a table shown in its preview.
 const PREVIEW_ROWS: usize = 3;
-
-/// Which pages to read: 1-based, both included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-pub struct PageRange {
-    pub first: usize,
-    pub last: usize,
-}
-
-impl PageRange {
-    /// `12-40`, `12-`, `-40` or `12`.
-    pub fn parse(text: &str) -> Option<PageRange> {
-        let (a, b) = text.split_once('-').unwrap_or((text, text));
-        let first = if a.trim().is_empty() { 1 } else { a.trim().parse().ok()? };
-        let last = if b.trim().is_empty() { usize::MAX } else { b.trim().parse().ok()? };
-        (first >= 1 && first <= last).then_some(PageRange { first, last })
-    }
-}
 
 /// A table found in the PDF, as the user chooses it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -306,16 +290,6 @@ pub fn tables_as_tsv(bytes: &[u8], range: Option<PageRange>, tables: Option<&[us
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn page_ranges() {
-        assert_eq!(PageRange::parse("12-40"), Some(PageRange { first: 12, last: 40 }));
-        assert_eq!(PageRange::parse("7"), Some(PageRange { first: 7, last: 7 }));
-        assert_eq!(PageRange::parse("3-").map(|r| r.first), Some(3));
-        assert_eq!(PageRange::parse("40-12"), None);
-        assert_eq!(PageRange::parse("0-3"), None);
-        assert_eq!(PageRange::parse("a"), None);
-    }
 
     #[test]
     fn not_a_pdf_and_a_zip_say_so() {
