@@ -28,7 +28,7 @@ pub mod table;
 pub mod values;
 
 mod build;
-pub mod pages;
+pub mod listing;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 

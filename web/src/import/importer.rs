@@ -558,7 +558,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
     });
     let pdf_tables = preview.as_ref().and_then(|p| p.pdf.as_ref()).filter(|_| is_pdf).map(|pdf| {
         let chosen = state.pdf.tables.as_ref().unwrap_or(&pdf.chosen);
-        let range_ok = semaforo_core::import::pages::PageRange::parse(state.pdf.pages.trim()).is_some();
+        let range_ok = semaforo_core::import::listing::PageRange::parse(state.pdf.pages.trim()).is_some();
         html! {
             <fieldset class="import-columns import-pdf" data-testid="import-pdf-tables">
                 <legend>{ tr(lang, M::PdfTables) }</legend>
@@ -686,7 +686,7 @@ const PDF_TYPES: &str = ".pdf,application/pdf";
 
 /// One table of a PDF: a checkbox naming it (number, pages, rows, columns), its heading
 /// and its first rows.
-fn pdf_table(lang: Lang, table: &model::PdfTable, checked: bool, ontable: &Callback<(usize, bool)>) -> Html {
+fn pdf_table(lang: Lang, table: &semaforo_core::import::listing::TableListing, checked: bool, ontable: &Callback<(usize, bool)>) -> Html {
     let index = table.index;
     let id = format!("import-pdf-table-{index}");
     let onchange = ontable.reform(move |e: Event| {

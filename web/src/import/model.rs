@@ -17,6 +17,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use semaforo_core::import::listing::{PageRange, TableListing};
 use semaforo_core::import::{CellProblem, ColumnReading, Field, ImportOptions, Note, RowCorrection, RowKind, RowReading, RowRole, TableFormat};
 use semaforo_core::Decimal;
 use semaforo_core::{check_plan, evaluate, Diagnostic, Plan};
@@ -321,22 +322,6 @@ pub struct Preview {
     pub pdf: Option<PdfView>,
 }
 
-/// A table the PDF module found, as the core lists it (`pdf::TableListing`; the app does
-/// not link the PDF reader, so its answer is read into these types).
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-pub struct PdfTable {
-    /// 0-based, as the import's choice of tables names it.
-    pub index: usize,
-    /// 1-based pages it is printed on.
-    pub pages: Vec<usize>,
-    pub columns: usize,
-    pub rows: usize,
-    /// The row naming its columns, if one does.
-    pub header: Option<Vec<String>>,
-    /// Its first rows after the heading.
-    pub preview: Vec<Vec<String>>,
-}
-
 /// The tables of a PDF (the core's `pdf::PdfTables`, without its diagnostics, which the
 /// report carries too).
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
@@ -344,8 +329,8 @@ pub struct PdfListing {
     /// Pages the PDF has (0 when it could not be read).
     pub pages: usize,
     /// Pages read.
-    pub read: Option<semaforo_core::import::pages::PageRange>,
-    pub tables: Vec<PdfTable>,
+    pub read: Option<PageRange>,
+    pub tables: Vec<TableListing>,
 }
 
 /// Where a row of the report is printed.

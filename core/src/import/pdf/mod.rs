@@ -15,7 +15,7 @@
 pub mod layout;
 pub mod text;
 
-pub use super::pages::PageRange;
+pub use super::listing::{PageRange, TableListing};
 use super::{build, table, ImportOptions, ImportReport};
 use crate::diagnostic::{Case, Code, Diagnostic, Localized, Param, Params, SerializeIn};
 use crate::labels::Lang;
@@ -29,23 +29,6 @@ pub const MAX_PAGES: usize = 1000;
 pub const MAX_BYTES: usize = 256 << 20;
 /// Rows of a table shown in its preview.
 const PREVIEW_ROWS: usize = 3;
-
-/// A table found in the PDF, as the user chooses it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TableListing {
-    /// 0-based, as [`import_pdf`]'s `tables` names it.
-    pub index: usize,
-    /// 1-based pages it is printed on.
-    pub pages: Vec<usize>,
-    pub columns: usize,
-    pub rows: usize,
-    /// The row naming its columns, if one does (a table of a plan has one).
-    pub header: Option<Vec<String>>,
-    /// Its first rows after the heading.
-    pub preview: Vec<Vec<String>>,
-    /// Its columns are cut by drawn rules (else by the gaps of its text).
-    pub ruled: bool,
-}
 
 /// The tables of a PDF, or why there are none.
 #[derive(Debug, Clone, PartialEq)]

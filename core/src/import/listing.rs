@@ -1,6 +1,7 @@
-//! Which pages of a document to read (a PDF's), as people write them: `12-40`, `12-`,
-//! `-40`, `12`. Outside the `pdf` feature, so that the app's importer panel checks a
-//! range as the PDF reader will read it, without linking the reader.
+//! A PDF as the user chooses from it: which pages to read, as people write them (`12-40`,
+//! `12-`, `-40`, `12`), and the tables found there. Outside the `pdf` feature, so that the
+//! app's importer panel, which does not link the PDF reader, checks a range as the reader
+//! will read it and reads the reader's listing into these same types.
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,23 @@ impl PageRange {
         let last = if b.trim().is_empty() { usize::MAX } else { b.trim().parse().ok()? };
         (first >= 1 && first <= last).then_some(PageRange { first, last })
     }
+}
+
+/// A table found in the PDF, as the user chooses it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableListing {
+    /// 0-based, as `pdf::import_pdf`'s `tables` names it.
+    pub index: usize,
+    /// 1-based pages it is printed on.
+    pub pages: Vec<usize>,
+    pub columns: usize,
+    pub rows: usize,
+    /// The row naming its columns, if one does (a table of a plan has one).
+    pub header: Option<Vec<String>>,
+    /// Its first rows after the heading.
+    pub preview: Vec<Vec<String>>,
+    /// Its columns are cut by drawn rules (else by the gaps of its text).
+    pub ruled: bool,
 }
 
 #[cfg(test)]
