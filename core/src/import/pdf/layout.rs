@@ -76,26 +76,34 @@ fn join_glyphs<'g>(glyphs: impl Iterator<Item = &'g Glyph>) -> String {
     out.trim().to_string()
 }
 
-/// The page's lines, top to bottom.
-fn lines(glyphs: &[Glyph]) -> Vec<Line> {
-    let mut sorted: Vec<&Glyph> = glyphs.iter().collect();
+/// Glyphs grouped by baseline (within a third of their size), top to bottom, each group
+/// left to right: a page's lines, or a cell's.
+fn by_baseline<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> Vec<Vec<&'g Glyph>> {
+    let mut sorted: Vec<&Glyph> = glyphs.into_iter().collect();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut groups: Vec<Vec<Glyph>> = Vec::new();
+    let mut groups: Vec<Vec<&Glyph>> = Vec::new();
     let mut line_y = f32::MIN;
     for g in sorted {
-        let tolerance = (0.35 * g.size).max(1.0);
         match groups.last_mut() {
-            Some(group) if (g.y - line_y).abs() <= tolerance => group.push(g.clone()),
+            Some(group) if (g.y - line_y).abs() <= (0.35 * g.size).max(1.0) => group.push(g),
             _ => {
                 line_y = g.y;
-                groups.push(vec![g.clone()]);
+                groups.push(vec![g]);
             }
         }
     }
+    for group in &mut groups {
+        group.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
     groups
+}
+
+/// The page's lines, top to bottom.
+fn lines(glyphs: &[Glyph]) -> Vec<Line> {
+    by_baseline(glyphs)
         .into_iter()
-        .filter_map(|mut glyphs| {
-            glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+        .map(|group| group.into_iter().cloned().collect::<Vec<Glyph>>())
+        .filter_map(|glyphs| {
             let size = glyphs.iter().filter(|g| !is_space(g)).map(|g| g.size).fold(0.0, f32::max);
             let y = glyphs.first().map_or(0.0, |g| g.y);
             let mut fragments: Vec<(f32, f32)> = Vec::new();
@@ -336,23 +344,9 @@ fn column_of(x: f32, bounds: &[f32]) -> usize {
 /// for its column, which a producer breaks anywhere, `RAGGIUNGIM` / `ENTO`, is not told
 /// apart from two words: it keeps a space.)
 fn cell_text(glyphs: &[&Glyph]) -> String {
-    let mut sorted: Vec<&Glyph> = glyphs.to_vec();
-    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut lines: Vec<Vec<&Glyph>> = Vec::new();
-    let mut y = f32::MIN;
-    for g in sorted {
-        match lines.last_mut() {
-            Some(l) if (g.y - y).abs() <= (0.35 * g.size).max(1.0) => l.push(g),
-            _ => {
-                y = g.y;
-                lines.push(vec![g]);
-            }
-        }
-    }
     let mut out = String::new();
-    for mut l in lines {
-        l.sort_by(|a, b| a.x.total_cmp(&b.x));
-        append_line(&mut out, &join_glyphs(l.iter().copied()));
+    for line in by_baseline(glyphs.iter().copied()) {
+        append_line(&mut out, &join_glyphs(line.into_iter()));
     }
     out
 }
