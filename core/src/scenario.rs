@@ -287,12 +287,25 @@ pub fn delta(before: Option<Decimal>, after: Option<Decimal>) -> Option<Decimal>
     before.zip(after).and_then(|(b, a)| a.checked_sub(b)).map(Decimal::normalize)
 }
 
+impl Change {
+    fn new(id: &str, code: &str, indicator: bool, before: Option<Decimal>, after: Option<Decimal>) -> Change {
+        Change { id: id.to_string(), code: code.to_string(), indicator, before, after, delta: delta(before, after) }
+    }
+}
+
+/// The score of the node result at `position`, if there is one and it has one.
+fn node_score(evaluation: &Evaluation, position: usize) -> Option<Decimal> {
+    evaluation.nodes.get(position).and_then(|n| n.score)
+}
+
+/// The achievement of the indicator result at `position`, if there is one and it has one.
+fn indicator_score(evaluation: &Evaluation, position: usize) -> Option<Decimal> {
+    evaluation.indicators.get(position).and_then(|i| i.achievement)
+}
+
 /// Every node and indicator whose score differs, in the order of `after`.
 pub fn compare(before: &Evaluation, after: &Evaluation) -> Vec<Change> {
     let mut changes = Vec::new();
-    let change = |id: &str, code: &str, indicator: bool, b: Option<Decimal>, a: Option<Decimal>| {
-        (b != a).then(|| Change { id: id.to_string(), code: code.to_string(), indicator, before: b, after: a, delta: delta(b, a) })
-    };
     // What-if edits change values, not the tree: the two evaluations then list the same
     // results in the same order, and each pairs with the one at its position (looking
     // every id up instead was most of an edit's time in the app at 100 000 indicators).
@@ -301,14 +314,14 @@ pub fn compare(before: &Evaluation, after: &Evaluation) -> Vec<Change> {
             Some(b) if b.id == node.id => b.score,
             _ => before.node(&node.id).and_then(|n| n.score),
         };
-        changes.extend(change(&node.id, &node.code, false, b, node.score));
+        changes.extend((b != node.score).then(|| Change::new(&node.id, &node.code, false, b, node.score)));
     }
     for (i, indicator) in after.indicators.iter().enumerate() {
         let b = match before.indicators.get(i) {
             Some(b) if b.id == indicator.id => b.achievement,
             _ => before.indicator(&indicator.id).and_then(|i| i.achievement),
         };
-        changes.extend(change(&indicator.id, &indicator.code, true, b, indicator.achievement));
+        changes.extend((b != indicator.achievement).then(|| Change::new(&indicator.id, &indicator.code, true, b, indicator.achievement)));
     }
     changes
 }
@@ -328,50 +341,33 @@ pub struct Differences {
 impl Differences {
     /// Every result that differs, by one pass over both.
     pub fn between(before: &Evaluation, after: &Evaluation) -> Differences {
-        let differs = |b: Option<Decimal>, a: Option<Decimal>| b != a;
-        let nodes = (0..after.nodes.len()).filter(|&p| differs(before.nodes.get(p).and_then(|n| n.score), after.nodes[p].score)).map(|p| p as u32).collect();
-        let indicators = (0..after.indicators.len())
-            .filter(|&p| differs(before.indicators.get(p).and_then(|i| i.achievement), after.indicators[p].achievement))
-            .map(|p| p as u32)
-            .collect();
-        Differences { nodes, indicators }
+        let differing = |len: usize, score: fn(&Evaluation, usize) -> Option<Decimal>| {
+            (0..len).filter(|&p| score(before, p) != score(after, p)).map(|p| p as u32).collect()
+        };
+        Differences { nodes: differing(after.nodes.len(), node_score), indicators: differing(after.indicators.len(), indicator_score) }
     }
 
     /// After an edit `after` took: the results it touched (`live.touched()`) checked again.
     pub fn update(&mut self, before: &Evaluation, after: &Evaluation, (nodes, indicators): (&[u32], &[u32])) {
         for &p in nodes {
-            let (b, a) = (before.nodes.get(p as usize).and_then(|n| n.score), after.nodes.get(p as usize).and_then(|n| n.score));
-            mark(&mut self.nodes, p, b != a);
+            mark(&mut self.nodes, p, node_score(before, p as usize) != node_score(after, p as usize));
         }
         for &p in indicators {
-            let (b, a) = (before.indicators.get(p as usize).and_then(|i| i.achievement), after.indicators.get(p as usize).and_then(|i| i.achievement));
-            mark(&mut self.indicators, p, b != a);
+            mark(&mut self.indicators, p, indicator_score(before, p as usize) != indicator_score(after, p as usize));
         }
     }
 
     /// The changes, as [`compare`] lists them: nodes, then indicators, in order.
     pub fn changes(&self, before: &Evaluation, after: &Evaluation) -> Vec<Change> {
-        let change = |id: &str, code: &str, indicator: bool, b: Option<Decimal>, a: Option<Decimal>| Change {
-            id: id.to_string(),
-            code: code.to_string(),
-            indicator,
-            before: b,
-            after: a,
-            delta: delta(b, a),
-        };
         let nodes = self.nodes.iter().filter_map(|&p| {
             let a = after.nodes.get(p as usize)?;
-            Some(change(&a.id, &a.code, false, before.nodes.get(p as usize).and_then(|n| n.score), a.score))
+            Some(Change::new(&a.id, &a.code, false, node_score(before, p as usize), a.score))
         });
         let indicators = self.indicators.iter().filter_map(|&p| {
             let a = after.indicators.get(p as usize)?;
-            Some(change(&a.id, &a.code, true, before.indicators.get(p as usize).and_then(|i| i.achievement), a.achievement))
+            Some(Change::new(&a.id, &a.code, true, indicator_score(before, p as usize), a.achievement))
         });
         nodes.chain(indicators).collect()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty() && self.indicators.is_empty()
     }
 }
 
