@@ -442,18 +442,19 @@ impl Builder<'_> {
         // strategic objectives of 3.1, with no ambito heading, to list their operational
         // ones. The node stays where it is, and its ancestors are open again.
         let numbered_under_its_parent = |n: usize| self.nodes[n].parent.is_some_and(|p| extends(&code, &self.nodes[p].code));
-        let stays = found.filter(|&n| parent.is_some() && self.nodes[n].parent != parent && numbered_under_its_parent(n));
-        if let Some(existing) = stays {
-            let mut ancestor = self.nodes[existing].parent;
-            for s in (0..slot).rev() {
-                self.open[s] = ancestor.filter(|&a| level_slot(self.nodes[a].level) == s);
-                if self.open[s].is_some() {
-                    ancestor = ancestor.and_then(|a| self.nodes[a].parent);
+        let parent = match found.filter(|&n| parent.is_some() && self.nodes[n].parent != parent && numbered_under_its_parent(n)) {
+            Some(existing) => {
+                let mut ancestor = self.nodes[existing].parent;
+                for s in (0..slot).rev() {
+                    self.open[s] = ancestor.filter(|&a| level_slot(self.nodes[a].level) == s);
+                    if self.open[s].is_some() {
+                        ancestor = ancestor.and_then(|a| self.nodes[a].parent);
+                    }
                 }
+                self.nodes[existing].parent
             }
-        }
-        let found = stays.or(found);
-        let parent = if stays.is_some() { found.and_then(|n| self.nodes[n].parent) } else { parent };
+            None => parent,
+        };
         let (found, code) = match found {
             Some(existing) if parent.is_some() && self.nodes[existing].parent != parent && has_content(existing) => {
                 let mut k = 2;
