@@ -30,6 +30,14 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// Of a text written in both languages, the one in this language.
+    pub fn pick<T>(self, it: T, en: T) -> T {
+        match self {
+            Lang::It => it,
+            Lang::En => en,
+        }
+    }
 }
 
 /// The verdict in words; `None` (no score) is "not available". Beside a traffic light

@@ -206,10 +206,7 @@ pub enum Msg {
 /// The text of a message in a language.
 pub fn t(lang: Lang, msg: Msg) -> &'static str {
     let [it, en] = texts(msg);
-    match lang {
-        Lang::It => it,
-        Lang::En => en,
-    }
+    lang.pick(it, en)
 }
 
 /// Every message in Italian and in English, side by side, so that a translation is

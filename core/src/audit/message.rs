@@ -156,10 +156,7 @@ pub(crate) const WHY: &[(AuditCode, &str, &str)] = &[
 ];
 
 fn pick(texts: Texts, lang: Lang) -> &'static str {
-    match lang {
-        Lang::It => texts.0,
-        Lang::En => texts.1,
-    }
+    lang.pick(texts.0, texts.1)
 }
 
 /// Which of a code's sentences a finding is.

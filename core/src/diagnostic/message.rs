@@ -608,10 +608,7 @@ pub(crate) fn render_texts(texts: Texts, params: &Params, lang: Lang) -> Result<
 }
 
 fn pick(texts: Texts, lang: Lang) -> &'static str {
-    match lang {
-        Lang::It => texts.0,
-        Lang::En => texts.1,
-    }
+    lang.pick(texts.0, texts.1)
 }
 
 /// The parameter names a template uses, for checking templates against [`Param::NAMES`].

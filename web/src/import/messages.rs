@@ -91,10 +91,7 @@ pub enum M {
 /// The text of one of the importer's messages in a language.
 pub fn tr(lang: Lang, msg: M) -> &'static str {
     let [it, en] = texts(msg);
-    match lang {
-        Lang::It => it,
-        Lang::En => en,
-    }
+    lang.pick(it, en)
 }
 
 fn texts(msg: M) -> [&'static str; 2] {
