@@ -802,12 +802,8 @@ pub fn cell_problem(lang: Lang, column: usize, header: &str, text: &str, expecte
 /// One table found in a PDF, for the list the user chooses from: `tabella 2: pagine 3–5,
 /// 40 righe, 5 colonne; intestazione: PESO | INDICATORE | …` (the number is 1-based).
 pub fn pdf_table_line(lang: Lang, number: usize, pages: &[usize], rows: usize, columns: usize, header: Option<&[String]>) -> String {
-    let pages = match (pages.first(), pages.last()) {
-        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-        (Some(a), _) => a.to_string(),
-        _ => String::new(),
-    };
-    let several = pages.contains('–');
+    let several = pages.len() > 1;
+    let pages = crate::import::listing::page_list(pages);
     let heading = header.map(|h| h.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" | "));
     match lang {
         Lang::It => {

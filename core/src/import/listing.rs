@@ -39,6 +39,21 @@ pub struct TableListing {
     pub ruled: bool,
 }
 
+/// Pages as people write them: `3–5, 7`.
+pub fn page_list(pages: &[usize]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < pages.len() {
+        let mut j = i;
+        while j + 1 < pages.len() && pages[j + 1] == pages[j] + 1 {
+            j += 1;
+        }
+        out.push(if j > i { format!("{}–{}", pages[i], pages[j]) } else { pages[i].to_string() });
+        i = j + 1;
+    }
+    out.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,5 +66,12 @@ mod tests {
         assert_eq!(PageRange::parse("40-12"), None);
         assert_eq!(PageRange::parse("0-3"), None);
         assert_eq!(PageRange::parse("a"), None);
+    }
+
+    #[test]
+    fn pages_are_listed_as_people_write_them() {
+        assert_eq!(page_list(&[3, 4, 5, 7, 9, 10]), "3–5, 7, 9–10");
+        assert_eq!(page_list(&[2]), "2");
+        assert_eq!(page_list(&[]), "");
     }
 }

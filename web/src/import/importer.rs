@@ -35,10 +35,9 @@ use crate::open::file_drop::{use_file_drop, FileDrop};
 
 use crate::i18n::{t, use_lang, Msg};
 use crate::import::messages::{tr, M};
-use crate::import::model::{
-    self, format_value, page_list, parse_format, parse_settings, settings_json, Choices, PdfChoice, Preview, Source, SETTINGS_KEY, TEXT_KEY,
-};
+use crate::import::model::{self, format_value, parse_format, parse_settings, settings_json, Choices, PdfChoice, Preview, Source, SETTINGS_KEY, TEXT_KEY};
 use crate::import::preview::ImporterPreview;
+use semaforo_core::import::listing::page_list;
 use semaforo_core::labels::row_role;
 
 #[derive(Properties, PartialEq, Clone)]

@@ -95,21 +95,6 @@ pub struct PdfChoice {
     pub tables: Option<Vec<usize>>,
 }
 
-/// Pages as people write them: `3–5, 7`.
-pub fn page_list(pages: &[usize]) -> String {
-    let mut out: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < pages.len() {
-        let mut j = i;
-        while j + 1 < pages.len() && pages[j + 1] == pages[j] + 1 {
-            j += 1;
-        }
-        out.push(if j > i { format!("{}–{}", pages[i], pages[j]) } else { pages[i].to_string() });
-        i = j + 1;
-    }
-    out.join(", ")
-}
-
 /// What the user chose besides the table itself.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Choices {
@@ -542,13 +527,6 @@ mod tests {
         assert_eq!(file("piano.xlsx", b"PK\x03\x04").reader(), Reader::Xlsx);
         assert_eq!(file("piano.csv", b"a;b\n").reader(), Reader::Text);
         assert_eq!(Source::Pasted.reader(), Reader::Text);
-    }
-
-    #[test]
-    fn pages_are_listed_as_people_write_them() {
-        assert_eq!(page_list(&[3, 4, 5, 7, 9, 10]), "3–5, 7, 9–10");
-        assert_eq!(page_list(&[2]), "2");
-        assert_eq!(page_list(&[]), "");
     }
 
     #[test]
