@@ -498,16 +498,18 @@ fn heading(table: &FoundTable) -> Option<&FoundRow> {
 /// the rest of `last`, the previous page's last row, that the page break cut: a producer
 /// breaks a row by carrying over the lines its taller cells did not fit, so the rest has
 /// text only under cells `last` filled, and fewer of them; and it opens no row of its
-/// own (no cell is a labelled code, `OS_03.04 - …`, and it starts with no code, `OS 01.03`,
-/// `13.02.1`), nor is `last` a heading.
+/// own, nor is `last` a heading. A row opens itself with a code: a cell that is a
+/// labelled code (`OS_03.04 - …`), or a code among the first words of its first cell,
+/// alone or after the words of its level (`OS 01.03`, `13.02.1`, `Obiettivo operativo
+/// OO_01.02.03 - …`).
 fn continues_row(last: &FoundRow, first: &FoundRow) -> bool {
     use crate::import::values::{group_label, is_code};
     let filled = |r: &FoundRow| r.cells.iter().filter(|c| !c.trim().is_empty()).count();
     let under_filled = first.cells.iter().enumerate().all(|(i, c)| c.trim().is_empty() || last.cells.get(i).is_some_and(|l| !l.trim().is_empty()));
     let opens_row = first.cells.iter().any(|c| group_label(c).is_some())
         || first.cells.iter().find(|c| !c.trim().is_empty()).is_some_and(|c| {
-            let words: Vec<&str> = c.split_whitespace().collect();
-            words.first().is_some_and(|w| is_code(w)) || (words.len() >= 2 && is_code(&format!("{} {}", words[0], words[1])))
+            let words: Vec<&str> = c.split_whitespace().take(3).map(|w| w.trim_matches(|ch: char| matches!(ch, '(' | ')' | ':' | ',' | ';'))).collect();
+            words.iter().any(|w| is_code(w)) || words.windows(2).any(|pair| is_code(&pair.join(" ")))
         });
     filled(first) > 0 && filled(first) < filled(last) && under_filled && !opens_row && !is_header_row(&last.cells)
 }
@@ -674,9 +676,11 @@ mod tests {
     #[test]
     fn a_row_opening_with_a_label_after_a_page_break_stays_a_row() {
         let one = ruled_page(&[(120.0, ["60%", "Pratiche evase", ">= 90 %"])]);
-        let two = ruled_page(&[(120.0, ["Obiettivo", "OS_03.04 - Promuovere", ""])]);
-        let t = tables(&[(1, one), (2, two)]);
-        assert_eq!(cells(&t[0]).len(), 3);
+        for opening in [["Obiettivo", "OS_03.04 - Promuovere", ""], ["Obiettivo operativo OO_01.02.03 - Adozione Intranet", "", ""], ["OS 01.03", "", ""]] {
+            let two = ruled_page(&[(120.0, opening)]);
+            let t = tables(&[(1, one.clone()), (2, two)]);
+            assert_eq!(cells(&t[0]).len(), 3, "{opening:?}");
+        }
     }
 
     #[test]
