@@ -10,10 +10,12 @@ use crate::decimal::Decimal;
 use crate::diagnostic::Collision;
 use crate::exact::ExactSum;
 use crate::explain::{Explanation, Mean, Term};
+use crate::positions::Positions;
 use crate::plan::{Cruscotto, CruscottoItem, Indicator, Level, Objective, Plan, Policy, Published, ScoreFrom, SharedIndicator, Unit, Verdict};
 use crate::score::{score_indicator, Deviation};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -114,9 +116,9 @@ pub struct Evaluation {
     pub nodes: Vec<NodeResult>,
     pub indicators: Vec<IndicatorResult>,
     #[serde(skip)]
-    node_index: HashMap<String, usize>,
+    node_index: Positions,
     #[serde(skip)]
-    indicator_index: HashMap<String, usize>,
+    indicator_index: Positions,
     /// For each node, the exact sums behind its weighted mean (zero for other rules), so
     /// that a live edit updates them by one term and gets what summing again gives.
     #[serde(skip)]
@@ -132,23 +134,24 @@ pub(crate) struct Sums {
 
 impl Evaluation {
     pub fn node(&self, id: &str) -> Option<&NodeResult> {
-        self.node_index.get(id).map(|&i| &self.nodes[i])
+        self.node_position(id).map(|i| &self.nodes[i])
     }
 
     pub fn indicator(&self, id: &str) -> Option<&IndicatorResult> {
-        self.indicator_index.get(id).map(|&i| &self.indicators[i])
+        self.indicator_position(id).map(|i| &self.indicators[i])
     }
 
     pub(crate) fn node_position(&self, id: &str) -> Option<usize> {
-        self.node_index.get(id).copied()
+        self.node_index.get(id, |p| &self.nodes[p].id)
     }
 
     pub(crate) fn indicator_position(&self, id: &str) -> Option<usize> {
-        self.indicator_index.get(id).copied()
+        self.indicator_index.get(id, |p| &self.indicators[p].id)
     }
 
     fn push_node(&mut self, (node, sums): (NodeResult, Sums)) {
-        self.node_index.entry(node.id.clone()).or_insert(self.nodes.len());
+        let nodes = &self.nodes;
+        self.node_index.add_first(&node.id, nodes.len(), |p| &nodes[p].id);
         self.nodes.push(node);
         self.sums.push(sums);
     }
@@ -171,7 +174,8 @@ impl Evaluation {
     }
 
     fn push_indicator(&mut self, indicator: IndicatorResult) {
-        self.indicator_index.entry(indicator.id.clone()).or_insert(self.indicators.len());
+        let indicators = &self.indicators;
+        self.indicator_index.add_first(&indicator.id, indicators.len(), |p| &indicators[p].id);
         self.indicators.push(indicator);
     }
 
@@ -241,13 +245,13 @@ pub fn evaluate(plan: &Plan) -> Evaluation {
     let mut evaluation = Evaluation {
         nodes: Vec::with_capacity(nodes),
         indicators: Vec::with_capacity(indicators),
-        node_index: HashMap::with_capacity(nodes),
-        indicator_index: HashMap::with_capacity(indicators),
+        node_index: Positions::with_capacity(nodes),
+        indicator_index: Positions::with_capacity(indicators),
         sums: Vec::with_capacity(nodes),
     };
     let policy = &plan.policy;
     let ente = &plan.ente;
-    let by_code = indicators_by_code(plan);
+    let by_code = Referenced { plan, by_code: OnceCell::new() };
     let node = evaluate_node(
         &mut evaluation,
         policy,
@@ -320,8 +324,9 @@ fn result_counts(plan: &Plan) -> (usize, usize) {
 impl Evaluation {
     fn reindex(&mut self) {
         self.node_index.clear();
-        for (i, node) in self.nodes.iter().enumerate() {
-            self.node_index.entry(node.id.clone()).or_insert(i);
+        let nodes = &self.nodes;
+        for (i, node) in nodes.iter().enumerate() {
+            self.node_index.add_first(&node.id, i, |p| &nodes[p].id);
         }
     }
 }
@@ -340,7 +345,7 @@ struct NodeSpec<'a> {
 }
 
 /// Evaluates a node's subtree (pushing every descendant) and returns the node itself.
-fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &HashMap<&str, &Indicator>, spec: NodeSpec<'_>) -> (NodeResult, Sums) {
+fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &Referenced<'_>, spec: NodeSpec<'_>) -> (NodeResult, Sums) {
     let listed = spec.indicators.len() + spec.shared.len();
     let mut indicator_terms = Vec::with_capacity(listed);
     let mut indicator_ids = Vec::with_capacity(listed);
@@ -358,7 +363,7 @@ fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &HashMap
         evaluation.push_indicator(result);
     }
     for shared in spec.shared {
-        let score = match by_code.get(shared.indicator.as_str()) {
+        let score = match by_code.get(&shared.indicator) {
             Some(indicator) => score_indicator(indicator, policy).achievement,
             None => None, // validation reports the missing reference
         };
@@ -619,6 +624,20 @@ fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting
     };
     evaluation.push_node((node, sums));
     score
+}
+
+/// The indicators a shared reference may name, by code, found the first time one is
+/// named: most plans have no shared reference, and the map of a large plan costs a
+/// tenth of its evaluation.
+struct Referenced<'p> {
+    plan: &'p Plan,
+    by_code: OnceCell<HashMap<&'p str, &'p Indicator>>,
+}
+
+impl<'p> Referenced<'p> {
+    fn get(&self, code: &str) -> Option<&'p Indicator> {
+        self.by_code.get_or_init(|| indicators_by_code(self.plan)).get(code).copied()
+    }
 }
 
 /// Every indicator whose result has its code as id, by code: the tree's and the plan's

@@ -26,6 +26,7 @@ pub mod live;
 pub mod load;
 pub mod parse;
 pub mod plan;
+mod positions;
 pub mod published;
 pub mod scenario;
 pub mod scenario_set;
