@@ -266,11 +266,11 @@ fn table(plan: &Plan, evaluation: &Evaluation, explain: bool, lang: Lang) -> Res
         // tree), looked up once per node: the first item of that indicator, as before.
         let mut items: HashMap<&str, &Item> = HashMap::with_capacity(node.items.len());
         for item in node.items.iter().filter(|item| item.indicator) {
-            items.entry(item.id.as_str()).or_insert(item);
+            items.entry(&*item.id).or_insert(item);
         }
         for id in &node.indicators {
             if let Some(i) = evaluation.indicator(id) {
-                let weight = items.get(id.as_str()).map_or(i.weight, |item| item.weight);
+                let weight = items.get(&**id).map_or(i.weight, |item| item.weight);
                 out.push_str(&row(depth + 1, &i.code, &i.name, weight, i.achievement, i.verdict, decimals, lang));
                 out.push_str(&published_note(depth + 1, i.published.as_deref(), i.achievement, decimals, lang));
                 if explain {

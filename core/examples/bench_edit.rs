@@ -57,7 +57,7 @@ fn edits(plan: Plan) -> (Duration, Duration, usize) {
     let mut live = Live::new(plan);
     let ids: Vec<String> = {
         let all = &live.evaluation().indicators;
-        (0..50).filter_map(|k| all.get(k * all.len() / 50).map(|i| i.id.clone())).collect()
+        (0..50).filter_map(|k| all.get(k * all.len() / 50).map(|i| i.id.to_string())).collect()
     };
     let mut medians = Vec::new();
     let mut nodes = 0;

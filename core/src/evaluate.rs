@@ -10,11 +10,9 @@ use crate::decimal::Decimal;
 use crate::diagnostic::Collision;
 use crate::exact::ExactSum;
 use crate::explain::{Explanation, Mean, Term};
-use crate::positions::Positions;
 use crate::plan::{Cruscotto, CruscottoItem, Indicator, Level, Objective, Plan, Policy, Published, ScoreFrom, SharedIndicator, Unit, Verdict};
 use crate::score::{score_indicator, Deviation};
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
@@ -40,17 +38,22 @@ impl From<Level> for NodeKind {
     }
 }
 
+/// A result's id or code. Shared, not copied: an indicator's code is its result's id and
+/// code, its line in its parent's `items`, `indicators` and explanation; an evaluation of
+/// 100 000 indicators spent more on those copies than on its arithmetic.
+pub type Id = std::rc::Rc<str>;
+
 /// The result for one node. `id` is unique in the evaluation: the plan code for the
 /// ente and the tree, `unit/CODE`, `cruscotto/CODE` and `cruscotto/CODE/GROUP` for the
 /// others, since a group may repeat an objective's code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NodeResult {
-    pub id: String,
-    pub code: String,
+    pub id: Id,
+    pub code: Id,
     pub name: String,
     pub kind: NodeKind,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
+    pub parent: Option<Id>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -60,10 +63,10 @@ pub struct NodeResult {
     pub explanation: Explanation,
     /// Ids of the nodes listed under this one (for a cruscotto, also referenced objectives).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub children: Vec<String>,
+    pub children: Vec<Id>,
     /// Ids of the indicators listed under this one.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub indicators: Vec<String>,
+    pub indicators: Vec<Id>,
     /// What the score is computed from, in order, with the weight each has *here* (a
     /// cruscotto may weigh an indicator differently from the tree).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
@@ -76,7 +79,7 @@ pub struct NodeResult {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     /// Id of a node, or of an indicator when `indicator` is true.
-    pub id: String,
+    pub id: Id,
     pub indicator: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<Decimal>,
@@ -84,15 +87,15 @@ pub struct Item {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorResult {
-    pub id: String,
-    pub code: String,
+    pub id: Id,
+    pub code: Id,
     pub name: String,
     /// Id of the node the indicator is defined in: a tree node, or `cruscotto/…` for an
     /// indicator of a cruscotto's own. `None` for an indicator of the plan's own list
     /// (`Plan::indicators`): it stands in no node (not even the ente, whose score it does
     /// not enter), and is weighed by every node whose `items` name its id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
+    pub parent: Option<Id>,
     /// Its weight in its parent; `None` for an indicator of the plan's own list, which has
     /// a weight only where it is referenced (in the referencing node's `items`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -115,10 +118,11 @@ pub struct IndicatorResult {
 pub struct Evaluation {
     pub nodes: Vec<NodeResult>,
     pub indicators: Vec<IndicatorResult>,
+    /// Positions by id, keyed by the results' own ids (shared, not copied).
     #[serde(skip)]
-    node_index: Positions,
+    node_index: HashMap<Id, usize>,
     #[serde(skip)]
-    indicator_index: Positions,
+    indicator_index: HashMap<Id, usize>,
     /// For each node, the exact sums behind its weighted mean (zero for other rules), so
     /// that a live edit updates them by one term and gets what summing again gives.
     #[serde(skip)]
@@ -142,16 +146,15 @@ impl Evaluation {
     }
 
     pub(crate) fn node_position(&self, id: &str) -> Option<usize> {
-        self.node_index.get(id, |p| &self.nodes[p].id)
+        self.node_index.get(id).copied()
     }
 
     pub(crate) fn indicator_position(&self, id: &str) -> Option<usize> {
-        self.indicator_index.get(id, |p| &self.indicators[p].id)
+        self.indicator_index.get(id).copied()
     }
 
     fn push_node(&mut self, (node, sums): (NodeResult, Sums)) {
-        let nodes = &self.nodes;
-        self.node_index.add_first(&node.id, nodes.len(), |p| &nodes[p].id);
+        self.node_index.entry(node.id.clone()).or_insert(self.nodes.len());
         self.nodes.push(node);
         self.sums.push(sums);
     }
@@ -174,8 +177,7 @@ impl Evaluation {
     }
 
     fn push_indicator(&mut self, indicator: IndicatorResult) {
-        let indicators = &self.indicators;
-        self.indicator_index.add_first(&indicator.id, indicators.len(), |p| &indicators[p].id);
+        self.indicator_index.entry(indicator.id.clone()).or_insert(self.indicators.len());
         self.indicators.push(indicator);
     }
 
@@ -245,8 +247,8 @@ pub fn evaluate(plan: &Plan) -> Evaluation {
     let mut evaluation = Evaluation {
         nodes: Vec::with_capacity(nodes),
         indicators: Vec::with_capacity(indicators),
-        node_index: Positions::with_capacity(nodes),
-        indicator_index: Positions::with_capacity(indicators),
+        node_index: HashMap::with_capacity(nodes),
+        indicator_index: HashMap::with_capacity(indicators),
         sums: Vec::with_capacity(nodes),
     };
     let policy = &plan.policy;
@@ -257,7 +259,7 @@ pub fn evaluate(plan: &Plan) -> Evaluation {
         policy,
         &by_code,
         NodeSpec {
-            id: ente.code.clone(),
+            id: Id::from(ente.code.as_str()),
             name: ente.name.clone(),
             kind: NodeKind::Ente,
             parent: None,
@@ -280,7 +282,7 @@ pub fn evaluate(plan: &Plan) -> Evaluation {
     // The plan's own indicators, measured once, before the cruscotti that read them (the
     // tree's shared references score them from `by_code`, which holds them too).
     for indicator in &plan.indicators {
-        let result = evaluate_indicator(policy, indicator, indicator.code.clone(), None, None);
+        let result = evaluate_indicator(policy, indicator, Id::from(indicator.code.as_str()), None, None);
         evaluation.push_indicator(result);
     }
     for cruscotto in &plan.cruscotti {
@@ -324,18 +326,17 @@ fn result_counts(plan: &Plan) -> (usize, usize) {
 impl Evaluation {
     fn reindex(&mut self) {
         self.node_index.clear();
-        let nodes = &self.nodes;
-        for (i, node) in nodes.iter().enumerate() {
-            self.node_index.add_first(&node.id, i, |p| &nodes[p].id);
+        for (i, node) in self.nodes.iter().enumerate() {
+            self.node_index.entry(node.id.clone()).or_insert(i);
         }
     }
 }
 
 struct NodeSpec<'a> {
-    id: String,
+    id: Id,
     name: String,
     kind: NodeKind,
-    parent: Option<String>,
+    parent: Option<Id>,
     weight: Option<Decimal>,
     score_from: ScoreFrom,
     indicators: &'a [Indicator],
@@ -350,11 +351,11 @@ fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &Referen
     let mut indicator_terms = Vec::with_capacity(listed);
     let mut indicator_ids = Vec::with_capacity(listed);
     for indicator in spec.indicators {
-        let result = evaluate_indicator(policy, indicator, indicator.code.clone(), Some(&spec.id), indicator.weight);
-        // Borrowed: the result's id is the indicator's code.
+        let result = evaluate_indicator(policy, indicator, Id::from(indicator.code.as_str()), Some(&spec.id), indicator.weight);
+        // The result's id is the indicator's code.
         indicator_terms.push(Entry {
-            code: Cow::Borrowed(&indicator.code),
-            id: Cow::Borrowed(&indicator.code),
+            code: result.id.clone(),
+            id: result.id.clone(),
             is_indicator: true,
             score: result.achievement,
             weight: indicator.weight,
@@ -367,14 +368,9 @@ fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &Referen
             Some(indicator) => score_indicator(indicator, policy).achievement,
             None => None, // validation reports the missing reference
         };
-        indicator_terms.push(Entry {
-            code: Cow::Borrowed(&shared.indicator),
-            id: Cow::Borrowed(&shared.indicator),
-            is_indicator: true,
-            score,
-            weight: shared.weight,
-        });
-        indicator_ids.push(shared.indicator.clone());
+        let id = Id::from(shared.indicator.as_str());
+        indicator_terms.push(Entry { code: id.clone(), id: id.clone(), is_indicator: true, score, weight: shared.weight });
+        indicator_ids.push(id);
     }
     let mut child_terms = Vec::with_capacity(spec.objectives.len());
     let mut child_ids = Vec::with_capacity(spec.objectives.len());
@@ -384,7 +380,7 @@ fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &Referen
             policy,
             by_code,
             NodeSpec {
-                id: objective.code.clone(),
+                id: Id::from(objective.code.as_str()),
                 name: objective.name.clone(),
                 kind: objective.level.into(),
                 parent: Some(spec.id.clone()),
@@ -399,8 +395,8 @@ fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &Referen
         let node = &child.0;
         // The child's id and code are the objective's code.
         child_terms.push(Entry {
-            code: Cow::Borrowed(&objective.code),
-            id: Cow::Borrowed(&objective.code),
+            code: node.id.clone(),
+            id: node.id.clone(),
             is_indicator: false,
             score: node.score,
             weight: node.weight,
@@ -452,14 +448,15 @@ pub(crate) fn rescore_indicator(policy: &Policy, indicator: &Indicator, result: 
     result.explanation = scored.explanation;
 }
 
-pub(crate) fn evaluate_indicator(policy: &Policy, indicator: &Indicator, id: String, parent: Option<&str>, weight: Option<Decimal>) -> IndicatorResult {
+pub(crate) fn evaluate_indicator(policy: &Policy, indicator: &Indicator, id: Id, parent: Option<&Id>, weight: Option<Decimal>) -> IndicatorResult {
     let scored = score_indicator(indicator, policy);
     let verdict = indicator_verdict(scored.achievement, indicator, policy);
+    let code = if *id == *indicator.code { id.clone() } else { Id::from(indicator.code.as_str()) };
     IndicatorResult {
         id,
-        code: indicator.code.clone(),
+        code,
         name: indicator.name.clone(),
-        parent: parent.map(str::to_string),
+        parent: parent.cloned(),
         weight,
         achievement: scored.achievement,
         deviation: scored.deviation,
@@ -470,11 +467,11 @@ pub(crate) fn evaluate_indicator(policy: &Policy, indicator: &Indicator, id: Str
 }
 
 fn evaluate_cruscotto(evaluation: &mut Evaluation, policy: &Policy, cruscotto: &Cruscotto) {
-    let id = cruscotto_id(&cruscotto.code);
+    let id = Id::from(cruscotto_id(&cruscotto.code));
     let node = evaluate_items(
         evaluation,
         policy,
-        ItemsSpec { id, code: cruscotto.code.clone(), name: cruscotto.name.clone(), kind: NodeKind::Cruscotto, parent: None, weight: None },
+        ItemsSpec { id, code: Id::from(cruscotto.code.as_str()), name: cruscotto.name.clone(), kind: NodeKind::Cruscotto, parent: None, weight: None },
         &cruscotto.items,
         cruscotto.published.clone(),
     );
@@ -482,11 +479,11 @@ fn evaluate_cruscotto(evaluation: &mut Evaluation, policy: &Policy, cruscotto: &
 }
 
 struct ItemsSpec {
-    id: String,
-    code: String,
+    id: Id,
+    code: Id,
     name: String,
     kind: NodeKind,
-    parent: Option<String>,
+    parent: Option<Id>,
     weight: Option<Decimal>,
 }
 
@@ -503,18 +500,20 @@ fn evaluate_items(
     for item in items {
         if let Some(code) = &item.indicator {
             let score = evaluation.achievement_of(code);
-            entries.push(Entry { code: Cow::Borrowed(code), id: Cow::Borrowed(code), is_indicator: true, score, weight: item.weight });
-            indicators.push(code.clone());
+            let id = Id::from(code.as_str());
+            entries.push(Entry { code: id.clone(), id: id.clone(), is_indicator: true, score, weight: item.weight });
+            indicators.push(id);
         } else if let Some(code) = &item.objective {
             let score = evaluation.score_of_node(code);
-            entries.push(Entry { code: Cow::Borrowed(code), id: Cow::Borrowed(code), is_indicator: false, score, weight: item.weight });
-            children.push(code.clone());
+            let id = Id::from(code.as_str());
+            entries.push(Entry { code: id.clone(), id: id.clone(), is_indicator: false, score, weight: item.weight });
+            children.push(id);
         } else if let Some(own) = &item.own {
-            let id = format!("{}/{}", spec.id, own.code);
+            let id = Id::from(format!("{}/{}", spec.id, own.code));
             let result = evaluate_indicator(policy, own, id.clone(), Some(&spec.id), item.weight);
             entries.push(Entry {
-                code: Cow::Borrowed(&own.code),
-                id: Cow::Owned(id.clone()),
+                code: result.code.clone(),
+                id: id.clone(),
                 is_indicator: true,
                 score: result.achievement,
                 weight: item.weight,
@@ -522,13 +521,13 @@ fn evaluate_items(
             indicators.push(id);
             evaluation.push_indicator(result);
         } else if let Some(group) = &item.group {
-            let id = format!("{}/{}", spec.id, group.code);
+            let id = Id::from(format!("{}/{}", spec.id, group.code));
             let node = evaluate_items(
                 evaluation,
                 policy,
                 ItemsSpec {
                     id: id.clone(),
-                    code: group.code.clone(),
+                    code: Id::from(group.code.as_str()),
                     name: group.name.clone(),
                     kind: NodeKind::Group,
                     parent: Some(spec.id.clone()),
@@ -537,7 +536,7 @@ fn evaluate_items(
                 &group.items,
                 group.published.clone(),
             );
-            entries.push(Entry { code: Cow::Borrowed(&group.code), id: Cow::Owned(id.clone()), is_indicator: false, score: node.0.score, weight: item.weight });
+            entries.push(Entry { code: node.0.code.clone(), id: id.clone(), is_indicator: false, score: node.0.score, weight: item.weight });
             children.push(id);
             evaluation.push_node(node);
         }
@@ -576,43 +575,37 @@ fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting
     let cruscotto = plan.cruscotti.iter().find(|c| c.unit.as_deref() == Some(unit.code.as_str()));
     let carried: Vec<&Objective> = objectives_of_unit(&plan.ente.objectives, &unit.code);
     let sub_units: Vec<&Unit> = plan.units.iter().filter(|u| u.parent.as_deref() == Some(unit.code.as_str())).collect();
-    let mut children: Vec<String> = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();
     let (explanation, sums) = if let Some(cruscotto) = cruscotto {
-        let cid = cruscotto_id(&cruscotto.code);
-        children.push(cid.clone());
+        let cid = Id::from(cruscotto_id(&cruscotto.code));
         let score = evaluation.score_of_node(&cid);
-        entries.push(Entry { code: Cow::Borrowed(&cruscotto.code), id: Cow::Owned(cid.clone()), is_indicator: false, score, weight: None });
+        entries.push(Entry { code: Id::from(cruscotto.code.as_str()), id: cid, is_indicator: false, score, weight: None });
         (same_score(&cruscotto.code, score), Sums::default())
     } else if !carried.is_empty() {
         entries = carried
             .iter()
-            .map(|o| Entry {
-                code: Cow::Borrowed(&o.code),
-                id: Cow::Borrowed(&o.code),
-                is_indicator: false,
-                score: evaluation.score_of_node(&o.code),
-                weight: None,
+            .map(|o| {
+                let id = Id::from(o.code.as_str());
+                Entry { code: id.clone(), id, is_indicator: false, score: evaluation.score_of_node(&o.code), weight: None }
             })
             .collect();
-        children.extend(carried.iter().map(|o| o.code.clone()));
         weighted_mean(&entries)
     } else {
         for sub in sub_units {
             let score = evaluate_unit(evaluation, plan, sub, visiting);
-            entries.push(Entry { code: Cow::Borrowed(&sub.code), id: Cow::Owned(unit_id(&sub.code)), is_indicator: false, score, weight: None });
-            children.push(unit_id(&sub.code));
+            entries.push(Entry { code: Id::from(sub.code.as_str()), id: Id::from(unit_id(&sub.code)), is_indicator: false, score, weight: None });
         }
         weighted_mean(&entries)
     };
+    let children = entries.iter().map(|entry| entry.id.clone()).collect();
     visiting.pop();
     let score = explanation.result();
     let node = NodeResult {
-        id,
-        code: unit.code.clone(),
+        id: Id::from(id),
+        code: Id::from(unit.code.as_str()),
         name: unit.name.clone(),
         kind: NodeKind::Unit,
-        parent: unit.parent.as_deref().map(unit_id),
+        parent: unit.parent.as_deref().map(|parent| Id::from(unit_id(parent))),
         weight: None,
         score,
         verdict: score.map(|s| verdict(s, &plan.policy)),
@@ -670,18 +663,18 @@ fn objectives_of_unit<'a>(objectives: &'a [Objective], unit: &str) -> Vec<&'a Ob
 
 /// One candidate term of a weighted mean.
 /// Borrowed from the plan where it can be: a large plan has one per indicator and node.
-pub(crate) struct Entry<'a> {
-    pub(crate) code: Cow<'a, str>,
+pub(crate) struct Entry {
+    pub(crate) code: Id,
     /// The id of the node or indicator result it stands for.
-    pub(crate) id: Cow<'a, str>,
+    pub(crate) id: Id,
     pub(crate) is_indicator: bool,
     pub(crate) score: Option<Decimal>,
     pub(crate) weight: Option<Decimal>,
 }
 
-impl Entry<'_> {
+impl Entry {
     fn item(&self) -> Item {
-        Item { id: self.id.to_string(), indicator: self.is_indicator, weight: self.weight }
+        Item { id: self.id.clone(), indicator: self.is_indicator, weight: self.weight }
     }
 }
 
@@ -711,8 +704,8 @@ pub(crate) fn weighted_mean(entries: &[Entry]) -> (Explanation, Sums) {
         let weight = if equal_weights { Some(Decimal::ONE) } else { entry.weight };
         match (entry.score, weight) {
             (Some(score), Some(weight)) if weight > Decimal::ZERO => {
-                let id = (entry.id != entry.code).then(|| entry.id.to_string());
-                terms.push(Term { code: entry.code.to_string(), id, score, weight })
+                let id = (entry.id != entry.code).then(|| entry.id.clone());
+                terms.push(Term { code: entry.code.clone(), id, score, weight })
             }
             _ => excluded.push(entry.code.to_string()),
         }
@@ -842,16 +835,16 @@ mod tests {
         let library = evaluation.indicator("L").unwrap();
         assert_eq!(library.achievement, Some(Decimal::from(40)));
         assert_eq!((library.parent.as_deref(), library.weight), (None, None));
-        assert_eq!(evaluation.indicators.iter().filter(|i| i.code == "L").count(), 1, "measured once");
+        assert_eq!(evaluation.indicators.iter().filter(|i| &*i.code == "L").count(), 1, "measured once");
         // C1 = (40 + 100) / 2; C2 = (40·3 + 40·1) / 4; OO = (100·50 + 40·50) / 100.
         assert_eq!(score(&evaluation, "cruscotto/C1").as_deref(), Some("70"));
         assert_eq!(score(&evaluation, "cruscotto/C2").as_deref(), Some("40"));
         assert_eq!(score(&evaluation, "OO").as_deref(), Some("70"));
         // The ente has no term of its own for it: only its ambito, scored from OO.
         let ente = evaluation.node("ENTE").unwrap();
-        assert!(ente.items.iter().all(|i| i.id == "AS") && ente.indicators.is_empty(), "{:?}", ente.items);
+        assert!(ente.items.iter().all(|i| &*i.id == "AS") && ente.indicators.is_empty(), "{:?}", ente.items);
         for node in ["cruscotto/C1", "cruscotto/C2", "cruscotto/C2/G", "OO"] {
-            assert!(evaluation.node(node).unwrap().items.iter().any(|i| i.indicator && i.id == "L"), "{node}");
+            assert!(evaluation.node(node).unwrap().items.iter().any(|i| i.indicator && &*i.id == "L"), "{node}");
         }
     }
 }

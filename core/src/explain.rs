@@ -2,6 +2,7 @@
 //! its inputs, in a form the app can show and an auditor can check by hand.
 
 use crate::decimal::Decimal;
+use crate::evaluate::Id;
 use crate::plan::MeasureUnit;
 use crate::{format, labels};
 use chrono::NaiveDate;
@@ -38,10 +39,10 @@ impl Comparison {
 /// One term of a weighted mean.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Term {
-    pub code: String,
+    pub code: Id,
     /// The id of the node or indicator result, where it differs from the code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<Id>,
     pub score: Decimal,
     pub weight: Decimal,
 }

@@ -26,7 +26,6 @@ pub mod live;
 pub mod load;
 pub mod parse;
 pub mod plan;
-mod positions;
 pub mod published;
 pub mod scenario;
 pub mod scenario_set;

@@ -24,7 +24,6 @@ use crate::evaluate::{evaluate, mean_from_sums, rescore_indicator, same_score, v
 use crate::explain::Explanation;
 use crate::plan::{Actual, Indicator, Objective, Plan};
 use crate::scenario::{apply_one, find_indicator_mut, Edit};
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 pub struct Live {
@@ -131,7 +130,7 @@ impl Live {
             for (i, indicator) in objective.indicators.iter().enumerate() {
                 if let Some(slot) = indicator_places.get_mut(next) {
                     // Checked, so that a plan this walk misreads only loses the shortcut.
-                    if evaluation.indicators[next].code == indicator.code {
+                    if *evaluation.indicators[next].code == *indicator.code {
                         *slot = Some((k, i as u32));
                     }
                 }
@@ -348,13 +347,13 @@ impl Live {
                 .map(|item| {
                     let (code, score) = if item.indicator {
                         let result = self.evaluation.indicator(&item.id);
-                        (result.map(|r| r.code.as_str()), result.and_then(|r| r.achievement))
+                        (result.map(|r| &r.code), result.and_then(|r| r.achievement))
                     } else {
                         let result = self.evaluation.node(&item.id);
-                        (result.map(|r| r.code.as_str()), result.and_then(|r| r.score))
+                        (result.map(|r| &r.code), result.and_then(|r| r.score))
                     };
-                    let code = Cow::Borrowed(code.unwrap_or(&item.id));
-                    Entry { code, id: Cow::Borrowed(&item.id), is_indicator: item.indicator, score, weight: item.weight }
+                    let code = code.unwrap_or(&item.id).clone();
+                    Entry { code, id: item.id.clone(), is_indicator: item.indicator, score, weight: item.weight }
                 })
                 .collect();
             // A unit with a cruscotto takes its score as it is (see evaluate_unit).

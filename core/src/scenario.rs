@@ -63,14 +63,14 @@ pub fn explicit_equal_weights(evaluation: &Evaluation, id: &str, indicator: bool
     let Some(share) = equal_weight(siblings.len()) else { return Vec::new() };
     let code = |id: &str| {
         if indicator {
-            evaluation.indicator(id).map(|i| i.code.clone())
+            evaluation.indicator(id).map(|i| i.code.to_string())
         } else {
-            evaluation.node(id).map(|n| n.code.clone())
+            evaluation.node(id).map(|n| n.code.to_string())
         }
     };
     siblings
         .into_iter()
-        .filter(|item| item.id != id)
+        .filter(|item| *item.id != *id)
         .filter_map(|item| code(&item.id))
         .map(
             |code| {

@@ -240,9 +240,9 @@ pub fn weights_in(evaluation: &Evaluation, node: &str) -> HashMap<String, Decima
         let Explanation::WeightedMean(mean) = &result.explanation else { continue };
         let (terms, sum_weights) = (&mean.terms, &mean.sum_weights);
         for term in terms {
-            let term_id = term.id.clone().unwrap_or_else(|| term.code.clone());
+            let term_id = term.id.as_deref().unwrap_or(&term.code).to_string();
             let Some(part) = share.checked_mul(term.weight).and_then(|p| p.checked_div(*sum_weights)) else { continue };
-            let is_indicator = result.items.iter().any(|i| i.indicator && i.id == term_id);
+            let is_indicator = result.items.iter().any(|i| i.indicator && *i.id == *term_id);
             if is_indicator {
                 let total = weights.entry(term_id).or_default();
                 // A share of a share of 1: sums of these stay at most 1.

@@ -18,12 +18,12 @@ fn fixture(name: &str) -> Plan {
 const SHARED: &str = "cruscotti-condivisi-2021.json";
 
 fn indicator_ids(plan: &Plan) -> Vec<String> {
-    evaluate(plan).indicators.iter().map(|i| i.id.clone()).collect()
+    evaluate(plan).indicators.iter().map(|i| i.id.to_string()).collect()
 }
 
 fn objective_ids(plan: &Plan) -> Vec<String> {
     use semaforo_core::NodeKind::*;
-    evaluate(plan).nodes.iter().filter(|n| matches!(n.kind, Area | Strategic | Operational)).map(|n| n.id.clone()).collect()
+    evaluate(plan).nodes.iter().filter(|n| matches!(n.kind, Area | Strategic | Operational)).map(|n| n.id.to_string()).collect()
 }
 
 fn edit_strategy(indicators: Vec<String>, objectives: Vec<String>) -> impl Strategy<Value = Edit> {
@@ -91,8 +91,8 @@ fn wide_plan() -> Plan {
 fn large_ids(plan: &Plan) -> (Vec<String>, Vec<String>) {
     let evaluation = evaluate(plan);
     // Spread through the plan: every 997th indicator, every 101st objective.
-    let indicators = evaluation.indicators.iter().step_by(997).map(|i| i.id.clone()).collect();
-    let objectives = evaluation.nodes.iter().skip(1).step_by(101).map(|n| n.id.clone()).collect();
+    let indicators = evaluation.indicators.iter().step_by(997).map(|i| i.id.to_string()).collect();
+    let objectives = evaluation.nodes.iter().skip(1).step_by(101).map(|n| n.id.to_string()).collect();
     (indicators, objectives)
 }
 
@@ -144,8 +144,8 @@ fn check_large(plan: &Plan, edits: &[Edit]) -> Result<(), TestCaseError> {
 #[test]
 fn an_edit_updates_only_the_nodes_above_it() {
     let mut live = Live::new(wide_plan());
-    let oo = live.evaluation().indicators[5_000].parent.clone().unwrap();
-    let id = live.evaluation().indicators[5_000].id.clone();
+    let oo = live.evaluation().indicators[5_000].parent.as_deref().unwrap().to_string();
+    let id = live.evaluation().indicators[5_000].id.to_string();
     // OO, OS, AS, ENTE: four nodes, each updated by the change of one term (no node
     // re-reads its items), though each OS weighs 500 OO.
     live.apply(&Edit::SetActual { indicator: id.clone(), actual: Some(Actual::Value(Decimal::from(37))) }).unwrap();

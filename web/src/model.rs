@@ -132,7 +132,7 @@ impl PlanView {
                     units.push(unit);
                 }
             }
-            let under = weighing.first().map_or("", |n| n.id.as_str());
+            let under = weighing.first().map_or("", |n| &*n.id);
             rows.push(row(indicator, under, None, None, &units));
             indicators.insert(indicator.code.clone(), indicator.clone());
         }
@@ -205,7 +205,7 @@ impl PlanView {
             if chain.contains(&c) || chain.len() > 64 {
                 break; // a malformed parent chain must not hang the page
             }
-            current = self.evaluation.node(&c).and_then(|n| n.parent.clone());
+            current = self.evaluation.node(&c).and_then(|n| n.parent.as_deref().map(str::to_string));
             chain.push(c);
         }
         chain.reverse();
@@ -214,7 +214,7 @@ impl PlanView {
 
     /// The nodes whose score weighs the indicator `id`, with the weight each gives it.
     pub fn weighed_in(&self, id: &str) -> Vec<(&semaforo_core::NodeResult, Option<semaforo_core::Decimal>)> {
-        weighed_in(&self.evaluation, id).into_iter().map(|n| (n, n.items.iter().find(|i| i.indicator && i.id == id).and_then(|i| i.weight))).collect()
+        weighed_in(&self.evaluation, id).into_iter().map(|n| (n, n.items.iter().find(|i| i.indicator && *i.id == *id).and_then(|i| i.weight))).collect()
     }
 
     pub fn unit_name(&self, code: &str) -> String {
@@ -238,7 +238,7 @@ fn finder_options(plan: &Plan, rows: &[IndicatorRow]) -> FinderOptions {
 }
 
 fn weighed_in<'a>(evaluation: &'a Evaluation, id: &str) -> Vec<&'a semaforo_core::NodeResult> {
-    evaluation.nodes.iter().filter(|n| n.items.iter().any(|i| i.indicator && i.id == id)).collect()
+    evaluation.nodes.iter().filter(|n| n.items.iter().any(|i| i.indicator && *i.id == *id)).collect()
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -212,7 +212,7 @@ impl Reducible for State {
             Action::Reveal(selection) => {
                 if let Some(view) = &next.view {
                     let node = match &selection {
-                        Selection::Node(id) => view.evaluation.node(id).and_then(|n| n.parent.clone()),
+                        Selection::Node(id) => view.evaluation.node(id).and_then(|n| n.parent.as_deref().map(str::to_string)),
                         Selection::Indicator { under, .. } => Some(under.to_string()),
                     };
                     if let Some(node) = node {

@@ -65,8 +65,8 @@ fn exercise_plan(plan: Plan, mut script: Script) {
         let _ = semaforo_core::audit::csv(&findings, lang);
     }
 
-    let indicators: Vec<String> = before.indicators.iter().map(|i| i.id.clone()).collect();
-    let nodes: Vec<String> = before.nodes.iter().map(|n| n.id.clone()).collect();
+    let indicators: Vec<String> = before.indicators.iter().map(|i| i.id.to_string()).collect();
+    let nodes: Vec<String> = before.nodes.iter().map(|n| n.id.to_string()).collect();
 
     let mut live = Live::new(plan.clone());
     let mut scenario = Scenario::new("fuzz");
@@ -503,16 +503,12 @@ fn crc32(data: &[u8]) -> u32 {
 
 /// Two fixtures a share link's edits are applied to: TNO 2023 (the default plan) and
 /// Massa-Carrara 2021 (cruscotti, whose indicators have `cruscotto/…` ids).
-fn fixtures() -> &'static [(Plan, Evaluation)] {
-    static FIXTURES: OnceLock<Vec<(Plan, Evaluation)>> = OnceLock::new();
+fn fixtures() -> &'static [Plan] {
+    static FIXTURES: OnceLock<Vec<Plan>> = OnceLock::new();
     FIXTURES.get_or_init(|| {
         [include_str!("../../../tests/fixtures/tno-2023.json"), include_str!("../../../tests/fixtures/massa-carrara-2021.json")]
             .into_iter()
-            .map(|text| {
-                let plan = load_plan(text).expect("a fixture loads");
-                let evaluation = evaluate(&plan);
-                (plan, evaluation)
-            })
+            .map(|text| load_plan(text).expect("a fixture loads"))
             .collect()
     })
 }
@@ -526,7 +522,10 @@ pub fn share_link(data: &[u8]) {
     let link = if text.trim_start().starts_with('[') { base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(data) } else { text.into_owned() };
     let Ok(edits) = scenario::decode_edits(&link) else { return };
     round_trip_link(&edits);
-    for (plan, before) in fixtures() {
+    for plan in fixtures() {
+        // Evaluated per input: an evaluation shares its ids (`Rc`) and cannot be kept in
+        // a static that the replay's threads read.
+        let before = &evaluate(plan);
         let decimals = plan.policy.display_decimals;
         let (edited, problems) = scenario::apply(plan, &edits);
         for problem in &problems {

@@ -24,7 +24,7 @@ pub(super) fn check(plan: &Plan, evaluation: &Evaluation, places: &Places<'_>, o
     }
     for result in &evaluation.indicators {
         let Some(published) = result.published.as_deref() else { continue };
-        let indicator = indicators.get(result.id.as_str()).copied();
+        let indicator = indicators.get(&*result.id).copied();
         indicator_score(result, published, indicator, policy, places, out);
         check_verdict(&result.id, published, result.achievement, policy, places, out);
         deviation(result, published, places, out);
@@ -133,7 +133,7 @@ fn linear_terms<'a>(node: &NodeResult, mean: &'a Mean, indicators: &HashMap<&str
     let mut out = Vec::new();
     for (k, term) in mean.terms.iter().enumerate() {
         let id = term.id.as_deref().unwrap_or(&term.code);
-        if !node.items.iter().any(|i| i.indicator && i.id == id) {
+        if !node.items.iter().any(|i| i.indicator && *i.id == *id) {
             continue;
         }
         let Some(indicator) = indicators.get(id).copied() else { continue };
@@ -213,7 +213,7 @@ fn node_cause(
         let weights = w.checked_sub(term.weight).filter(|v| *v > Decimal::ZERO);
         if let (Some(rest), Some(weights)) = (rest, weights) {
             if rest.checked_div(weights).is_some_and(|v| reproduces(v, printed)) {
-                return Some(Cause::Excluded { item: term.code.clone() });
+                return Some(Cause::Excluded { item: term.code.to_string() });
             }
         }
     }
@@ -311,13 +311,13 @@ fn indicator_score(
     let mut cause = None;
     if let Some((rule, other)) = indicator.and_then(|i| other_rule(i, policy)) {
         if reproduces(other, printed) {
-            cause = Some(Cause::MissedRule { indicator: result.code.clone(), rule });
+            cause = Some(Cause::MissedRule { indicator: result.code.to_string(), rule });
         }
     }
     if let (None, Some((_, actual, target))) = (&cause, linear) {
         if let Some(interval) = implied::implied_actual(printed, target) {
             if !interval.contains(actual) && printed_as(actual).is_some_and(|p| p.meets(&interval)) {
-                cause = Some(Cause::RoundedActual { indicator: result.code.clone(), printed: actual, low: interval.low, high: interval.high });
+                cause = Some(Cause::RoundedActual { indicator: result.code.to_string(), printed: actual, low: interval.low, high: interval.high });
             }
         }
     }

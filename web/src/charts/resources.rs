@@ -36,9 +36,9 @@ pub fn rows(view: &PlanView) -> Vec<ResourceRow> {
         .iter()
         .filter(|n| n.kind == NodeKind::Strategic)
         .filter_map(|n| {
-            let b = view.objectives.get(&n.code)?.budget.as_ref()?;
+            let b = view.objectives.get(&*n.code)?.budget.as_ref()?;
             (b.planned.is_some() || b.spent.is_some()).then(|| ResourceRow {
-                code: n.code.clone(),
+                code: n.code.to_string(),
                 name: n.name.clone(),
                 planned: b.planned,
                 spent: b.spent,

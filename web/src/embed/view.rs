@@ -180,7 +180,7 @@ fn not_found(view: &PlanView, lang: Lang, id: &str) -> Html {
         .nodes
         .iter()
         .filter(|n| matches!(n.kind, NodeKind::Ente | NodeKind::Area | NodeKind::Cruscotto | NodeKind::Unit))
-        .map(|n| n.id.as_str())
+        .map(|n| &*n.id)
         .take(40)
         .collect();
     html! {

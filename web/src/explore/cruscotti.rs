@@ -34,7 +34,7 @@ fn lines(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callback<Sel
         let (code, name, score, verdict, explanation, shared, selection, group) = if item.indicator {
             let r = view.evaluation.indicator(&item.id)?;
             // Defined elsewhere (the tree, or the plan's own list): other nodes may weigh it.
-            let shared = r.parent.as_deref() != Some(node.id.as_str());
+            let shared = r.parent != Some(node.id.clone());
             let selection = Selection::Indicator { id: r.id.clone().into(), under: node.id.clone().into() };
             (&r.code, &r.name, r.achievement, r.verdict, &r.explanation, shared, selection, None)
         } else {

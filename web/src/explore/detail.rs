@@ -69,7 +69,7 @@ fn published(view: &PlanView, lang: Lang, p: Option<&semaforo_core::plan::Publis
 
 fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callback<Selection>) -> Html {
     let d = view.decimals();
-    let info = view.objectives.get(&node.code);
+    let info = view.objectives.get(&*node.code);
     let indicators = node.indicators.iter().filter_map(|id| view.evaluation.indicator(id).map(|r| (id, r)));
     let children: Vec<&NodeResult> = node.children.iter().filter_map(|id| view.evaluation.node(id)).collect();
     html! {
@@ -117,7 +117,7 @@ fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callba
                     </tr></thead>
                     <tbody>
                     { for indicators.map(|(id, r)| {
-                        let def = view.definition(id.as_str());
+                        let def = view.definition(id);
                         let sel = Selection::Indicator { id: id.clone().into(), under: node.id.clone().into() };
                         let onselect = onselect.clone();
                         let onclick = Callback::from(move |_: MouseEvent| onselect.emit(sel.clone()));
@@ -194,7 +194,7 @@ fn indicator_detail(view: &PlanView, lang: Lang, r: &IndicatorResult, onselect: 
         let onselect = onselect.clone();
         let onclick = Callback::from(move |_: MouseEvent| onselect.emit(sel.clone()));
         // A group by its cruscotto too (`CR_SERV_RI › 2.3.1`): groups repeat codes across cruscotti.
-        let path = n.id.strip_prefix("cruscotto/").map_or_else(|| n.code.clone(), |p| p.replace('/', " › "));
+        let path = n.id.strip_prefix("cruscotto/").map_or_else(|| n.code.to_string(), |p| p.replace('/', " › "));
         html! { <li><button type="button" class="link" {onclick}>{ path }</button>{ format!(" ({})", labels::weight(lang, *w)) }</li> }
     });
     html! {

@@ -22,7 +22,7 @@ pub fn rows(view: &PlanView, lang: Lang) -> Vec<BarRow> {
         .iter()
         .filter(|n| n.kind == NodeKind::Unit)
         .map(|n| {
-            let kind = view.plan.units.iter().find(|u| u.code == n.code).map(|u| labels::unit_kind(lang, u.kind));
+            let kind = view.plan.units.iter().find(|u| *u.code == *n.code).map(|u| labels::unit_kind(lang, u.kind));
             let name = match kind {
                 Some(k) => format!("{k}: {}", n.name),
                 None => n.name.clone(),

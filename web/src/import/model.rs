@@ -344,12 +344,12 @@ impl Preview {
             let evaluation = evaluate(plan);
             for i in &evaluation.indicators {
                 if let Some(published) = i.published.as_ref().and_then(|p| p.score) {
-                    figures.entry(i.code.clone()).or_insert(Figures { published: Some(published), computed: i.achievement });
+                    figures.entry(i.code.to_string()).or_insert(Figures { published: Some(published), computed: i.achievement });
                 }
             }
             for n in &evaluation.nodes {
                 if let Some(published) = n.published.as_ref().and_then(|p| p.score) {
-                    figures.entry(n.code.clone()).or_insert(Figures { published: Some(published), computed: n.score });
+                    figures.entry(n.code.to_string()).or_insert(Figures { published: Some(published), computed: n.score });
                 }
             }
         }

@@ -103,7 +103,7 @@ fn finding_row(index: usize, f: &Finding, evaluation: &Evaluation, lang: Lang, o
     // finding about the whole plan (its policy, the ente's budget) has none.
     let target = f.location.id.as_deref().and_then(|id| match evaluation.node(id) {
         Some(_) => Some((id.to_string(), String::new())),
-        None => Some((id.to_string(), evaluation.indicator(id)?.parent.clone()?)),
+        None => Some((id.to_string(), evaluation.indicator(id)?.parent.as_deref()?.to_string())),
     });
     let code = f.location.code.clone().or_else(|| f.location.id.clone()).unwrap_or_default();
     let place = match target {

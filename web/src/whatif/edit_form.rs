@@ -233,7 +233,7 @@ fn indicator_form(props: &EditFormProps, lang: Lang, id: &str) -> Option<Html> {
 fn objective_form(props: &EditFormProps, lang: Lang, id: &str) -> Option<Html> {
     let node = props.view.evaluation.node(id)?;
     // Only objectives of the tree have a weight in the plan (not the ente, units, cruscotti).
-    if !props.view.objectives.contains_key(id) || node.code != id {
+    if !props.view.objectives.contains_key(id) || *node.code != *id {
         return None;
     }
     let base = props.baseline.evaluation.node(id)?;

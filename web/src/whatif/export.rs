@@ -23,7 +23,7 @@ pub fn results_csv(lang: Lang, baseline: &Evaluation, now: &Evaluation) -> Strin
     for node in &now.nodes {
         let before = baseline.node(&node.id).and_then(|n| n.score);
         line([
-            node.code.clone(),
+            node.code.to_string(),
             node.name.clone(),
             labels::kind_name(lang, node.kind).to_string(),
             number(node.weight),
@@ -36,7 +36,7 @@ pub fn results_csv(lang: Lang, baseline: &Evaluation, now: &Evaluation) -> Strin
     for indicator in &now.indicators {
         let before = baseline.indicator(&indicator.id).and_then(|i| i.achievement);
         line([
-            indicator.code.clone(),
+            indicator.code.to_string(),
             indicator.name.clone(),
             labels::indicator_word(lang).to_string(),
             number(indicator.weight),

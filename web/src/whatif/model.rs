@@ -398,7 +398,7 @@ mod tests {
         // Found by the finder under the first node that weighs it, in both units.
         let row = view.rows.iter().find(|r| r.id == CODE).expect("a finder row");
         assert_eq!((row.parent.as_str(), row.units.clone()), ("cruscotto/CR_SERV_RI/2.3.1", vec!["SERV_RI".into(), "SERV_RF".into()]));
-        let weighing: Vec<&str> = view.weighed_in(CODE).iter().map(|(n, _)| n.id.as_str()).collect();
+        let weighing: Vec<&str> = view.weighed_in(CODE).iter().map(|(n, _)| &*n.id).collect();
         assert_eq!(weighing, ["cruscotto/CR_SERV_RI/2.3.1", "cruscotto/CR_SERV_RF/2.3.1"]);
         let score = |m: &WhatIf, id: &str| m.view().evaluation.node(id).and_then(|n| n.score).map(|s| format::percent(s, 2));
         let mut m = WhatIf::open(view.clone(), "k".into(), Ok(None), None);

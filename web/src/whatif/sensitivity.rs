@@ -36,7 +36,7 @@ pub fn Sensitivity(props: &SensitivityProps) -> Html {
         .nodes
         .iter()
         .filter(|n| matches!(n.kind, NodeKind::Ente | NodeKind::Area | NodeKind::Strategic))
-        .map(|n| (n.id.clone(), format!("{} {}", n.code, n.name.chars().take(60).collect::<String>())))
+        .map(|n| (n.id.to_string(), format!("{} {}", n.code, n.name.chars().take(60).collect::<String>())))
         .collect();
     let on_node = {
         let node = node.setter();
