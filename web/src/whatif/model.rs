@@ -74,7 +74,11 @@ pub struct WhatIf {
     pub key: String,
     pub stored: Stored,
     live: Live,
-    views: [Rc<PlanView>; 2],
+    /// The scenario's results twice: the one shown, and the spare the next edit goes
+    /// into while a component still holds the other. `None`: not made yet, the same as
+    /// `live`'s own state, which is made on the first edit that needs it: at 100 000
+    /// indicators each copy costs a tenth of opening the plan.
+    views: [Option<Rc<PlanView>>; 2],
     current: usize,
     /// Edits applied since the last rebuild, and how far each view has caught up.
     log: Vec<Edit>,
@@ -109,7 +113,7 @@ impl WhatIf {
             }
         }
         let live = Live::evaluated(baseline.plan.clone(), baseline.evaluation.clone());
-        let views = [Rc::new(copy_of(&baseline, &live)), Rc::new(copy_of(&baseline, &live))];
+        let views = [None, None];
         let mut model = WhatIf { baseline, key, stored, live, views, current: 0, log: Vec::new(), synced: [0, 0], notice, problems: Vec::new(), slow_edits: 0 };
         if !model.scenario().edits.is_empty() {
             model.rebuild();
@@ -121,9 +125,10 @@ impl WhatIf {
         &self.baseline
     }
 
-    /// The view with the active scenario's results.
+    /// The view with the active scenario's results. Before a view is made, `live`'s own
+    /// state is the baseline's (`rebuild` makes the shown one whenever there are edits).
     pub fn view(&self) -> Rc<PlanView> {
-        self.views[self.current].clone()
+        self.views[self.current].clone().unwrap_or_else(|| self.baseline.clone())
     }
 
     pub fn scenario(&self) -> &Scenario {
@@ -226,7 +231,9 @@ impl WhatIf {
     /// Applies to view `i` the logged edits it has not seen; false when a component
     /// still holds it (it cannot be changed in place then).
     fn catch_up(&mut self, i: usize) -> bool {
-        let Some(view) = Rc::get_mut(&mut self.views[i]) else { return false };
+        let (baseline, live) = (&self.baseline, &self.live);
+        let view = self.views[i].get_or_insert_with(|| Rc::new(copy_of(baseline, live)));
+        let Some(view) = Rc::get_mut(view) else { return false };
         let missed = &self.log[self.synced[i]..];
         self.live.swap_state(&mut view.plan, &mut view.evaluation);
         let (live, differences, baseline) = (&mut self.live, &mut view.differences, &self.baseline.evaluation);
@@ -264,7 +271,8 @@ impl WhatIf {
         let (plan, problems) = apply(&self.baseline.plan, &self.scenario().edits);
         self.problems = problems;
         self.live = Live::new(plan);
-        self.views = [Rc::new(copy_of(&self.baseline, &self.live)), Rc::new(copy_of(&self.baseline, &self.live))];
+        let shown = (!self.scenario().edits.is_empty()).then(|| Rc::new(copy_of(&self.baseline, &self.live)));
+        self.views = [shown, None];
         self.current = 0;
         self.log.clear();
         self.synced = [0, 0];
