@@ -145,11 +145,13 @@ impl Evaluation {
         self.indicator_position(id).map(|i| &self.indicators[i])
     }
 
-    pub(crate) fn node_position(&self, id: &str) -> Option<usize> {
+    /// Where the node `id` stands in `nodes`.
+    pub fn node_position(&self, id: &str) -> Option<usize> {
         self.node_index.get(id).copied()
     }
 
-    pub(crate) fn indicator_position(&self, id: &str) -> Option<usize> {
+    /// Where the indicator `id` stands in `indicators`.
+    pub fn indicator_position(&self, id: &str) -> Option<usize> {
         self.indicator_index.get(id).copied()
     }
 
@@ -353,13 +355,7 @@ fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &Referen
     for indicator in spec.indicators {
         let result = evaluate_indicator(policy, indicator, Id::from(indicator.code.as_str()), Some(&spec.id), indicator.weight);
         // The result's id is the indicator's code.
-        indicator_terms.push(Entry {
-            code: result.id.clone(),
-            id: result.id.clone(),
-            is_indicator: true,
-            score: result.achievement,
-            weight: indicator.weight,
-        });
+        indicator_terms.push(Entry { code: result.id.clone(), id: result.id.clone(), is_indicator: true, score: result.achievement, weight: indicator.weight });
         indicator_ids.push(result.id.clone());
         evaluation.push_indicator(result);
     }
@@ -394,13 +390,7 @@ fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &Referen
         );
         let node = &child.0;
         // The child's id and code are the objective's code.
-        child_terms.push(Entry {
-            code: node.id.clone(),
-            id: node.id.clone(),
-            is_indicator: false,
-            score: node.score,
-            weight: node.weight,
-        });
+        child_terms.push(Entry { code: node.id.clone(), id: node.id.clone(), is_indicator: false, score: node.score, weight: node.weight });
         child_ids.push(node.id.clone());
         evaluation.push_node(child);
     }
@@ -511,13 +501,7 @@ fn evaluate_items(
         } else if let Some(own) = &item.own {
             let id = Id::from(format!("{}/{}", spec.id, own.code));
             let result = evaluate_indicator(policy, own, id.clone(), Some(&spec.id), item.weight);
-            entries.push(Entry {
-                code: result.code.clone(),
-                id: id.clone(),
-                is_indicator: true,
-                score: result.achievement,
-                weight: item.weight,
-            });
+            entries.push(Entry { code: result.code.clone(), id: id.clone(), is_indicator: true, score: result.achievement, weight: item.weight });
             indicators.push(id);
             evaluation.push_indicator(result);
         } else if let Some(group) = &item.group {

@@ -6,9 +6,9 @@
 //! every number shown comes from the core's `Evaluation`.
 //!
 //! A what-if edit changes values, never the plan's shape, so the views of its scenarios
-//! share the baseline's look-ups ([`PlanView::variant`]) and keep only the definitions
-//! they edited: at 100 000 indicators, building them anew for each copy was most of the
-//! time it took to open a plan.
+//! share the baseline's look-ups ([`PlanView::variant`]): at 100 000 indicators, building
+//! them anew for each copy was most of the time it took to open a plan. The look-up of
+//! definitions holds places in the plan, not copies, so each view reads its own plan's.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -73,14 +73,10 @@ pub struct PlanView {
     pub fingerprint: u64,
     pub plan: Plan,
     pub evaluation: Evaluation,
-    /// Indicator definitions by evaluation id (`CODE` for the tree and the plan's own list,
-    /// `cruscotto/X/CODE` for a cruscotto's own), as the baseline has them; [`definition`]
-    /// gives this view's, edited or not.
+    /// Where `plan` holds the definition of each indicator result ([`definition`]).
     ///
     /// [`definition`]: PlanView::definition
-    indicators: Rc<HashMap<String, Indicator>>,
-    /// The definitions a what-if edit changed in this view.
-    edited: HashMap<String, Indicator>,
+    definitions: Rc<Definitions>,
     /// The scores that differ from the baseline's, in a what-if view (kept edit by edit,
     /// so that listing them costs what changed, not a comparison of the plan).
     pub differences: Differences,
@@ -110,17 +106,20 @@ impl PlanView {
 
     /// A view of a plan whose evaluation is already known (what-if: `Live` computed it).
     pub fn from_evaluation(plan: Plan, evaluation: Evaluation) -> PlanView {
-        let mut indicators = HashMap::with_capacity(evaluation.indicators.len());
+        let mut definitions = Definitions { places: Vec::with_capacity(evaluation.indicators.len()), objectives: Vec::new() };
         let mut objectives = HashMap::with_capacity(evaluation.nodes.len());
         let mut rows = Vec::with_capacity(evaluation.indicators.len());
-        for indicator in &plan.ente.indicators {
+        for (i, indicator) in plan.ente.indicators.iter().enumerate() {
             rows.push(row(indicator, "ENTE", None, None, &[]));
-            indicators.insert(indicator.code.clone(), indicator.clone());
+            definitions.places.push(Place::Ente(i as u32));
         }
-        for top in &plan.ente.objectives {
-            index_objective(top, &top.code, None, &[], &mut indicators, &mut objectives, &mut rows);
+        let mut path = Vec::new();
+        for (i, top) in plan.ente.objectives.iter().enumerate() {
+            path.push(i as u32);
+            index_objective(top, &top.code, None, &[], &mut path, &mut definitions, &mut objectives, &mut rows);
+            path.pop();
         }
-        for indicator in &plan.indicators {
+        for (i, indicator) in plan.indicators.iter().enumerate() {
             // Found where users look: under the first node that weighs it, in the units of
             // the cruscotti that do.
             let weighing = weighed_in(&evaluation, &indicator.code);
@@ -134,11 +133,10 @@ impl PlanView {
             }
             let under = weighing.first().map_or("", |n| &*n.id);
             rows.push(row(indicator, under, None, None, &units));
-            indicators.insert(indicator.code.clone(), indicator.clone());
+            definitions.places.push(Place::Listed(i as u32));
         }
-        for cruscotto in &plan.cruscotti {
-            let id = format!("cruscotto/{}", cruscotto.code);
-            index_items(&id, &cruscotto.items, &mut indicators);
+        for (i, cruscotto) in plan.cruscotti.iter().enumerate() {
+            index_items(&cruscotto.items, &mut vec![i as u32], &mut definitions.places);
         }
         let finder = Rc::new(finder_options(&plan, &rows));
         PlanView {
@@ -146,8 +144,7 @@ impl PlanView {
             fingerprint: 0,
             plan,
             evaluation,
-            indicators: Rc::new(indicators),
-            edited: HashMap::new(),
+            definitions: Rc::new(definitions),
             differences: Differences::default(),
             objectives: Rc::new(objectives),
             rows: Rc::new(rows),
@@ -164,22 +161,21 @@ impl PlanView {
             fingerprint: self.fingerprint,
             plan,
             evaluation,
-            indicators: self.indicators.clone(),
-            edited: HashMap::new(),
+            definitions: self.definitions.clone(),
             objectives: self.objectives.clone(),
             rows: self.rows.clone(),
             finder: self.finder.clone(),
         }
     }
 
-    /// The definition of the indicator with evaluation id `id`, as this view has it.
+    /// The definition of the indicator with evaluation id `id`, as this view's plan has
+    /// it (with its what-if edits, in a scenario's view).
     pub fn definition(&self, id: &str) -> Option<&Indicator> {
-        self.edited.get(id).or_else(|| self.indicators.get(id))
-    }
-
-    /// Records that a what-if edit changed the definition of `id` in this view.
-    pub fn edited(&mut self, id: &str, definition: Indicator) {
-        self.edited.insert(id.to_string(), definition);
+        let position = self.evaluation.indicator_position(id)?;
+        // The places follow the evaluation's order of results; the code is checked so
+        // that a walk out of step shows no definition rather than another's.
+        let code = &self.evaluation.indicators[position].code;
+        self.definitions.find(&self.plan, position).filter(|d| *d.code == **code)
     }
 
     /// The verdict of a finder row in this view.
@@ -241,13 +237,61 @@ fn weighed_in<'a>(evaluation: &'a Evaluation, id: &str) -> Vec<&'a semaforo_core
     evaluation.nodes.iter().filter(|n| n.items.iter().any(|i| i.indicator && *i.id == *id)).collect()
 }
 
+/// Where a plan holds an indicator's definition.
+enum Place {
+    /// `ente.indicators[i]`.
+    Ente(u32),
+    /// `indicators[i]` of the objective at `Definitions::objectives[k]`: `(k, i)`.
+    Tree(u32, u32),
+    /// The plan's own list, `indicators[i]`.
+    Listed(u32),
+    /// A cruscotto's own: the cruscotto's index, the items of the groups down to it, its item.
+    Cruscotto(Box<[u32]>),
+}
+
+/// The place of each indicator result's definition, by the result's position in the
+/// evaluation (the same in every variant of a plan: edits change no tree), where a map of
+/// copies of 100 000 definitions was the largest part of opening a plan.
+struct Definitions {
+    places: Vec<Place>,
+    /// The path of each objective holding indicators (indices from `ente.objectives` down).
+    objectives: Vec<Box<[u32]>>,
+}
+
+impl Definitions {
+    fn find<'p>(&self, plan: &'p Plan, position: usize) -> Option<&'p Indicator> {
+        match self.places.get(position)? {
+            Place::Ente(i) => plan.ente.indicators.get(*i as usize),
+            Place::Tree(k, i) => {
+                let (first, rest) = self.objectives.get(*k as usize)?.split_first()?;
+                let mut objective = plan.ente.objectives.get(*first as usize)?;
+                for &child in rest {
+                    objective = objective.objectives.get(child as usize)?;
+                }
+                objective.indicators.get(*i as usize)
+            }
+            Place::Listed(i) => plan.indicators.get(*i as usize),
+            Place::Cruscotto(path) => {
+                let (cruscotto, rest) = path.split_first()?;
+                let (own, groups) = rest.split_last()?;
+                let mut items = &plan.cruscotti.get(*cruscotto as usize)?.items;
+                for &group in groups {
+                    items = &items.get(group as usize)?.group.as_ref()?.items;
+                }
+                items.get(*own as usize)?.own.as_ref()
+            }
+        }
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn index_objective(
     objective: &Objective,
     area: &str,
     inherited_perspective: Option<Perspective>,
     inherited_units: &[String],
-    indicators: &mut HashMap<String, Indicator>,
+    path: &mut Vec<u32>,
+    definitions: &mut Definitions,
     objectives: &mut HashMap<String, ObjectiveInfo>,
     rows: &mut Vec<IndicatorRow>,
 ) {
@@ -268,23 +312,33 @@ fn index_objective(
         units: objective.units.clone(),
         notes: objective.notes.clone(),
     });
-    for indicator in &objective.indicators {
-        rows.push(row(indicator, &objective.code, Some(area), perspective, &units));
-        indicators.entry(indicator.code.clone()).or_insert_with(|| indicator.clone());
+    if !objective.indicators.is_empty() {
+        let k = definitions.objectives.len() as u32;
+        definitions.objectives.push(path.clone().into_boxed_slice());
+        for (i, indicator) in objective.indicators.iter().enumerate() {
+            rows.push(row(indicator, &objective.code, Some(area), perspective, &units));
+            definitions.places.push(Place::Tree(k, i as u32));
+        }
     }
-    for child in &objective.objectives {
-        index_objective(child, area, perspective, &units, indicators, objectives, rows);
+    for (i, child) in objective.objectives.iter().enumerate() {
+        path.push(i as u32);
+        index_objective(child, area, perspective, &units, path, definitions, objectives, rows);
+        path.pop();
     }
 }
 
-fn index_items(prefix: &str, items: &[semaforo_core::plan::CruscottoItem], indicators: &mut HashMap<String, Indicator>) {
-    for item in items {
-        if let Some(own) = &item.own {
-            indicators.insert(format!("{prefix}/{}", own.code), own.clone());
+/// The places of a cruscotto's own indicators, in the evaluation's order (`path`: the
+/// cruscotto's index and the groups' items down to `items`).
+fn index_items(items: &[semaforo_core::plan::CruscottoItem], path: &mut Vec<u32>, places: &mut Vec<Place>) {
+    for (i, item) in items.iter().enumerate() {
+        path.push(i as u32);
+        if item.own.is_some() {
+            places.push(Place::Cruscotto(path.clone().into_boxed_slice()));
         }
         if let Some(group) = &item.group {
-            index_items(&format!("{prefix}/{}", group.code), &group.items, indicators);
+            index_items(&group.items, path, places);
         }
+        path.pop();
     }
 }
 
@@ -299,5 +353,33 @@ fn row(indicator: &Indicator, parent: &str, area: Option<&str>, perspective: Opt
         perspective,
         units: units.to_vec(),
         haystack,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use semaforo_core::load_plan;
+
+    #[test]
+    fn every_indicator_result_finds_its_own_definition() {
+        let fixtures = [
+            include_str!("../../tests/fixtures/tno-2023.json"),
+            include_str!("../../tests/fixtures/massa-carrara-2021.json"),
+            include_str!("../../tests/fixtures/cruscotti-condivisi-2021.json"),
+            include_str!("../../tests/fixtures/maremma-tirreno-2023.json"),
+        ];
+        let mut in_groups = 0;
+        for text in fixtures {
+            let view = PlanView::new(load_plan(text).unwrap());
+            for result in &view.evaluation.indicators {
+                let definition = view.definition(&result.id).unwrap_or_else(|| panic!("{} has no definition", result.id));
+                assert_eq!(definition.code, *result.code, "{}", result.id);
+                assert_eq!(definition.name, result.name, "{}", result.id);
+                in_groups += usize::from(result.id.matches('/').count() > 2);
+            }
+        }
+        // Cruscotti's own indicators inside groups are among them (`cruscotto/C/G/CODE`).
+        assert!(in_groups > 0);
     }
 }

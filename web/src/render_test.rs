@@ -182,7 +182,7 @@ async fn an_edit_of_one_indicator_redraws_only_what_shows_changed_values() {
     // indicator's verdict changed.
     assert_eq!(drawn(&counts, "Gauge"), once([String::new()]));
     let charted = [NodeKind::Area, NodeKind::Strategic, NodeKind::Unit, NodeKind::Cruscotto];
-    let expected_bars = after.nodes.iter().filter(|n| charted.contains(&n.kind) && changed.contains(&n.id)).map(|n| n.id.clone());
+    let expected_bars = after.nodes.iter().filter(|n| charted.contains(&n.kind) && changed.contains(&*n.id)).map(|n| n.id.to_string());
     assert_eq!(drawn(&counts, "Bar"), once(expected_bars), "{counts:?}");
     let verdict = |e: &Evaluation| e.indicator(EDITED).and_then(|i| i.verdict);
     assert_eq!(drawn(&counts, "VerdictChart").len(), usize::from(verdict(&before) != verdict(&after)));

@@ -12,7 +12,7 @@
 use std::rc::Rc;
 
 use semaforo_core::live::Live;
-use semaforo_core::scenario::{apply, decode_edits, find_indicator_mut, Edit, Scenario};
+use semaforo_core::scenario::{apply, decode_edits, Edit, Scenario};
 use semaforo_core::Diagnostic;
 
 use crate::i18n::Msg;
@@ -245,17 +245,6 @@ impl WhatIf {
         self.live.swap_state(&mut view.plan, &mut view.evaluation);
         if !applied {
             return false;
-        }
-        // The look-ups the components read beside the evaluation.
-        for edit in missed {
-            let id = edit.subject();
-            if matches!(edit, Edit::SetObjectiveWeight { .. }) {
-                continue;
-            }
-            if let Some(definition) = find_indicator_mut(&mut view.plan, id) {
-                let definition = definition.clone();
-                view.edited(id, definition);
-            }
         }
         view.generation = fresh_generation();
         self.synced[i] = self.log.len();
