@@ -73,11 +73,13 @@ pub struct WhatIf {
     baseline: Rc<PlanView>,
     pub key: String,
     pub stored: Stored,
-    live: Live,
+    /// The scenario's plan, edited live; `None` until [`WhatIf::prepare`] or the first
+    /// edit makes it (from the baseline: its state is the baseline's then).
+    live: Option<Live>,
     /// The scenario's results twice: the one shown, and the spare the next edit goes
     /// into while a component still holds the other. `None`: not made yet, the same as
-    /// `live`'s own state, which is made on the first edit that needs it: at 100 000
-    /// indicators each copy costs a tenth of opening the plan.
+    /// `live`'s own state. At 100 000 indicators each copy, and `live`, costs a tenth of
+    /// opening the plan: they are made after the page shows it ([`WhatIf::prepare`]).
     views: [Option<Rc<PlanView>>; 2],
     current: usize,
     /// Edits applied since the last rebuild, and how far each view has caught up.
@@ -112,9 +114,19 @@ impl WhatIf {
                 Err(problem) => notice = Some(Notice { problem: Some(problem), ..Notice::new(Msg::WhatIfBadLink, "", true) }),
             }
         }
-        let live = Live::evaluated(baseline.plan.clone(), baseline.evaluation.clone());
-        let views = [None, None];
-        let mut model = WhatIf { baseline, key, stored, live, views, current: 0, log: Vec::new(), synced: [0, 0], notice, problems: Vec::new(), slow_edits: 0 };
+        let mut model = WhatIf {
+            baseline,
+            key,
+            stored,
+            live: None,
+            views: [None, None],
+            current: 0,
+            log: Vec::new(),
+            synced: [0, 0],
+            notice,
+            problems: Vec::new(),
+            slow_edits: 0,
+        };
         if !model.scenario().edits.is_empty() {
             model.rebuild();
         }
@@ -123,6 +135,22 @@ impl WhatIf {
 
     pub fn baseline(&self) -> &Rc<PlanView> {
         &self.baseline
+    }
+
+    /// Makes what an edit needs and opening does not: the live plan and both views. The
+    /// page calls it once it shows a newly opened plan; an edit before that makes them.
+    pub fn prepare(&mut self) {
+        live_of(&mut self.live, &self.baseline);
+        for i in 0..2 {
+            self.view_made(i);
+        }
+    }
+
+    /// View `i`, made from `live`'s own state if it was not yet (`synced[i]` is 0 then,
+    /// as that state is the one of the last rebuild).
+    fn view_made(&mut self, i: usize) -> &mut Rc<PlanView> {
+        let live = live_of(&mut self.live, &self.baseline);
+        self.views[i].get_or_insert_with(|| Rc::new(copy_of(&self.baseline, live)))
     }
 
     /// The view with the active scenario's results. Before a view is made, `live`'s own
@@ -231,18 +259,18 @@ impl WhatIf {
     /// Applies to view `i` the logged edits it has not seen; false when a component
     /// still holds it (it cannot be changed in place then).
     fn catch_up(&mut self, i: usize) -> bool {
-        let (baseline, live) = (&self.baseline, &self.live);
-        let view = self.views[i].get_or_insert_with(|| Rc::new(copy_of(baseline, live)));
+        self.view_made(i);
+        let (Some(view), Some(live)) = (self.views[i].as_mut(), self.live.as_mut()) else { return false };
         let Some(view) = Rc::get_mut(view) else { return false };
         let missed = &self.log[self.synced[i]..];
-        self.live.swap_state(&mut view.plan, &mut view.evaluation);
-        let (live, differences, baseline) = (&mut self.live, &mut view.differences, &self.baseline.evaluation);
+        live.swap_state(&mut view.plan, &mut view.evaluation);
+        let (differences, baseline) = (&mut view.differences, &self.baseline.evaluation);
         let applied = missed.iter().all(|edit| {
             let done = live.apply(edit).is_ok();
             differences.update(baseline, live.evaluation(), live.touched());
             done
         });
-        self.live.swap_state(&mut view.plan, &mut view.evaluation);
+        live.swap_state(&mut view.plan, &mut view.evaluation);
         if !applied {
             return false;
         }
@@ -259,13 +287,18 @@ impl WhatIf {
     fn rebuild(&mut self) {
         let (plan, problems) = apply(&self.baseline.plan, &self.scenario().edits);
         self.problems = problems;
-        self.live = Live::new(plan);
-        let shown = (!self.scenario().edits.is_empty()).then(|| Rc::new(copy_of(&self.baseline, &self.live)));
+        let edited = !self.scenario().edits.is_empty();
+        let live = self.live.insert(Live::new(plan));
+        let shown = edited.then(|| Rc::new(copy_of(&self.baseline, live)));
         self.views = [shown, None];
         self.current = 0;
         self.log.clear();
         self.synced = [0, 0];
     }
+}
+
+fn live_of<'a>(live: &'a mut Option<Live>, baseline: &PlanView) -> &'a mut Live {
+    live.get_or_insert_with(|| Live::evaluated(baseline.plan.clone(), baseline.evaluation.clone()))
 }
 
 fn copy_of(baseline: &PlanView, live: &Live) -> PlanView {
@@ -409,5 +442,30 @@ mod tests {
         let link = semaforo_core::scenario::encode_edits(&m.scenario().edits);
         let opened = WhatIf::open(view, "k".into(), Ok(None), Some(link));
         assert_eq!(opened.view().evaluation, m.view().evaluation);
+    }
+
+    #[test]
+    fn opening_copies_nothing_and_prepare_makes_what_edits_then_use() {
+        let view = Rc::new(PlanView::new(load_plan(TNO).unwrap()));
+        let mut m = WhatIf::open(view.clone(), "k".into(), Ok(None), None);
+        // Until an edit, the scenario's results are the baseline's own.
+        assert!(Rc::ptr_eq(&m.view(), &view));
+        assert!(m.live.is_none() && m.views.iter().all(Option::is_none));
+        m.prepare();
+        let made: Vec<*const PlanView> = m.views.iter().map(|v| v.as_ref().map_or(std::ptr::null(), Rc::as_ptr)).collect();
+        assert!(m.live.is_some() && made.iter().all(|v| !v.is_null()));
+        // Two edits, each into the view the other one left: no copy is made for them.
+        for actual in ["37", "38"] {
+            let shown = m.view();
+            assert!(m.run(Command::Edit(set_actual("OC_TD_01", actual))));
+            drop(shown);
+            assert!(made.contains(&Rc::as_ptr(&m.view())));
+        }
+        assert_eq!(m.slow_edits, 0);
+        let (plan, _) = apply(&view.plan, &m.scenario().edits);
+        assert_eq!(m.view().evaluation, evaluate(&plan));
+        assert_eq!(m.view().definition("OC_TD_01").map(|i| i.actual.clone()), Some(Some(Actual::Value(d("38")))));
+        // The baseline's definition is its own plan's, untouched.
+        assert_ne!(view.definition("OC_TD_01").map(|i| i.actual.clone()), Some(Some(Actual::Value(d("38")))));
     }
 }
