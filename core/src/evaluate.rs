@@ -729,6 +729,23 @@ mod tests {
     use super::*;
     use crate::load_plan;
 
+    #[test]
+    fn an_indicators_code_is_one_string_shared_by_every_place_that_names_it() {
+        let plan = load_plan(include_str!("../../tests/fixtures/tno-2023.json")).unwrap();
+        let evaluation = evaluate(&plan);
+        let mut shared = 0;
+        for result in &evaluation.indicators {
+            let node = evaluation.node(result.parent.as_deref().unwrap()).unwrap();
+            assert!(Id::ptr_eq(&result.id, &result.code) && Id::ptr_eq(result.parent.as_ref().unwrap(), &node.id));
+            assert!(node.indicators.iter().any(|id| Id::ptr_eq(id, &result.id)), "{}", result.id);
+            assert!(node.items.iter().any(|item| Id::ptr_eq(&item.id, &result.id)), "{}", result.id);
+            if let Explanation::WeightedMean(mean) = &node.explanation {
+                shared += usize::from(mean.terms.iter().any(|term| Id::ptr_eq(&term.code, &result.id)));
+            }
+        }
+        assert!(shared > 100, "{shared}");
+    }
+
     /// A plan with one area and one objective holding `indicators` (JSON array text).
     fn plan_with(indicators: &str, extra: &str) -> Plan {
         let text = format!(
