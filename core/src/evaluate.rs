@@ -256,12 +256,34 @@ pub fn evaluate(plan: &Plan) -> Evaluation {
     let policy = &plan.policy;
     let ente = &plan.ente;
     let by_code = Referenced { plan, by_code: OnceCell::new() };
+    let ente_id = Id::from(ente.code.as_str());
+    // The ente is first for readers, but scored after its subtree: its place is taken
+    // now, so that no result moves and no position is indexed twice.
+    let waiting = Explanation::NothingToScore { excluded: Vec::new() };
+    let (name, kind) = (String::new(), NodeKind::Ente);
+    let (children, indicators, items) = (Vec::new(), Vec::new(), Vec::new());
+    let place = NodeResult {
+        id: ente_id.clone(),
+        code: ente_id.clone(),
+        name,
+        kind,
+        parent: None,
+        weight: None,
+        score: None,
+        verdict: None,
+        explanation: waiting,
+        children,
+        indicators,
+        items,
+        published: None,
+    };
+    evaluation.push_node((place, Sums::default()));
     let node = evaluate_node(
         &mut evaluation,
         policy,
         &by_code,
         NodeSpec {
-            id: Id::from(ente.code.as_str()),
+            id: ente_id,
             name: ente.name.clone(),
             kind: NodeKind::Ente,
             parent: None,
@@ -273,13 +295,7 @@ pub fn evaluate(plan: &Plan) -> Evaluation {
             published: ente.published.clone(),
         },
     );
-    evaluation.push_node(node);
-    // The ente is pushed after its subtree is evaluated; keep it first for readers.
-    if let (Some(ente_node), Some(ente_sums)) = (evaluation.nodes.pop(), evaluation.sums.pop()) {
-        evaluation.nodes.insert(0, ente_node);
-        evaluation.sums.insert(0, ente_sums);
-    }
-    evaluation.reindex();
+    (evaluation.nodes[0], evaluation.sums[0]) = node;
 
     // The plan's own indicators, measured once, before the cruscotti that read them (the
     // tree's shared references score them from `by_code`, which holds them too).
@@ -323,15 +339,6 @@ fn result_counts(plan: &Plan) -> (usize, usize) {
         indicators += i;
     }
     (nodes, indicators)
-}
-
-impl Evaluation {
-    fn reindex(&mut self) {
-        self.node_index.clear();
-        for (i, node) in self.nodes.iter().enumerate() {
-            self.node_index.entry(node.id.clone()).or_insert(i);
-        }
-    }
 }
 
 struct NodeSpec<'a> {
