@@ -6,9 +6,10 @@
 //!     cargo run --release -p semaforo-core --example bench_edit -- [N]
 
 use semaforo_core::live::Live;
-use semaforo_core::plan::{Actual, ScoreFrom};
+use semaforo_core::plan::{Actual, Indicator, Objective, Policy, ScoreFrom};
 use semaforo_core::scenario::Edit;
-use semaforo_core::{evaluate, synthetic, Plan};
+use semaforo_core::score::score_indicator;
+use semaforo_core::{evaluate, synthetic, Decimal, Plan};
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -28,6 +29,21 @@ fn main() {
         std::hint::black_box(evaluate(&plan));
     });
     println!("{:<44} median {:>10.3} ms   ({runs} runs)", "evaluate", ms(eval));
+    // What evaluation cannot go below with these decimals: every indicator scored and
+    // every objective's weighted mean summed and divided, with no result kept.
+    let arithmetic = median_of(runs, || {
+        std::hint::black_box(arithmetic_alone(&plan.ente.objectives, &plan.ente.indicators, ScoreFrom::Both, &plan.policy));
+    });
+    // The same ente score, or the floor would be of some other sum.
+    let ente = evaluate(&plan).nodes.first().and_then(|n| n.score).map(|s| s.round_half_up(8));
+    let same = arithmetic_alone(&plan.ente.objectives, &plan.ente.indicators, ScoreFrom::Both, &plan.policy).map(|s| s.round_half_up(8)) == ente;
+    println!(
+        "{:<44} median {:>10.3} ms   ({:.0} % of evaluate; ente {})",
+        "  the arithmetic alone, no results built",
+        ms(arithmetic),
+        100.0 * ms(arithmetic) / ms(eval).max(1e-9),
+        if same { "the same" } else { "differs: the floor is not comparable" }
+    );
     let (median, worst, nodes) = edits(plan.clone());
     println!("{:<44} median {:>10.3} µs   worst {:>8.3} µs   ({nodes} nodes per edit at most)", "one live edit, 50 indicators", us(median), us(worst));
     let mut wide = plan;
@@ -40,14 +56,45 @@ fn main() {
         us(wide_worst)
     );
     println!(
-        "BENCH native indicators={count} load_ms={:.3} evaluate_ms={:.3} edit_median_us={:.3} edit_worst_us={:.3} wide_edit_median_us={:.3} wide_edit_worst_us={:.3}",
+        "BENCH native indicators={count} load_ms={:.3} evaluate_ms={:.3} arithmetic_ms={:.3} edit_median_us={:.3} edit_worst_us={:.3} wide_edit_median_us={:.3} wide_edit_worst_us={:.3}",
         ms(load),
         ms(eval),
+        ms(arithmetic),
         us(median),
         us(worst),
         us(wide_median),
         us(wide_worst)
     );
+}
+
+/// The score of a subtree, R = Σ(m·p) / Σp over what its rule scores it from (a weight
+/// left out counts as 1: equal weights): the arithmetic of `evaluate` without its
+/// results, explanations or look-up maps.
+fn arithmetic_alone(objectives: &[Objective], indicators: &[Indicator], from: ScoreFrom, policy: &Policy) -> Option<Decimal> {
+    let add = |(products, weights): (Decimal, Decimal), score: Option<Decimal>, weight: Option<Decimal>| match score {
+        Some(m) => {
+            let p = weight.unwrap_or(Decimal::ONE);
+            Some((products.checked_add(m.checked_mul(p)?)?, weights.checked_add(p)?))
+        }
+        None => Some((products, weights)),
+    };
+    let zero = (Decimal::ZERO, Decimal::ZERO);
+    let mut own = zero;
+    for indicator in indicators {
+        own = add(own, score_indicator(indicator, policy).achievement, indicator.weight)?;
+    }
+    let mut children = zero;
+    for objective in objectives {
+        let rule = objective.score_from.unwrap_or(policy.score_from);
+        children = add(children, arithmetic_alone(&objective.objectives, &objective.indicators, rule, policy), objective.weight)?;
+    }
+    let (products, weights) = match from {
+        ScoreFrom::Indicators if !indicators.is_empty() => own,
+        ScoreFrom::Children if objectives.is_empty() => own,
+        ScoreFrom::Indicators | ScoreFrom::Children => children,
+        ScoreFrom::Both => (own.0.checked_add(children.0)?, own.1.checked_add(children.1)?),
+    };
+    products.checked_div(weights)
 }
 
 /// One edit of the actual of each of 50 indicators spread through the plan, 5 times

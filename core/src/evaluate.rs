@@ -12,6 +12,7 @@ use crate::exact::ExactSum;
 use crate::explain::{Explanation, Mean, Term};
 use crate::plan::{Cruscotto, CruscottoItem, Indicator, Level, Objective, Plan, Policy, Published, ScoreFrom, SharedIndicator, Unit, Verdict};
 use crate::score::{score_indicator, Deviation};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -38,10 +39,9 @@ impl From<Level> for NodeKind {
     }
 }
 
-/// A result's id or code. Shared, not copied: an indicator's code is its result's id and
-/// code, its line in its parent's `items`, `indicators` and explanation; an evaluation of
-/// 100 000 indicators spent more on those copies than on its arithmetic.
-pub type Id = std::rc::Rc<str>;
+/// A result's id or code: the plan's own code where it is one ([`Text`], shared, not
+/// copied).
+pub type Id = Text;
 
 /// The result for one node. `id` is unique in the evaluation: the plan code for the
 /// ente and the tree, `unit/CODE`, `cruscotto/CODE` and `cruscotto/CODE/GROUP` for the
@@ -50,7 +50,7 @@ pub type Id = std::rc::Rc<str>;
 pub struct NodeResult {
     pub id: Id,
     pub code: Id,
-    pub name: String,
+    pub name: Id,
     pub kind: NodeKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<Id>,
@@ -89,7 +89,7 @@ pub struct Item {
 pub struct IndicatorResult {
     pub id: Id,
     pub code: Id,
-    pub name: String,
+    pub name: Id,
     /// Id of the node the indicator is defined in: a tree node, or `cruscotto/…` for an
     /// indicator of a cruscotto's own. `None` for an indicator of the plan's own list
     /// (`Plan::indicators`): it stands in no node (not even the ente, whose score it does
@@ -260,7 +260,7 @@ pub fn evaluate(plan: &Plan) -> Evaluation {
     // The ente is first for readers, but scored after its subtree: its place is taken
     // now, so that no result moves and no position is indexed twice.
     let waiting = Explanation::NothingToScore { excluded: Vec::new() };
-    let (name, kind) = (String::new(), NodeKind::Ente);
+    let (name, kind) = (Id::default(), NodeKind::Ente);
     let (children, indicators, items) = (Vec::new(), Vec::new(), Vec::new());
     let place = NodeResult {
         id: ente_id.clone(),
@@ -284,7 +284,7 @@ pub fn evaluate(plan: &Plan) -> Evaluation {
         &by_code,
         NodeSpec {
             id: ente_id,
-            name: ente.name.clone(),
+            name: ente.name.as_str().into(),
             kind: NodeKind::Ente,
             parent: None,
             weight: None,
@@ -300,7 +300,7 @@ pub fn evaluate(plan: &Plan) -> Evaluation {
     // The plan's own indicators, measured once, before the cruscotti that read them (the
     // tree's shared references score them from `by_code`, which holds them too).
     for indicator in &plan.indicators {
-        let result = evaluate_indicator(policy, indicator, Id::from(indicator.code.as_str()), None, None);
+        let result = evaluate_indicator(policy, indicator, indicator.code.clone(), None, None);
         evaluation.push_indicator(result);
     }
     for cruscotto in &plan.cruscotti {
@@ -343,7 +343,7 @@ fn result_counts(plan: &Plan) -> (usize, usize) {
 
 struct NodeSpec<'a> {
     id: Id,
-    name: String,
+    name: Id,
     kind: NodeKind,
     parent: Option<Id>,
     weight: Option<Decimal>,
@@ -360,7 +360,7 @@ fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &Referen
     let mut indicator_terms = Vec::with_capacity(listed);
     let mut indicator_ids = Vec::with_capacity(listed);
     for indicator in spec.indicators {
-        let result = evaluate_indicator(policy, indicator, Id::from(indicator.code.as_str()), Some(&spec.id), indicator.weight);
+        let result = evaluate_indicator(policy, indicator, indicator.code.clone(), Some(&spec.id), indicator.weight);
         // The result's id is the indicator's code.
         indicator_terms.push(Entry { code: result.id.clone(), id: result.id.clone(), is_indicator: true, score: result.achievement, weight: indicator.weight });
         indicator_ids.push(result.id.clone());
@@ -383,7 +383,7 @@ fn evaluate_node(evaluation: &mut Evaluation, policy: &Policy, by_code: &Referen
             policy,
             by_code,
             NodeSpec {
-                id: Id::from(objective.code.as_str()),
+                id: objective.code.clone(),
                 name: objective.name.clone(),
                 kind: objective.level.into(),
                 parent: Some(spec.id.clone()),
@@ -448,10 +448,9 @@ pub(crate) fn rescore_indicator(policy: &Policy, indicator: &Indicator, result: 
 pub(crate) fn evaluate_indicator(policy: &Policy, indicator: &Indicator, id: Id, parent: Option<&Id>, weight: Option<Decimal>) -> IndicatorResult {
     let scored = score_indicator(indicator, policy);
     let verdict = indicator_verdict(scored.achievement, indicator, policy);
-    let code = if *id == *indicator.code { id.clone() } else { Id::from(indicator.code.as_str()) };
     IndicatorResult {
         id,
-        code,
+        code: indicator.code.clone(),
         name: indicator.name.clone(),
         parent: parent.cloned(),
         weight,
@@ -468,7 +467,7 @@ fn evaluate_cruscotto(evaluation: &mut Evaluation, policy: &Policy, cruscotto: &
     let node = evaluate_items(
         evaluation,
         policy,
-        ItemsSpec { id, code: Id::from(cruscotto.code.as_str()), name: cruscotto.name.clone(), kind: NodeKind::Cruscotto, parent: None, weight: None },
+        ItemsSpec { id, code: Id::from(cruscotto.code.as_str()), name: cruscotto.name.as_str().into(), kind: NodeKind::Cruscotto, parent: None, weight: None },
         &cruscotto.items,
         cruscotto.published.clone(),
     );
@@ -478,7 +477,7 @@ fn evaluate_cruscotto(evaluation: &mut Evaluation, policy: &Policy, cruscotto: &
 struct ItemsSpec {
     id: Id,
     code: Id,
-    name: String,
+    name: Id,
     kind: NodeKind,
     parent: Option<Id>,
     weight: Option<Decimal>,
@@ -519,7 +518,7 @@ fn evaluate_items(
                 ItemsSpec {
                     id: id.clone(),
                     code: Id::from(group.code.as_str()),
-                    name: group.name.clone(),
+                    name: group.name.as_str().into(),
                     kind: NodeKind::Group,
                     parent: Some(spec.id.clone()),
                     weight: item.weight,
@@ -576,7 +575,7 @@ fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting
         entries = carried
             .iter()
             .map(|o| {
-                let id = Id::from(o.code.as_str());
+                let id = o.code.clone();
                 Entry { code: id.clone(), id, is_indicator: false, score: evaluation.score_of_node(&o.code), weight: None }
             })
             .collect();
@@ -594,7 +593,7 @@ fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting
     let node = NodeResult {
         id: Id::from(id),
         code: Id::from(unit.code.as_str()),
-        name: unit.name.clone(),
+        name: Id::from(unit.name.as_str()),
         kind: NodeKind::Unit,
         parent: unit.parent.as_deref().map(|parent| Id::from(unit_id(parent))),
         weight: None,
@@ -741,6 +740,19 @@ mod tests {
         let plan = load_plan(include_str!("../../tests/fixtures/tno-2023.json")).unwrap();
         let evaluation = evaluate(&plan);
         let mut shared = 0;
+        // The plan's own code and name are the ones the results hold.
+        let mut definitions = Vec::new();
+        let mut objectives: Vec<&Objective> = plan.ente.objectives.iter().collect();
+        while let Some(objective) = objectives.pop() {
+            assert!(Id::ptr_eq(&evaluation.node(&objective.code).unwrap().id, &objective.code), "{}", objective.code);
+            definitions.extend(&objective.indicators);
+            objectives.extend(&objective.objectives);
+        }
+        assert!(definitions.len() > 100);
+        for indicator in definitions {
+            let result = evaluation.indicator(&indicator.code).unwrap();
+            assert!(Id::ptr_eq(&result.id, &indicator.code) && Id::ptr_eq(&result.name, &indicator.name), "{}", indicator.code);
+        }
         for result in &evaluation.indicators {
             let node = evaluation.node(result.parent.as_deref().unwrap()).unwrap();
             assert!(Id::ptr_eq(&result.id, &result.code) && Id::ptr_eq(result.parent.as_ref().unwrap(), &node.id));

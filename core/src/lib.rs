@@ -32,6 +32,7 @@ pub mod scenario_set;
 pub mod score;
 mod stable_codes;
 pub mod synthetic;
+pub mod text;
 pub mod validate;
 pub mod whatif;
 
@@ -41,4 +42,5 @@ pub use evaluate::{evaluate, Evaluation, IndicatorResult, NodeKind, NodeResult};
 pub use explain::{Explanation, Lang};
 pub use load::{check_plan, load_plan, parse_plan};
 pub use plan::Plan;
+pub use text::Text;
 pub use validate::validate;

@@ -137,7 +137,7 @@ impl Live {
                 next += 1;
             }
         });
-        let shadowed = plan.ente.indicators.iter().chain(&plan.indicators).map(|i| i.code.clone()).collect();
+        let shadowed = plan.ente.indicators.iter().chain(&plan.indicators).map(|i| i.code.to_string()).collect();
         Live {
             plan,
             evaluation,
@@ -416,7 +416,7 @@ fn index_objectives(
         path.push(i as u32);
         let k = paths.len() as u32;
         paths.push(path.clone().into_boxed_slice());
-        codes.entry(objective.code.clone()).or_insert(k);
+        codes.entry(objective.code.to_string()).or_insert(k);
         visit(objective, k);
         index_objectives(&objective.objectives, path, paths, codes, visit);
         path.pop();

@@ -11,6 +11,7 @@
 //! from these types (`semaforo schema`) is the reference for programs.
 
 use crate::decimal::Decimal;
+use crate::text::Text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -98,9 +99,9 @@ pub enum Level {
 #[serde(deny_unknown_fields)]
 pub struct Objective {
     /// Code as the document writes it: `AS_01`, `OS_02.03`, `OO_01.02.04`.
-    pub code: String,
+    pub code: Text,
     pub level: Level,
-    pub name: String,
+    pub name: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Weight among siblings, in percent. Omitted on every sibling: equal weights.
@@ -141,7 +142,7 @@ pub struct Objective {
 
 impl Objective {
     /// An objective with only what every objective needs; the rest is left empty.
-    pub fn new(code: impl Into<String>, level: Level, name: impl Into<String>) -> Self {
+    pub fn new(code: impl Into<Text>, level: Level, name: impl Into<Text>) -> Self {
         Objective {
             code: code.into(),
             level,
@@ -254,8 +255,8 @@ impl Budget {
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Unique in the plan: cruscotti refer to indicators by code.
-    pub code: String,
-    pub name: String,
+    pub code: Text,
+    pub name: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The formula as the document writes it (text, not evaluated).
@@ -320,7 +321,7 @@ pub struct Printing {
 
 impl Indicator {
     /// An indicator with only what every indicator needs; the rest is left empty.
-    pub fn new(code: impl Into<String>, name: impl Into<String>, unit: MeasureUnit) -> Self {
+    pub fn new(code: impl Into<Text>, name: impl Into<Text>, unit: MeasureUnit) -> Self {
         Indicator {
             code: code.into(),
             name: name.into(),

@@ -68,7 +68,7 @@ impl<'a> Validator<'a> {
         self.cruscotti();
         for (i, indicator) in plan.indicators.iter().enumerate() {
             if !self.referenced.contains(indicator.code.as_str()) {
-                self.report(format!("indicators[{i}]"), Code::UnreferencedIndicator, [Param::Code(indicator.code.clone())]);
+                self.report(format!("indicators[{i}]"), Code::UnreferencedIndicator, [Param::Code(indicator.code.to_string())]);
             }
         }
         if plan.ente.objectives.is_empty() && plan.ente.indicators.is_empty() && plan.indicators.is_empty() && plan.cruscotti.is_empty() {
@@ -216,7 +216,7 @@ impl<'a> Validator<'a> {
                 self.report(format!("{path}.actual.ratio"), Code::RatioOverflow, [Param::Numerator(*numerator), Param::Denominator(*denominator)])
             }
             None | Some(Actual::NotAvailable { .. }) if indicator.target.is_some() => {
-                self.report(format!("{path}.actual"), Code::MissingActual, [Param::Code(indicator.code.clone())])
+                self.report(format!("{path}.actual"), Code::MissingActual, [Param::Code(indicator.code.to_string())])
             }
             Some(Actual::NotEvaluable { reason }) if reason.trim().is_empty() => {
                 self.report(format!("{path}.actual.not_evaluable.reason"), Code::MissingReason, [])
@@ -352,7 +352,7 @@ impl<'a> Validator<'a> {
                     self.report(
                         format!("{here}.own.code"),
                         Code::DuplicateCode,
-                        [Param::Case(Case::TwiceHere), Param::Subject(Subject::OwnIndicator), Param::Code(own.code.clone())],
+                        [Param::Case(Case::TwiceHere), Param::Subject(Subject::OwnIndicator), Param::Code(own.code.to_string())],
                     );
                 }
                 self.reserved_code(&own.code, CodePlace::Cruscotto, &format!("{here}.own"));

@@ -64,8 +64,8 @@ fn names(report: &ImportReport) -> Vec<String> {
     plan.ente
         .indicators
         .iter()
-        .map(|i| i.name.clone())
-        .chain(plan.cruscotti.iter().flat_map(|c| c.items.iter().filter_map(|i| i.own.as_ref())).map(|i| i.name.clone()))
+        .map(|i| i.name.to_string())
+        .chain(plan.cruscotti.iter().flat_map(|c| c.items.iter().filter_map(|i| i.own.as_ref())).map(|i| i.name.to_string()))
         .collect()
 }
 

@@ -8,11 +8,10 @@ use semaforo_core::whatif::{goal_seek, sensitivity, weights_in, GoalSeek, SeekVa
 use semaforo_core::Decimal;
 use semaforo_core::{evaluate, load_plan, Plan};
 use std::str::FromStr;
-use std::sync::OnceLock;
 
-fn tno() -> &'static Plan {
-    static PLAN: OnceLock<Plan> = OnceLock::new();
-    PLAN.get_or_init(|| load_plan(include_str!("../../tests/fixtures/tno-2023.json")).expect("valid fixture"))
+/// Loaded per test: a plan shares its codes (`Rc`), and tests run on threads of their own.
+fn tno() -> Plan {
+    load_plan(include_str!("../../tests/fixtures/tno-2023.json")).expect("valid fixture")
 }
 
 fn d(s: &str) -> Decimal {
@@ -25,18 +24,18 @@ fn score(plan: &Plan, node: &str) -> Decimal {
 
 #[test]
 fn an_empty_scenario_changes_nothing() {
-    let (plan, problems) = apply(tno(), &[]);
+    let (plan, problems) = apply(&tno(), &[]);
     assert!(problems.is_empty());
-    assert_eq!(&plan, tno());
-    assert!(compare(&evaluate(tno()), &evaluate(&plan)).is_empty());
+    assert_eq!(&plan, &tno());
+    assert!(compare(&evaluate(&tno()), &evaluate(&plan)).is_empty());
 }
 
 #[test]
 fn a_missed_target_moves_every_score_up_the_tree() {
     let edit = Edit::SetActual { indicator: "OC_TD_01".into(), actual: Some(Actual::Value(d("100"))) };
-    let (plan, problems) = apply(tno(), &[edit]);
+    let (plan, problems) = apply(&tno(), &[edit]);
     assert!(problems.is_empty());
-    let changes = compare(&evaluate(tno()), &evaluate(&plan));
+    let changes = compare(&evaluate(&tno()), &evaluate(&plan));
     let ids: Vec<&str> = changes.iter().map(|c| c.id.as_str()).collect();
     for id in ["ENTE", "AS_02", "OS_02.03", "OO_02.03.01", "OC_TD_01"] {
         assert!(ids.contains(&id), "{id} should change: {ids:?}");
@@ -50,13 +49,13 @@ fn a_missed_target_moves_every_score_up_the_tree() {
 #[test]
 fn compare_pairs_results_by_id_when_the_plans_differ_in_shape() {
     let edit = Edit::SetActual { indicator: "OC_TD_01".into(), actual: Some(Actual::Value(d("100"))) };
-    let (edited, _) = apply(tno(), &[edit]);
-    let aligned = compare(&evaluate(tno()), &evaluate(&edited));
+    let (edited, _) = apply(&tno(), &[edit]);
+    let aligned = compare(&evaluate(&tno()), &evaluate(&edited));
     // The same plan with its first objective moved last: every result at another place.
-    let mut shuffled = tno().clone();
+    let mut shuffled = tno();
     shuffled.ente.objectives.rotate_left(1);
     let before = evaluate(&shuffled);
-    assert_ne!(before.nodes[1].id, evaluate(tno()).nodes[1].id, "the order really differs");
+    assert_ne!(before.nodes[1].id, evaluate(&tno()).nodes[1].id, "the order really differs");
     assert_eq!(compare(&before, &evaluate(&edited)), aligned);
 }
 
@@ -67,7 +66,7 @@ fn edits_naming_missing_codes_are_reported_with_their_position() {
         Edit::SetIndicatorWeight { indicator: "NOPE".into(), weight: d("10") },
         Edit::SetObjectiveWeight { objective: "OS_99".into(), weight: d("10") },
     ];
-    let (_, problems) = apply(tno(), &edits);
+    let (_, problems) = apply(&tno(), &edits);
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, ["edits[1].indicator", "edits[2].objective"]);
 }
@@ -119,8 +118,8 @@ proptest! {
 
     #[test]
     fn edits_of_different_fields_commute(order in Just(distinct_field_edits()).prop_shuffle()) {
-        let (a, _) = apply(tno(), &distinct_field_edits());
-        let (b, _) = apply(tno(), &order);
+        let (a, _) = apply(&tno(), &distinct_field_edits());
+        let (b, _) = apply(&tno(), &order);
         prop_assert_eq!(&a, &b);
         prop_assert_eq!(evaluate(&a), evaluate(&b));
     }
@@ -130,8 +129,8 @@ proptest! {
 fn edits_of_the_same_field_do_not_commute_the_later_wins() {
     let first = Edit::SetActual { indicator: "OC_TD_01".into(), actual: Some(Actual::Value(d("300"))) };
     let second = Edit::Exclude { indicator: "OC_TD_01".into(), reason: "x".into() };
-    let (a, _) = apply(tno(), &[first.clone(), second.clone()]);
-    let (b, _) = apply(tno(), &[second, first]);
+    let (a, _) = apply(&tno(), &[first.clone(), second.clone()]);
+    let (b, _) = apply(&tno(), &[second, first]);
     assert_ne!(evaluate(&a).indicator("OC_TD_01").unwrap().achievement, evaluate(&b).indicator("OC_TD_01").unwrap().achievement);
 }
 
@@ -149,9 +148,9 @@ fn goal_seek_answers_reach_their_goal_when_fed_back() {
     ];
     for (indicator, node, goal, unknown) in cases {
         let goal = d(goal);
-        match goal_seek(tno(), indicator, node, goal, unknown) {
+        match goal_seek(&tno(), indicator, node, goal, unknown) {
             GoalSeek::Found { edit, reached, value, .. } => {
-                let (plan, problems) = apply(tno(), &[edit]);
+                let (plan, problems) = apply(&tno(), &[edit]);
                 assert!(problems.is_empty());
                 let fed_back = score(&plan, node);
                 assert_eq!(fed_back, reached);
@@ -170,33 +169,33 @@ fn goal_seek_answers_reach_their_goal_when_fed_back() {
 
 #[test]
 fn goal_seek_says_when_no_value_can_reach_the_goal() {
-    match goal_seek(tno(), "OC_TD_01", "ENTE", d("99.9"), Unknown::Actual) {
+    match goal_seek(&tno(), "OC_TD_01", "ENTE", d("99.9"), Unknown::Actual) {
         GoalSeek::Unreachable { highest: Some(high), .. } => assert!(high < d("99.9")),
         other => panic!("{other:?}"),
     }
     // An indicator of an OO does not count in its OS, which is scored from its own.
-    assert!(matches!(goal_seek(tno(), "IO_01.01.01.05", "OS_01.01", d("99"), Unknown::Actual), GoalSeek::Unreachable { .. }));
-    assert!(matches!(goal_seek(tno(), "NOPE", "ENTE", d("99"), Unknown::Actual), GoalSeek::Unreachable { .. }));
+    assert!(matches!(goal_seek(&tno(), "IO_01.01.01.05", "OS_01.01", d("99"), Unknown::Actual), GoalSeek::Unreachable { .. }));
+    assert!(matches!(goal_seek(&tno(), "NOPE", "ENTE", d("99"), Unknown::Actual), GoalSeek::Unreachable { .. }));
 }
 
 #[test]
 fn weights_in_the_ente_add_up_to_one() {
-    let evaluation = evaluate(tno());
+    let evaluation = evaluate(&tno());
     let total = Decimal::checked_sum(weights_in(&evaluation, "ENTE").into_values()).unwrap();
     assert!(sub(total, Decimal::ONE).abs() < d("0.0000000001"), "{total}");
 }
 
 #[test]
 fn sensitivity_matches_a_finite_difference_computed_by_evaluation() {
-    let evaluation = evaluate(tno());
-    let base = score(tno(), "ENTE");
-    let ranked = sensitivity(tno(), &evaluation, "ENTE");
+    let evaluation = evaluate(&tno());
+    let base = score(&tno(), "ENTE");
+    let ranked = sensitivity(&tno(), &evaluation, "ENTE");
     assert!(ranked.len() > 20);
     assert!(ranked.windows(2).all(|w| w[0].per_unit.unwrap_or_default() >= w[1].per_unit.unwrap_or_default()));
     let mut checked = 0;
     for s in &ranked {
         let Some(per_unit) = s.per_unit else { continue };
-        let indicator = semaforo_core::scenario::find_indicator_mut(&mut tno().clone(), &s.indicator).cloned().unwrap();
+        let indicator = semaforo_core::scenario::find_indicator_mut(&mut tno(), &s.indicator).cloned().unwrap();
         let slipped = match (&indicator.target, &indicator.actual) {
             (Some(Target::Deadline { .. }), Some(Actual::Date(done))) => Actual::Date(done.succ_opt().unwrap()),
             (Some(target), Some(actual)) => {
@@ -210,7 +209,7 @@ fn sensitivity_matches_a_finite_difference_computed_by_evaluation() {
             _ => continue,
         };
         let h = if matches!(slipped, Actual::Date(_)) { Decimal::ONE } else { d("0.0001") };
-        let (plan, _) = apply(tno(), &[Edit::SetActual { indicator: s.indicator.clone(), actual: Some(slipped) }]);
+        let (plan, _) = apply(&tno(), &[Edit::SetActual { indicator: s.indicator.clone(), actual: Some(slipped) }]);
         let finite = sub(base, score(&plan, "ENTE")).checked_div(h).unwrap();
         let tolerance = per_unit.abs().checked_mul(d("0.001")).and_then(|t| t.checked_add(d("0.0000000001"))).unwrap();
         assert!(sub(finite, per_unit).abs() <= tolerance, "{}: analytic {per_unit}, finite {finite}", s.indicator);

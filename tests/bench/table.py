@@ -45,6 +45,7 @@ def ratio(a_col, a_key, b_col, b_key, size, b_scale=1.0):
 rows = [
     ("load (parse + validate), native ms", lambda s: cell("native", "load_ms", s)),
     ("evaluate, native ms", lambda s: cell("native", "evaluate_ms", s)),
+    ("  of which the arithmetic alone, ms", lambda s: cell("native", "arithmetic_ms", s)),
     ("evaluate, LibreOffice calculateAll() ms", lambda s: cell("libreoffice", "calculate_all_ms", s)),
     ("  LibreOffice / native", lambda s: ratio("native", "evaluate_ms", "libreoffice", "calculate_all_ms", s)),
     ("package evaluate(text) in Chromium ms", lambda s: cell("package", "evaluate_ms", s)),

@@ -29,6 +29,7 @@ use crate::open::diagnostics::Diagnostics;
 use crate::open::file_drop::dropped_file;
 use crate::open::opener::Opener;
 use crate::state::{Action, Filters, Selection, State};
+use crate::text;
 use crate::verify::launcher::Verifica;
 use crate::whatif::edit_form::EditForm;
 use crate::whatif::edits_panel::EditsPanel;
@@ -162,7 +163,7 @@ pub fn App() -> Html {
                             <VerdictChart counts={figures.verdicts} />
                         </div>
                         // Embedded views (issue 5): the iframe snippet of the ente summary.
-                        if let Some(e) = ente { <CopySnippet view={e.id.clone()} title={view.title()} rows={e.items.len()} /> }
+                        if let Some(e) = ente { <CopySnippet view={text::shown(&e.id)} title={view.title()} rows={e.items.len()} /> }
                     </section>
                     <section id="albero" aria-labelledby="h-albero" class="card">
                         <h2 id="h-albero">{ t(lang, Msg::Tree) }</h2>

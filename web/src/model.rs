@@ -229,7 +229,7 @@ fn finder_options(plan: &Plan, rows: &[IndicatorRow]) -> FinderOptions {
         }
     }
     let perspectives = PERSPECTIVES.iter().copied().filter(|p| rows.iter().any(|r| r.perspective == Some(*p))).collect();
-    let areas = plan.ente.objectives.iter().map(|o| (o.code.clone(), format!("{} {}", o.code, o.name))).collect();
+    let areas = plan.ente.objectives.iter().map(|o| (o.code.to_string(), format!("{} {}", o.code, o.name))).collect();
     FinderOptions { units, perspectives, areas }
 }
 
@@ -302,7 +302,7 @@ fn index_objective(
             units.push(u.clone());
         }
     }
-    objectives.entry(objective.code.clone()).or_insert_with(|| ObjectiveInfo {
+    objectives.entry(objective.code.to_string()).or_insert_with(|| ObjectiveInfo {
         level: objective.level,
         description: objective.description.clone(),
         perspective,
@@ -345,9 +345,9 @@ fn index_items(items: &[semaforo_core::plan::CruscottoItem], path: &mut Vec<u32>
 fn row(indicator: &Indicator, parent: &str, area: Option<&str>, perspective: Option<Perspective>, units: &[String]) -> IndicatorRow {
     let haystack = crate::text::fold(&format!("{} {} {}", indicator.code, indicator.name, indicator.algorithm.as_deref().unwrap_or("")));
     IndicatorRow {
-        id: indicator.code.clone(),
-        code: indicator.code.clone(),
-        name: indicator.name.clone(),
+        id: indicator.code.to_string(),
+        code: indicator.code.to_string(),
+        name: indicator.name.to_string(),
         parent: parent.to_string(),
         area: area.map(str::to_string),
         perspective,

@@ -34,3 +34,9 @@ pub fn svg(v: f64) -> String {
     let h = hundredths.unsigned_abs();
     format!("{sign}{}.{:02}", h / 100, h % 100)
 }
+
+/// A plan's code or name (or a result's id) as yew's string: the same shared `Rc`, no
+/// copy, however often a row is drawn.
+pub fn shown(text: &semaforo_core::Text) -> yew::AttrValue {
+    yew::AttrValue::from(std::rc::Rc::<str>::from(text.clone()))
+}

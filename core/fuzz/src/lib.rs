@@ -21,7 +21,6 @@ use semaforo_core::scenario::{self, Edit, Scenario};
 use semaforo_core::whatif::{self, Unknown};
 use semaforo_core::Decimal;
 use semaforo_core::{check_plan, evaluate, format, load_plan, parse_plan, Plan};
-use std::sync::OnceLock;
 
 /// At most this many edits, goal seeks and sensitivities per input: each goal seek
 /// evaluates the plan three times, and the replay runs in debug.
@@ -502,15 +501,17 @@ fn crc32(data: &[u8]) -> u32 {
 // ---------------------------------------------------------------------------------
 
 /// Two fixtures a share link's edits are applied to: TNO 2023 (the default plan) and
-/// Massa-Carrara 2021 (cruscotti, whose indicators have `cruscotto/…` ids).
-fn fixtures() -> &'static [Plan] {
-    static FIXTURES: OnceLock<Vec<Plan>> = OnceLock::new();
-    FIXTURES.get_or_init(|| {
-        [include_str!("../../../tests/fixtures/tno-2023.json"), include_str!("../../../tests/fixtures/massa-carrara-2021.json")]
+/// Massa-Carrara 2021 (cruscotti, whose indicators have `cruscotto/…` ids). One set per
+/// thread: a plan shares its codes (`Rc`), and the replay runs each input on a thread
+/// of its own.
+fn with_fixtures(body: impl FnOnce(&[Plan])) {
+    thread_local! {
+        static FIXTURES: Vec<Plan> = [include_str!("../../../tests/fixtures/tno-2023.json"), include_str!("../../../tests/fixtures/massa-carrara-2021.json")]
             .into_iter()
             .map(|text| load_plan(text).expect("a fixture loads"))
-            .collect()
-    })
+            .collect();
+    }
+    FIXTURES.with(|plans| body(plans));
 }
 
 /// The `share_link` target: the text of a `#edits=` link. Mutating base64 seldom gives
@@ -522,28 +523,28 @@ pub fn share_link(data: &[u8]) {
     let link = if text.trim_start().starts_with('[') { base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(data) } else { text.into_owned() };
     let Ok(edits) = scenario::decode_edits(&link) else { return };
     round_trip_link(&edits);
-    for plan in fixtures() {
-        // Evaluated per input: an evaluation shares its ids (`Rc`) and cannot be kept in
-        // a static that the replay's threads read.
-        let before = &evaluate(plan);
-        let decimals = plan.policy.display_decimals;
-        let (edited, problems) = scenario::apply(plan, &edits);
-        for problem in &problems {
-            let _ = problem.to_string();
-        }
-        let after = evaluate(&edited);
-        format_evaluation(&after, decimals);
-        for change in scenario::compare(before, &after) {
-            if let Some(delta) = change.delta {
-                let _ = format::signed(delta, decimals);
+    with_fixtures(|plans| {
+        for plan in plans {
+            let before = &evaluate(plan);
+            let decimals = plan.policy.display_decimals;
+            let (edited, problems) = scenario::apply(plan, &edits);
+            for problem in &problems {
+                let _ = problem.to_string();
             }
+            let after = evaluate(&edited);
+            format_evaluation(&after, decimals);
+            for change in scenario::compare(before, &after) {
+                if let Some(delta) = change.delta {
+                    let _ = format::signed(delta, decimals);
+                }
+            }
+            // The app applies a link's edits through Live: the same result.
+            let mut live = Live::new(plan.clone());
+            for edit in &edits {
+                let _ = live.apply(edit);
+            }
+            assert_eq!(live.plan(), &edited, "live plan differs from the link's edits applied to a copy");
+            assert_eq!(live.evaluation(), &after, "live evaluation differs from evaluation from scratch");
         }
-        // The app applies a link's edits through Live: the same result.
-        let mut live = Live::new(plan.clone());
-        for edit in &edits {
-            let _ = live.apply(edit);
-        }
-        assert_eq!(live.plan(), &edited, "live plan differs from the link's edits applied to a copy");
-        assert_eq!(live.evaluation(), &after, "live evaluation differs from evaluation from scratch");
-    }
+    });
 }

@@ -41,7 +41,7 @@ impl<'a> Places<'a> {
         for (i, indicator) in plan.indicators.iter().enumerate() {
             let path = format!("indicators[{i}]");
             places.add(&indicator.code, path.clone(), &indicator.code, indicator.source.as_deref());
-            places.indicators.push(IndicatorPlace { id: indicator.code.clone(), path, indicator, objective: None });
+            places.indicators.push(IndicatorPlace { id: indicator.code.to_string(), path, indicator, objective: None });
         }
         for (i, unit) in plan.units.iter().enumerate() {
             places.add(&unit_id(&unit.code), format!("units[{i}]"), &unit.code, None);
@@ -62,7 +62,7 @@ impl<'a> Places<'a> {
         for (i, indicator) in indicators.iter().enumerate() {
             let path = format!("{parent}.indicators[{i}]");
             self.add(&indicator.code, path.clone(), &indicator.code, indicator.source.as_deref().or(objective.and_then(|o| o.source.as_deref())));
-            self.indicators.push(IndicatorPlace { id: indicator.code.clone(), path, indicator, objective });
+            self.indicators.push(IndicatorPlace { id: indicator.code.to_string(), path, indicator, objective });
         }
     }
 

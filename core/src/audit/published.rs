@@ -203,7 +203,7 @@ fn node_cause(
             let replaced =
                 term.score.checked_mul(term.weight).and_then(|p| s.checked_sub(p)).and_then(|r| other.checked_mul(term.weight).and_then(|o| r.checked_add(o)));
             if replaced.and_then(|r| r.checked_div(w)).is_some_and(|v| reproduces(v, printed)) {
-                return Some(Cause::MissedRule { indicator: indicator.code.clone(), rule });
+                return Some(Cause::MissedRule { indicator: indicator.code.to_string(), rule });
             }
         }
     }

@@ -56,7 +56,7 @@ fn sum_children(objectives: &[Objective], out: &mut Vec<NodeResources>) -> Budge
     let mut effective = Vec::with_capacity(objectives.len());
     for objective in objectives {
         let index = out.len();
-        out.push(NodeResources { id: objective.code.clone(), stated: objective.budget.clone().unwrap_or_default(), summed: Budget::default() });
+        out.push(NodeResources { id: objective.code.to_string(), stated: objective.budget.clone().unwrap_or_default(), summed: Budget::default() });
         let summed = sum_children(&objective.objectives, out);
         out[index].summed = summed;
         effective.push(out[index].effective());

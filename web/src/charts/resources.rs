@@ -39,7 +39,7 @@ pub fn rows(view: &PlanView) -> Vec<ResourceRow> {
             let b = view.objectives.get(&*n.code)?.budget.as_ref()?;
             (b.planned.is_some() || b.spent.is_some()).then(|| ResourceRow {
                 code: n.code.to_string(),
-                name: n.name.clone(),
+                name: n.name.to_string(),
                 planned: b.planned,
                 spent: b.spent,
                 absorbed: b.absorbed(),

@@ -35,7 +35,7 @@ pub struct BarRow {
 impl BarRow {
     /// The bar of a node, with its computed score.
     pub fn of(n: &semaforo_core::NodeResult) -> BarRow {
-        BarRow { id: n.id.clone().into(), code: n.code.clone().into(), name: n.name.clone().into(), score: n.score, verdict: n.verdict, published: false }
+        BarRow { id: text::shown(&n.id), code: text::shown(&n.code), name: text::shown(&n.name), score: n.score, verdict: n.verdict, published: false }
     }
 }
 

@@ -19,6 +19,7 @@ use crate::i18n::{t, Msg, Page};
 use crate::io;
 use crate::model::PlanView;
 use crate::state::{Report, State};
+use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedViewProps {
@@ -118,10 +119,10 @@ fn view_card(view: &PlanView, lang: Lang, node: &NodeResult, request: &EmbedRequ
     html! {
         <article class="embed-card" aria-labelledby="embed-title">
             <p class="kicker">
-                { labels::kind_name(lang, node.kind) }{ " · " }<span class="code">{ node.code.clone() }</span>
+                { labels::kind_name(lang, node.kind) }{ " · " }<span class="code">{ text::shown(&node.code) }</span>
                 { " · " }{ view.title() }
             </p>
-            <h1 id="embed-title" data-testid="embed-title">{ node.name.clone() }</h1>
+            <h1 id="embed-title" data-testid="embed-title">{ text::shown(&node.name) }</h1>
             <p class="embed-score" aria-live="polite">
                 <span class="visually-hidden">{ t(lang, Msg::Score) }{ ": " }</span>
                 <strong class="big" data-testid="embed-score">{ labels::score(lang, node.score, d) }</strong>{ " " }
@@ -131,7 +132,7 @@ fn view_card(view: &PlanView, lang: Lang, node: &NodeResult, request: &EmbedRequ
             if !rows.is_empty() {
                 <div class="table-scroll">
                 <table class="data embed-items">
-                    <caption class="visually-hidden">{ node.name.clone() }</caption>
+                    <caption class="visually-hidden">{ text::shown(&node.name) }</caption>
                     <thead><tr>
                         <th scope="col">{ t(lang, Msg::Name) }</th>
                         <th scope="col">{ t(lang, Msg::Weight) }</th>

@@ -17,6 +17,7 @@ use crate::embed::copy_snippet::CopySnippet;
 use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
+use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct CruscottiProps {
@@ -35,18 +36,18 @@ fn lines(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callback<Sel
             let r = view.evaluation.indicator(&item.id)?;
             // Defined elsewhere (the tree, or the plan's own list): other nodes may weigh it.
             let shared = r.parent != Some(node.id.clone());
-            let selection = Selection::Indicator { id: r.id.clone().into(), under: node.id.clone().into() };
+            let selection = Selection::Indicator { id: text::shown(&r.id), under: text::shown(&node.id) };
             (&r.code, &r.name, r.achievement, r.verdict, &r.explanation, shared, selection, None)
         } else {
             let n = view.evaluation.node(&item.id)?;
             let group = (n.kind == NodeKind::Group).then_some(n);
-            (&n.code, &n.name, n.score, n.verdict, &n.explanation, false, Selection::Node(n.id.clone().into()), group)
+            (&n.code, &n.name, n.score, n.verdict, &n.explanation, false, Selection::Node(text::shown(&n.id)), group)
         };
         let select = onselect.clone();
         let onclick = Callback::from(move |_: MouseEvent| select.emit(selection.clone()));
         Some(html! {
             <li>
-                <button type="button" class="link code" {onclick}>{ code.clone() }</button>{ " " }{ name.clone() }
+                <button type="button" class="link code" {onclick}>{ text::shown(code) }</button>{ " " }{ text::shown(name) }
                 if shared { <em class="shared">{ format!(" ({})", t(lang, Msg::Shared)) }</em> }
                 { format!(" · {}: ", labels::weight(lang, item.weight)) }{ labels::score(lang, score, d) }{ " " }{ light(lang, verdict, true) }
                 <div class="explain small">{ explanation.render(lang) }</div>
@@ -72,9 +73,9 @@ pub fn Cruscotti(props: &CruscottiProps) -> Html {
             <ScoreBars id="cruscotti" title={t(lang, Msg::Cruscotti)} rows={props.rows.clone()} scale={props.scale} />
             { for nodes.iter().map(|n| html! {
                 <details class="cruscotto">
-                    <summary><span class="code">{ n.code.clone() }</span>{ " " }{ n.name.clone() }{ " · " }{ labels::score(lang, n.score, d) }</summary>
+                    <summary><span class="code">{ text::shown(&n.code) }</span>{ " " }{ n.name.clone() }{ " · " }{ labels::score(lang, n.score, d) }</summary>
                     // Embedded views (issue 5): the iframe snippet of this cruscotto.
-                    <CopySnippet view={n.id.clone()} title={n.name.clone()} rows={n.items.len()} />
+                    <CopySnippet view={text::shown(&n.id)} title={text::shown(&n.name)} rows={n.items.len()} />
                     <p class="explain">{ n.explanation.render(lang) }</p>
                     { lines(view, lang, n, &props.onselect) }
                 </details>

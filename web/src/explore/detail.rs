@@ -15,6 +15,7 @@ use crate::embed::copy_snippet::CopySnippet;
 use crate::i18n::{t, use_lang, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
+use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
@@ -74,10 +75,10 @@ fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callba
     let children: Vec<&NodeResult> = node.children.iter().filter_map(|id| view.evaluation.node(id)).collect();
     html! {
         <article aria-labelledby="detail-title">
-            <p class="kicker">{ labels::kind_name(lang, node.kind) }{ " · " }<span class="code">{ node.code.clone() }</span></p>
-            <h3 id="detail-title">{ node.name.clone() }</h3>
+            <p class="kicker">{ labels::kind_name(lang, node.kind) }{ " · " }<span class="code">{ text::shown(&node.code) }</span></p>
+            <h3 id="detail-title">{ text::shown(&node.name) }</h3>
             // Embedded views (issue 5): the iframe snippet of this objective.
-            <CopySnippet view={node.id.clone()} title={node.name.clone()} rows={node.items.len()} />
+            <CopySnippet view={text::shown(&node.id)} title={text::shown(&node.name)} rows={node.items.len()} />
             <dl class="facts">
                 { row(t(lang, Msg::Score), html! {
                     <><strong class="big" data-testid="detail-score">{ labels::score(lang, node.score, d) }</strong>{ " " }{ light(lang, node.verdict, true) }</>
@@ -118,15 +119,15 @@ fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callba
                     <tbody>
                     { for indicators.map(|(id, r)| {
                         let def = view.definition(id);
-                        let sel = Selection::Indicator { id: id.clone().into(), under: node.id.clone().into() };
+                        let sel = Selection::Indicator { id: text::shown(id), under: text::shown(&node.id) };
                         let onselect = onselect.clone();
                         let onclick = Callback::from(move |_: MouseEvent| onselect.emit(sel.clone()));
                         html! {
                             <>
                             <tr>
                                 <th scope="row">
-                                    <button type="button" class="link" {onclick}>{ r.code.clone() }</button>
-                                    <div class="small">{ r.name.clone() }</div>
+                                    <button type="button" class="link" {onclick}>{ text::shown(&r.code) }</button>
+                                    <div class="small">{ text::shown(&r.name) }</div>
                                 </th>
                                 <td>{ def.and_then(|i| i.target.as_ref().map(|tg| labels::target(lang, tg, i.unit))).unwrap_or_else(|| "—".into()) }</td>
                                 <td>{ def.map(|i| labels::actual(lang, i.actual.as_ref(), i.unit)).unwrap_or_default() }</td>
@@ -156,12 +157,12 @@ fn node_detail(view: &PlanView, lang: Lang, node: &NodeResult, onselect: &Callba
                     </tr></thead>
                     <tbody>
                     { for children.iter().map(|c| {
-                        let sel = Selection::Node(c.id.clone().into());
+                        let sel = Selection::Node(text::shown(&c.id));
                         let onselect = onselect.clone();
                         let onclick = Callback::from(move |_: MouseEvent| onselect.emit(sel.clone()));
                         html! {
                             <tr>
-                                <th scope="row"><button type="button" class="link" {onclick}>{ c.code.clone() }</button><div class="small">{ c.name.clone() }</div></th>
+                                <th scope="row"><button type="button" class="link" {onclick}>{ text::shown(&c.code) }</button><div class="small">{ text::shown(&c.name) }</div></th>
                                 <td class="num">{ labels::score(lang, c.score, d) }</td>
                                 <td class="num">{ labels::weight(lang, c.weight) }</td>
                                 <td>{ light(lang, c.verdict, true) }</td>
@@ -190,7 +191,7 @@ fn indicator_detail(view: &PlanView, lang: Lang, r: &IndicatorResult, onselect: 
     // One of the plan's own list stands in no node: where it counts, with what weight.
     let weighed_in = if r.parent.is_none() { view.weighed_in(&r.id) } else { Vec::new() };
     let weighing = weighed_in.iter().map(|(n, w)| {
-        let sel = Selection::Node(n.id.clone().into());
+        let sel = Selection::Node(text::shown(&n.id));
         let onselect = onselect.clone();
         let onclick = Callback::from(move |_: MouseEvent| onselect.emit(sel.clone()));
         // A group by its cruscotto too (`CR_SERV_RI › 2.3.1`): groups repeat codes across cruscotti.
@@ -199,8 +200,8 @@ fn indicator_detail(view: &PlanView, lang: Lang, r: &IndicatorResult, onselect: 
     });
     html! {
         <article aria-labelledby="detail-title">
-            <p class="kicker">{ labels::indicator_word(lang) }{ " · " }<span class="code">{ r.code.clone() }</span></p>
-            <h3 id="detail-title">{ r.name.clone() }</h3>
+            <p class="kicker">{ labels::indicator_word(lang) }{ " · " }<span class="code">{ text::shown(&r.code) }</span></p>
+            <h3 id="detail-title">{ text::shown(&r.name) }</h3>
             if r.parent.is_none() { <p class="hint small">{ t(lang, Msg::PlanIndicatorHint) }</p> }
             <dl class="facts">
                 { row(t(lang, Msg::Achievement), html! {

@@ -24,6 +24,7 @@ use crate::charts::light::light;
 use crate::i18n::{self, use_lang, Msg};
 use crate::model::PlanView;
 use crate::state::Selection;
+use crate::text;
 
 #[derive(Properties, PartialEq)]
 pub struct TreeProps {
@@ -83,8 +84,8 @@ fn push_node(view: &PlanView, expanded: &HashSet<String>, id: &str, level: u32, 
         setsize,
         posinset,
         badge: labels::kind_badge(node.kind),
-        code: node.code.clone().into(),
-        name: node.name.clone().into(),
+        code: text::shown(&node.code),
+        name: text::shown(&node.name),
         score: node.score,
         verdict: node.verdict,
         weight: node.weight,
@@ -100,15 +101,15 @@ fn push_node(view: &PlanView, expanded: &HashSet<String>, id: &str, level: u32, 
         let shared = r.is_some_and(|r| r.parent.as_deref() != Some(id));
         out.push(Item {
             key: format!("{id}>{ind}").into(),
-            selection: Selection::Indicator { id: ind.clone().into(), under: under.clone() },
+            selection: Selection::Indicator { id: text::shown(ind), under: under.clone() },
             level: level + 1,
             parent: Some(index),
             expanded: None,
             setsize: total,
             posinset: i + 1,
             badge: "KPI",
-            code: r.map_or_else(|| ind.clone(), |r| r.code.clone()).into(),
-            name: r.map(|r| r.name.clone()).unwrap_or_default().into(),
+            code: text::shown(r.map_or(ind, |r| &r.code)),
+            name: r.map(|r| text::shown(&r.name)).unwrap_or_default(),
             score: r.and_then(|r| r.achievement),
             verdict: r.and_then(|r| r.verdict),
             weight: if shared { None } else { r.and_then(|r| r.weight) },

@@ -25,7 +25,7 @@ pub fn rows(view: &PlanView, lang: Lang) -> Vec<BarRow> {
             let kind = view.plan.units.iter().find(|u| *u.code == *n.code).map(|u| labels::unit_kind(lang, u.kind));
             let name = match kind {
                 Some(k) => format!("{k}: {}", n.name),
-                None => n.name.clone(),
+                None => n.name.to_string(),
             };
             let row = BarRow { name: name.into(), ..BarRow::of(n) };
             match (n.score, n.published.as_ref().and_then(|p| p.score)) {

@@ -24,7 +24,7 @@ pub fn results_csv(lang: Lang, baseline: &Evaluation, now: &Evaluation) -> Strin
         let before = baseline.node(&node.id).and_then(|n| n.score);
         line([
             node.code.to_string(),
-            node.name.clone(),
+            node.name.to_string(),
             labels::kind_name(lang, node.kind).to_string(),
             number(node.weight),
             number(before),
@@ -37,7 +37,7 @@ pub fn results_csv(lang: Lang, baseline: &Evaluation, now: &Evaluation) -> Strin
         let before = baseline.indicator(&indicator.id).and_then(|i| i.achievement);
         line([
             indicator.code.to_string(),
-            indicator.name.clone(),
+            indicator.name.to_string(),
             labels::indicator_word(lang).to_string(),
             number(indicator.weight),
             number(before),

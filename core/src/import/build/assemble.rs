@@ -62,7 +62,7 @@ impl Builder<'_> {
         for container in self.containers() {
             for (i, draft) in self.drafts(container).iter().enumerate() {
                 let key = match (&draft.code, &draft.indicator.algorithm) {
-                    (CodeOrigin::Printed | CodeOrigin::Derived { .. }, _) => (draft.indicator.code.clone(), fold(&draft.indicator.name)),
+                    (CodeOrigin::Printed | CodeOrigin::Derived { .. }, _) => (draft.indicator.code.to_string(), fold(&draft.indicator.name)),
                     (CodeOrigin::Numbered, Some(algorithm)) => (format!("{}\u{0}", fold(&draft.indicator.name)), fold(algorithm)),
                     (CodeOrigin::Numbered, None) => continue,
                 };
@@ -91,7 +91,7 @@ impl Builder<'_> {
             self.diagnostics.push(Diagnostic::new(
                 "",
                 Code::SameCodeDifferentIndicator,
-                [Param::Row(self.rows[a].row as u64), Param::OtherRow(self.rows[b].row as u64), Param::Code(code)],
+                [Param::Row(self.rows[a].row as u64), Param::OtherRow(self.rows[b].row as u64), Param::Code(code.into())],
             ));
         }
         sharing
@@ -164,7 +164,7 @@ impl Builder<'_> {
                         numbered += 1;
                         format!("{prefix}.{numbered}")
                     }
-                    _ => draft.indicator.code.clone(),
+                    _ => draft.indicator.code.to_string(),
                 };
                 let mut code = base.clone();
                 let mut k = 2;
@@ -185,9 +185,9 @@ impl Builder<'_> {
                 self.rows[row].code = Some(code.clone());
                 settled.insert((container, i), code.clone());
                 match container {
-                    Container::Ente => self.ente_indicators[i].indicator.code = code,
-                    Container::Node(n) => self.nodes[n].indicators[i].indicator.code = code,
-                    Container::Cruscotto(c) => self.cruscotti[c].items[i].indicator.code = code,
+                    Container::Ente => self.ente_indicators[i].indicator.code = code.into(),
+                    Container::Node(n) => self.nodes[n].indicators[i].indicator.code = code.into(),
+                    Container::Cruscotto(c) => self.cruscotti[c].items[i].indicator.code = code.into(),
                 }
             }
         }
@@ -247,7 +247,7 @@ impl Builder<'_> {
                 let reference = match sharing.first_of.get(&place) {
                     Some(original) => Some(settled.get(original).cloned().unwrap_or_default()),
                     None if sharing.in_library.contains(&place) => {
-                        let code = own.code.clone();
+                        let code = own.code.to_string();
                         library.push((place, own.clone()));
                         Some(code)
                     }
@@ -377,7 +377,7 @@ fn normalise_tree(objectives: &mut [Objective], path: &str, out: &mut Vec<Normal
     normalise(objectives.iter_mut().map(|o| &mut o.weight).collect(), path.to_string(), None, out);
     for (i, o) in objectives.iter_mut().enumerate() {
         let here = format!("{path}[{i}]");
-        let node = o.published.as_ref().filter(|p| p.score.is_some()).map(|_| o.code.clone());
+        let node = o.published.as_ref().filter(|p| p.score.is_some()).map(|_| o.code.to_string());
         let weights = o.indicators.iter_mut().map(|x| &mut x.weight).chain(o.shared_indicators.iter_mut().map(|s| &mut s.weight));
         normalise(weights.collect(), format!("{here}.indicators"), node, out);
         normalise_tree(&mut o.objectives, &format!("{here}.objectives"), out);
@@ -423,7 +423,8 @@ fn explain_normalised(plan: &mut Plan, normalised: Vec<Normalised>, diagnostics:
             if let Some(result) = evaluation.node(id) {
                 let printed = result.published.as_ref().and_then(|p| p.score);
                 if let (Some(score), Some(printed)) = (result.score, printed) {
-                    params = vec![Param::Case(Case::Printed), Param::Name(result.name.clone()), Param::Sum(sum), Param::Score(score), Param::Printed(printed)];
+                    params =
+                        vec![Param::Case(Case::Printed), Param::Name(result.name.to_string()), Param::Sum(sum), Param::Score(score), Param::Printed(printed)];
                     let sum = crate::format::number(sum, sum.scale().min(2));
                     let apart = score.checked_sub(printed).is_none_or(|gap| gap.abs() > Decimal::from_scaled(1, 2));
                     if apart {

@@ -371,7 +371,7 @@ impl Builder<'_> {
             (Some(_), _) => CodeOrigin::Printed,
             (None, Some((letters, printed))) => {
                 let derived = derived(&letters, &indicator.name);
-                indicator.code = derived;
+                indicator.code = derived.into();
                 CodeOrigin::Derived { printed }
             }
             (None, None) => CodeOrigin::Numbered,
