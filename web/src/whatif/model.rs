@@ -148,9 +148,9 @@ impl WhatIf {
 
     /// View `i`, made from `live`'s own state if it was not yet (`synced[i]` is 0 then,
     /// as that state is the one of the last rebuild).
-    fn view_made(&mut self, i: usize) -> &mut Rc<PlanView> {
+    fn view_made(&mut self, i: usize) {
         let live = live_of(&mut self.live, &self.baseline);
-        self.views[i].get_or_insert_with(|| Rc::new(copy_of(&self.baseline, live)))
+        self.views[i].get_or_insert_with(|| Rc::new(copy_of(&self.baseline, live)));
     }
 
     /// The view with the active scenario's results. Before a view is made, `live`'s own
