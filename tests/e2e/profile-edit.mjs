@@ -1,6 +1,9 @@
 // Profile (issue 12): where the time of one what-if edit goes in headless Chromium, by
 // wasm function, from Chromium's sampling profiler over a CDP session. Needs a build
-// whose wasm keeps its function names (scripts/bench does one), served from DIST.
+// whose wasm keeps its function names, in DIST with an index.html that loads it:
+//     cargo build --profile wasm-release --target wasm32-unknown-unknown -p semaforo-web
+//     wasm-bindgen --target web --no-typescript --keep-debug --out-dir DIST \
+//       target/wasm32-unknown-unknown/wasm-release/semaforo-web.wasm
 //     node tests/e2e/profile-edit.mjs DIST PLAN.json [edits]
 // INCLUSIVE=a,b (time in and under functions at opening), CALLERS=a,b and CALLERS_OPEN=a,b
 // (who calls them while editing, while opening), TRACE=file (a Chromium trace of the edits), CLEAR_QUERY=1.
