@@ -49,7 +49,7 @@ struct Handlers {
     onreveal: Callback<Selection>,
     onfilters: Callback<Filters>,
     /// Table import (issue 6): opens its plan as if it were a file.
-    onopen: Callback<(AttrValue, Rc<str>)>,
+    onopen: Callback<(AttrValue, Rc<String>)>,
 }
 
 impl Handlers {

@@ -63,7 +63,7 @@ pub fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
 async fn parse(name: AttrValue, size: f64, text: String, dispatch: UseReducerDispatcher<State>) {
     dispatch.dispatch(Action::Parsing { name: name.clone(), size });
     yield_to_browser().await;
-    dispatch.dispatch(Action::Open { name, text: Rc::from(text) });
+    dispatch.dispatch(Action::Open { name, text: Rc::new(text) });
 }
 
 /// The `plan` query parameter, if the page was opened with one.
@@ -78,7 +78,7 @@ pub fn plan_param() -> Option<String> {
 pub fn fetch_initial_plans(param: Option<String>, dispatch: UseReducerDispatcher<State>) {
     wasm_bindgen_futures::spawn_local(async move {
         match fetch_text(crate::state::DEFAULT_PLAN_URL).await {
-            Ok(text) => dispatch.dispatch(Action::OpenBuiltIn { text: Rc::from(text) }),
+            Ok(text) => dispatch.dispatch(Action::OpenBuiltIn { text: Rc::new(text) }),
             Err(message) => dispatch.dispatch(Action::Failed { name: crate::state::DEFAULT_PLAN_NAME.into(), message: message.into() }),
         }
         if let Some(relative) = param {

@@ -105,12 +105,12 @@ pub enum Action {
     /// The text of a plan: checked with the core, loaded if it has no error.
     Open {
         name: AttrValue,
-        text: Rc<str>,
+        text: Rc<String>,
     },
     /// The built-in plan, opened quietly: its warnings are known and documented, so
     /// visitors are not greeted with them (plans the user opens show theirs).
     OpenBuiltIn {
-        text: Rc<str>,
+        text: Rc<String>,
     },
     Failed {
         name: AttrValue,
@@ -236,12 +236,13 @@ mod tests {
 
     #[test]
     fn opens_on_the_default_plan_and_keeps_it_when_a_broken_one_is_opened() {
-        let state = Rc::new(State::initial(Lang::It)).reduce(Action::OpenBuiltIn { text: Rc::from(include_str!("../../tests/fixtures/tno-2023.json")) });
+        let state =
+            Rc::new(State::initial(Lang::It)).reduce(Action::OpenBuiltIn { text: Rc::new(include_str!("../../tests/fixtures/tno-2023.json").to_string()) });
         let score = |s: &State| s.view.as_ref().and_then(|v| v.evaluation.node("ENTE")).and_then(|n| n.score);
         assert_eq!(format::percent(score(&state).unwrap(), 2), "98,96 %");
         assert!(state.report.is_none());
 
-        let broken = state.clone().reduce(Action::Open { name: "x.json".into(), text: Rc::from(r#"{"version": 1, "ente": 3}"#) });
+        let broken = state.clone().reduce(Action::Open { name: "x.json".into(), text: Rc::new(r#"{"version": 1, "ente": 3}"#.to_string()) });
         let report = broken.report.as_ref().expect("a report");
         assert!(report.refused);
         assert!(report.diagnostics.iter().any(|d| d.path == "ente"));
@@ -251,7 +252,8 @@ mod tests {
 
     #[test]
     fn reveal_opens_the_ancestors_of_an_indicator() {
-        let state = Rc::new(State::initial(Lang::It)).reduce(Action::OpenBuiltIn { text: Rc::from(include_str!("../../tests/fixtures/tno-2023.json")) });
+        let state =
+            Rc::new(State::initial(Lang::It)).reduce(Action::OpenBuiltIn { text: Rc::new(include_str!("../../tests/fixtures/tno-2023.json").to_string()) });
         let next = state.reduce(Action::Reveal(Selection::Indicator { id: "DFP 1.3".into(), under: "OS_01.01".into() }));
         for id in ["ENTE", "AS_01", "OS_01.01"] {
             assert!(next.expanded.contains(id), "{id}");

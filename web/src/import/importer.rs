@@ -43,7 +43,7 @@ use semaforo_core::labels::row_role;
 #[derive(Properties, PartialEq, Clone)]
 pub struct ImporterProps {
     /// A plan's name and JSON text, to open as if it were a file.
-    pub onopen: Callback<(AttrValue, Rc<str>)>,
+    pub onopen: Callback<(AttrValue, Rc<String>)>,
     /// The panel is done with: its plan was opened.
     pub onclose: Callback<()>,
     /// Mounted by "Apri il PDF della relazione": ready for a PDF, its file chooser opened.

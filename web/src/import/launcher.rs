@@ -16,7 +16,7 @@ use crate::ondemand::{Call, Panel};
 #[derive(Properties, PartialEq)]
 pub struct ImportLauncherProps {
     /// A plan's name and JSON text, to open as if it were a file.
-    pub onopen: Callback<(AttrValue, Rc<str>)>,
+    pub onopen: Callback<(AttrValue, Rc<String>)>,
 }
 
 #[function_component]

@@ -302,7 +302,7 @@ pub struct Preview {
     pub rows: Vec<PreviewRow>,
     pub decimals: u32,
     /// The plan as JSON, for "open" and "download"; `None` when the import built none.
-    pub plan_json: Option<Rc<str>>,
+    pub plan_json: Option<Rc<String>>,
     /// A PDF's tables, when the table came from one.
     pub pdf: Option<PdfView>,
 }
@@ -369,7 +369,7 @@ impl Preview {
                 page: None,
             })
             .collect();
-        let plan_json = plan_json.filter(|_| plan.is_some()).map(Rc::from);
+        let plan_json = plan_json.filter(|_| plan.is_some()).map(Rc::new);
         Preview { report, rows, decimals, plan_json, pdf: None }
     }
 

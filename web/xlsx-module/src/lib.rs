@@ -103,7 +103,7 @@ pub fn mount_importer(element: web_sys::Element, lang: &str, input: &str, callba
     let call = caller(callback);
     let close = call.clone();
     let props = ImporterProps {
-        onopen: yew::Callback::from(move |(name, json): (yew::AttrValue, std::rc::Rc<str>)| call("open", &name, &json)),
+        onopen: yew::Callback::from(move |(name, json): (yew::AttrValue, std::rc::Rc<String>)| call("open", &name, &json)),
         onclose: yew::Callback::from(move |()| close("close", "", "")),
         pdf: input.starts_with("pdf"),
     };
