@@ -284,7 +284,7 @@ pub fn evaluate(plan: &Plan) -> Evaluation {
         &by_code,
         NodeSpec {
             id: ente_id,
-            name: ente.name.as_str().into(),
+            name: Id::from(&ente.name),
             kind: NodeKind::Ente,
             parent: None,
             weight: None,
@@ -467,7 +467,7 @@ fn evaluate_cruscotto(evaluation: &mut Evaluation, policy: &Policy, cruscotto: &
     let node = evaluate_items(
         evaluation,
         policy,
-        ItemsSpec { id, code: Id::from(cruscotto.code.as_str()), name: cruscotto.name.as_str().into(), kind: NodeKind::Cruscotto, parent: None, weight: None },
+        ItemsSpec { id, code: Id::from(cruscotto.code.as_str()), name: Id::from(&cruscotto.name), kind: NodeKind::Cruscotto, parent: None, weight: None },
         &cruscotto.items,
         cruscotto.published.clone(),
     );
@@ -518,7 +518,7 @@ fn evaluate_items(
                 ItemsSpec {
                     id: id.clone(),
                     code: Id::from(group.code.as_str()),
-                    name: group.name.as_str().into(),
+                    name: Id::from(&group.name),
                     kind: NodeKind::Group,
                     parent: Some(spec.id.clone()),
                     weight: item.weight,
@@ -593,7 +593,7 @@ fn evaluate_unit(evaluation: &mut Evaluation, plan: &Plan, unit: &Unit, visiting
     let node = NodeResult {
         id: Id::from(id),
         code: Id::from(unit.code.as_str()),
-        name: Id::from(unit.name.as_str()),
+        name: Id::from(&unit.name),
         kind: NodeKind::Unit,
         parent: unit.parent.as_deref().map(|parent| Id::from(unit_id(parent))),
         weight: None,
