@@ -177,9 +177,17 @@ test('a large plan shows "Caricamento…" while it is read and checked', async (
   const file = path.join(os.tmpdir(), 'semaforo-large-plan.json');
   fs.writeFileSync(file, JSON.stringify(plan));
   assert.ok(fs.statSync(file).size > 2_000_000);
+  // The message shows for the frames before the reading blocks the page: a poll may fall
+  // outside them, so the page itself notes when it appears (and whether it says so).
+  await page.evaluate(() => {
+    new MutationObserver(() => {
+      const loading = document.querySelector('[data-testid=loading]');
+      if (loading) window.loadingSeen = loading.textContent;
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
   await page.getByTestId('file-input').setInputFiles(file);
-  await page.getByTestId('loading').waitFor();
   await page.getByTestId('source').filter({ hasText: 'semaforo-large-plan.json' }).waitFor({ timeout: 30000 });
+  assert.match(await page.evaluate(() => window.loadingSeen ?? ''), /Caricamento/);
   assert.equal(await page.getByTestId('loading').count(), 0);
   await page.context().close();
 });
