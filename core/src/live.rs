@@ -24,6 +24,7 @@ use crate::evaluate::{evaluate, mean_from_sums, rescore_indicator, same_score, v
 use crate::explain::Explanation;
 use crate::plan::{Actual, Indicator, Objective, Plan};
 use crate::scenario::{apply_one, find_indicator_mut, Edit};
+use crate::text::Text;
 use std::collections::{HashMap, HashSet};
 
 pub struct Live {
@@ -39,10 +40,10 @@ pub struct Live {
     /// The path of each tree objective (indices from `ente.objectives` down), depth first.
     objective_paths: Vec<Box<[u32]>>,
     /// Each tree objective's code, first in depth-first order (as `apply_one` finds it).
-    objective_codes: HashMap<String, u32>,
+    objective_codes: HashMap<Text, u32>,
     /// Codes of the ente's own indicators and of the plan's `indicators`: an edit of one
     /// goes through `apply_one`, whose search finds those before the tree's.
-    shadowed: HashSet<String>,
+    shadowed: HashSet<Text>,
     recomputed: usize,
     items_read: usize,
     /// The positions of the node and indicator results the last edit updated (a node
@@ -137,7 +138,7 @@ impl Live {
                 next += 1;
             }
         });
-        let shadowed = plan.ente.indicators.iter().chain(&plan.indicators).map(|i| i.code.to_string()).collect();
+        let shadowed = plan.ente.indicators.iter().chain(&plan.indicators).map(|i| i.code.clone()).collect();
         Live {
             plan,
             evaluation,
@@ -409,14 +410,14 @@ fn index_objectives(
     objectives: &[Objective],
     path: &mut Vec<u32>,
     paths: &mut Vec<Box<[u32]>>,
-    codes: &mut HashMap<String, u32>,
+    codes: &mut HashMap<Text, u32>,
     visit: &mut dyn FnMut(&Objective, u32),
 ) {
     for (i, objective) in objectives.iter().enumerate() {
         path.push(i as u32);
         let k = paths.len() as u32;
         paths.push(path.clone().into_boxed_slice());
-        codes.entry(objective.code.to_string()).or_insert(k);
+        codes.entry(objective.code.clone()).or_insert(k);
         visit(objective, k);
         index_objectives(&objective.objectives, path, paths, codes, visit);
         path.pop();
